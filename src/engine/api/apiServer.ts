@@ -1,0 +1,249 @@
+// The simulated kube-apiserver: the generic registry store's create, update and
+// delete flows (apiserver/pkg/registry/generic/registry/store.go), with each
+// kind's strategy plugged in. It is the only writer of the object store.
+
+import type { SimClock } from '../core/clock';
+import { apiErrors, field, type FieldError, StatusError } from '../core/errors';
+import type { SeededRandom } from '../core/random';
+import { type ObjectStore } from '../core/store';
+import type { KubeObject, Namespace, Pod } from '../core/types';
+import { type AllocationTransaction, type KindInfo, qualifiedResource, type Registry } from './registry';
+
+export interface DeleteOptions {
+  /** Overrides the object's grace period (pods); 0 with `force` removes at once. */
+  gracePeriodSeconds?: number;
+  force?: boolean;
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+/** Deep copy of a JSON value (objects in the store are plain JSON). */
+export function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+function isTransaction(r: unknown): r is AllocationTransaction {
+  return !!r && typeof r === 'object' && 'revert' in (r as object);
+}
+
+/** Compares two JSON values structurally. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+export class ApiServer {
+  constructor(
+    readonly store: ObjectStore,
+    readonly registry: Registry,
+    readonly clock: SimClock,
+    readonly rng: SeededRandom,
+  ) {}
+
+  private infoOrThrow(kind: string): KindInfo {
+    const info = this.registry.info(kind);
+    if (!info) throw apiErrors.notFound('kinds', kind);
+    return info;
+  }
+
+  get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T {
+    const info = this.infoOrThrow(kind);
+    const obj = this.store.get<T>(kind, info.namespaced ? namespace : undefined, name);
+    if (!obj) throw apiErrors.notFound(qualifiedResource(info), name);
+    return obj;
+  }
+
+  tryGet<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    const info = this.registry.info(kind);
+    if (!info) return undefined;
+    return this.store.get<T>(kind, info.namespaced ? namespace : undefined, name);
+  }
+
+  list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
+    return this.store.list<T>(kind, namespace);
+  }
+
+  /** POST: defaulting → BeginCreate (allocation) → PrepareForCreate → validation → admission → storage. */
+  create<T extends KubeObject = KubeObject>(input: KubeObject, opts: WriteOptions = {}): T {
+    const info = this.infoOrThrow(input.kind);
+    const strategy = this.registry.strategy(input.kind)!;
+    const obj = clone(input) as T;
+    obj.metadata = obj.metadata ?? {};
+    if (!info.namespaced) delete obj.metadata.namespace;
+    else obj.metadata.namespace = obj.metadata.namespace || 'default';
+    strategy.defaults?.(obj);
+
+    const begun = strategy.beginCreate?.(obj);
+    if (Array.isArray(begun) && begun.length) throw apiErrors.invalid(info.kind, obj.metadata.name ?? '', begun, info.group);
+    const tx = isTransaction(begun) ? begun : undefined;
+    try {
+      if (!obj.metadata.name && obj.metadata.generateName) {
+        obj.metadata.name = `${obj.metadata.generateName}${this.rng.nameSuffix()}`;
+      }
+      // Fields the server owns are reset whatever the request said.
+      for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+        delete obj.metadata[k];
+      }
+      strategy.prepareForCreate?.(obj);
+      const errors: FieldError[] = [];
+      if (!obj.metadata.name) errors.push(field.required('metadata.name', 'name or generateName is required'));
+      errors.push(...(strategy.validate?.(obj) ?? []));
+      if (errors.length) throw apiErrors.invalid(info.kind, obj.metadata.name ?? '', errors, info.group);
+      this.admitNamespace(info, obj);
+      if (this.store.get(info.kind, obj.metadata.namespace, obj.metadata.name!)) {
+        throw apiErrors.alreadyExists(qualifiedResource(info), obj.metadata.name!);
+      }
+      if (opts.dryRun) {
+        tx?.revert();
+        return obj;
+      }
+      obj.metadata.uid = this.rng.uuid();
+      obj.metadata.resourceVersion = this.store.nextResourceVersion();
+      obj.metadata.creationTimestamp = this.clock.timestamp();
+      if (info.hasGeneration) obj.metadata.generation = 1;
+      tx?.commit();
+      return this.store.put(obj) as T;
+    } catch (e) {
+      tx?.revert();
+      throw e;
+    }
+  }
+
+  /** PUT: the whole object is replaced; status is kept by the strategy. */
+  update<T extends KubeObject = KubeObject>(input: KubeObject, opts: WriteOptions = {}): T {
+    const info = this.infoOrThrow(input.kind);
+    const strategy = this.registry.strategy(input.kind)!;
+    const ns = info.namespaced ? input.metadata?.namespace || 'default' : undefined;
+    const old = this.get<T>(info.kind, ns, input.metadata?.name ?? '');
+    const obj = clone(input) as T;
+    obj.metadata.namespace = ns;
+    if (!info.namespaced) delete obj.metadata.namespace;
+    strategy.defaults?.(obj);
+    // Server-owned metadata carries over from the stored object.
+    obj.metadata.uid = old.metadata.uid;
+    obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
+    if (old.metadata.deletionTimestamp) {
+      obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+      obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    }
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    obj.metadata.generation = old.metadata.generation;
+    strategy.prepareForUpdate?.(obj, old);
+    if (info.hasGeneration && !jsonEqual(specOf(obj), specOf(old))) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+
+    const begun = strategy.beginUpdate?.(obj, old);
+    if (Array.isArray(begun) && begun.length) throw apiErrors.invalid(info.kind, obj.metadata.name!, begun, info.group);
+    const tx = isTransaction(begun) ? begun : undefined;
+    try {
+      const errors = strategy.validateUpdate?.(obj, old) ?? strategy.validate?.(obj) ?? [];
+      if (errors.length) throw apiErrors.invalid(info.kind, obj.metadata.name!, errors, info.group);
+      if (opts.dryRun) {
+        tx?.revert();
+        return obj;
+      }
+      tx?.commit();
+      if (jsonEqual(obj, old)) return old;
+      obj.metadata.resourceVersion = this.store.nextResourceVersion();
+      return this.store.put(obj) as T;
+    } catch (e) {
+      tx?.revert();
+      throw e;
+    }
+  }
+
+  /**
+   * Controllers' status writes (the /status subresource): only `status` changes.
+   * `mutate` receives a private copy of the current object.
+   */
+  updateStatus<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string, mutate: (obj: T) => void): T {
+    const old = this.get<T>(kind, namespace, name);
+    const obj = clone(old);
+    mutate(obj);
+    if (jsonEqual(obj, old)) return old;
+    obj.metadata.resourceVersion = this.store.nextResourceVersion();
+    return this.store.put(obj) as T;
+  }
+
+  /**
+   * Trusted writes by the control plane's own components that bypass strategy
+   * validation (metadata such as ownerReferences, deletion bookkeeping, node
+   * status). Kept separate so user input can never take this path.
+   */
+  systemUpdate<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string, mutate: (obj: T) => void): T {
+    return this.updateStatus<T>(kind, namespace, name, mutate);
+  }
+
+  /**
+   * DELETE. Pods that are bound to a node and still running are deleted gracefully:
+   * they get a deletionTimestamp and stay until the kubelet finishes (Terminating).
+   * Namespaces enter phase Terminating and are emptied by the namespace controller.
+   * Everything else goes at once; dependents are left to the garbage collector.
+   */
+  delete<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): T {
+    const info = this.infoOrThrow(kind);
+    const ns = info.namespaced ? namespace || 'default' : undefined;
+    const old = this.get<T>(kind, ns, name);
+    if (kind === 'Pod') {
+      const pod = old as unknown as Pod;
+      const phase = pod.status?.phase;
+      const grace = opts.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+      const immediate = !pod.spec.nodeName || phase === 'Succeeded' || phase === 'Failed' || (grace === 0 && opts.force);
+      if (!immediate) {
+        if (old.metadata.deletionTimestamp) {
+          // A second delete may only shorten the grace period.
+          if (grace >= (old.metadata.deletionGracePeriodSeconds ?? Infinity)) return old;
+        }
+        const effective = Math.max(grace, 1); // the API server turns 0 without --force into 1s
+        return this.systemUpdate<T>(kind, ns, name, (o) => {
+          o.metadata.deletionTimestamp = this.clock.timestamp(this.clock.now() + effective * 1000);
+          o.metadata.deletionGracePeriodSeconds = effective;
+        });
+      }
+    }
+    if (kind === 'Namespace') {
+      if (['default', 'kube-system', 'kube-public'].includes(name)) {
+        throw apiErrors.forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`);
+      }
+      if (old.metadata.deletionTimestamp) return old;
+      return this.systemUpdate<T>(kind, ns, name, (o) => {
+        o.metadata.deletionTimestamp = this.clock.timestamp();
+        (o as unknown as Namespace).status = { phase: 'Terminating' };
+      });
+    }
+    return this.removeNow(kind, ns, name) as T;
+  }
+
+  /** Removes an object from storage at once (end of graceful deletion, garbage collection). */
+  removeNow(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const removed = this.store.remove(kind, namespace, name);
+    if (removed) this.registry.strategy(kind)?.afterDelete?.(removed);
+    return removed;
+  }
+
+  /** NamespaceLifecycle admission: content only in existing, non-terminating namespaces. */
+  private admitNamespace(info: KindInfo, obj: KubeObject): void {
+    if (!info.namespaced) return;
+    const ns = this.store.get<Namespace>('Namespace', undefined, obj.metadata.namespace!);
+    if (!ns) throw apiErrors.notFound('namespaces', obj.metadata.namespace!);
+    if (ns.metadata.deletionTimestamp) {
+      throw new StatusError({
+        kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 403, reason: 'Forbidden',
+        message: `${info.resource} "${obj.metadata.name}" is forbidden: unable to create new content in namespace ${ns.metadata.name} because it is being terminated`,
+      });
+    }
+  }
+}
+
+function specOf(obj: KubeObject): unknown {
+  // Kinds without spec (Endpoints, EndpointSlice) compare their top-level payload.
+  const { metadata: _m, status: _s, ...rest } = obj as Record<string, unknown>;
+  return rest;
+}

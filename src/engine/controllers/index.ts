@@ -1,0 +1,4 @@
+// Starts every controller of the simulated control plane, in a fixed order.
+import type { EngineContext } from '../context';
+
+export function startControllers(_ctx: EngineContext): void {}

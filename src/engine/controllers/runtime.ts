@@ -1,0 +1,56 @@
+// The controller manager. Each controller is thin wiring (turn watch events
+// into keys on its queue) around a sync function; the manager drains the
+// queues round-robin until nothing is left to do (the cluster has "settled").
+
+import { KeyQueue } from '../core/queue';
+import type { ObjectStore, WatchEvent } from '../core/store';
+
+export interface Controller {
+  readonly name: string;
+  readonly queue: KeyQueue;
+  /** Informer callback: enqueue the keys this change affects. Must not write. */
+  handle(event: WatchEvent): void;
+  /** Reconcile one key. */
+  sync(key: string): void;
+}
+
+/** Upper bound on syncs in one settle; a controller that keeps re-queuing itself is a bug. */
+const MAX_SYNCS_PER_SETTLE = 5_000_000;
+
+export class ControllerManager {
+  private controllers: Controller[] = [];
+
+  constructor(store: ObjectStore) {
+    store.subscribe((e) => {
+      for (const c of this.controllers) c.handle(e);
+    });
+  }
+
+  add(controller: Controller): void {
+    this.controllers.push(controller);
+  }
+
+  get names(): string[] {
+    return this.controllers.map((c) => c.name);
+  }
+
+  /** Runs every queued sync, and whatever those syncs queue, until all queues are empty. */
+  settle(): void {
+    let syncs = 0;
+    for (;;) {
+      let worked = false;
+      for (const c of this.controllers) {
+        const key = c.queue.take();
+        if (key === undefined) continue;
+        worked = true;
+        c.sync(key);
+        if (++syncs > MAX_SYNCS_PER_SETTLE) throw new Error(`controllers did not settle (last: ${c.name} ${key})`);
+      }
+      if (!worked) return;
+    }
+  }
+
+  pending(): number {
+    return this.controllers.reduce((n, c) => n + c.queue.length, 0);
+  }
+}

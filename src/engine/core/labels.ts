@@ -1,0 +1,199 @@
+// Label selectors: parsing the kubectl `-l` syntax, matching, and the
+// index that lets a Service find its pods without scanning every pod.
+// Source: staging/src/k8s.io/apimachinery/pkg/labels/selector.go.
+
+import type { LabelSelector } from './types';
+
+export type Requirement =
+  | { key: string; op: '=' | '!='; value: string }
+  | { key: string; op: 'in' | 'notin'; values: string[] }
+  | { key: string; op: 'exists' | '!' };
+
+export type Selector = Requirement[];
+
+export function matchesRequirement(labels: Record<string, string> | undefined, r: Requirement): boolean {
+  const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key);
+  const v = has ? labels![r.key] : undefined;
+  switch (r.op) {
+    case '=': return has && v === r.value;
+    case '!=': return !has || v !== r.value;
+    case 'in': return has && r.values.includes(v!);
+    case 'notin': return !has || !r.values.includes(v!);
+    case 'exists': return has;
+    case '!': return !has;
+  }
+}
+
+export function matchesSelector(labels: Record<string, string> | undefined, sel: Selector): boolean {
+  return sel.every((r) => matchesRequirement(labels, r));
+}
+
+/** A Service-style selector (map): every key present with an equal value. */
+export function matchesMap(labels: Record<string, string> | undefined, selector: Record<string, string>): boolean {
+  for (const k in selector) {
+    if (!labels || labels[k] !== selector[k]) return false;
+  }
+  return true;
+}
+
+/** metav1.LabelSelectorAsSelector; an empty selector matches everything. */
+export function fromLabelSelector(ls: LabelSelector | undefined): Selector {
+  const out: Selector = [];
+  for (const [key, value] of Object.entries(ls?.matchLabels ?? {})) out.push({ key, op: '=', value });
+  for (const e of ls?.matchExpressions ?? []) {
+    switch (e.operator) {
+      case 'In': out.push({ key: e.key, op: 'in', values: e.values ?? [] }); break;
+      case 'NotIn': out.push({ key: e.key, op: 'notin', values: e.values ?? [] }); break;
+      case 'Exists': out.push({ key: e.key, op: 'exists' }); break;
+      case 'DoesNotExist': out.push({ key: e.key, op: '!' }); break;
+    }
+  }
+  return out;
+}
+
+export function selectorToString(sel: Selector): string {
+  return sel
+    .map((r) => {
+      switch (r.op) {
+        case '=': return `${r.key}=${r.value}`;
+        case '!=': return `${r.key}!=${r.value}`;
+        case 'in': return `${r.key} in (${r.values.join(',')})`;
+        case 'notin': return `${r.key} notin (${r.values.join(',')})`;
+        case 'exists': return r.key;
+        case '!': return `!${r.key}`;
+      }
+    })
+    .join(',');
+}
+
+/**
+ * Parses kubectl's `-l` syntax: `a=b,c!=d,e in (x,y),f notin (z),g,!h`, also `==`.
+ * Throws Error with kubectl-like text on malformed input.
+ */
+export function parseSelector(text: string): Selector {
+  const out: Selector = [];
+  let i = 0;
+  const s = text.trim();
+  if (s === '') return out;
+  const skipWs = () => { while (i < s.length && s[i] === ' ') i++; };
+  const readWord = () => {
+    skipWs();
+    const start = i;
+    while (i < s.length && !' ,=!()'.includes(s[i])) i++;
+    return s.slice(start, i);
+  };
+  while (i < s.length) {
+    skipWs();
+    if (s[i] === '!') {
+      i++;
+      const key = readWord();
+      if (!key) throw new Error(`unable to parse requirement: found '${s.slice(i) || 'EOS'}', expected: identifier`);
+      out.push({ key, op: '!' });
+    } else {
+      const key = readWord();
+      if (!key) throw new Error(`unable to parse requirement: found '${s[i] ?? ''}', expected: identifier`);
+      skipWs();
+      if (s.startsWith('!=', i)) {
+        i += 2;
+        out.push({ key, op: '!=', value: readWord() });
+      } else if (s.startsWith('==', i)) {
+        i += 2;
+        out.push({ key, op: '=', value: readWord() });
+      } else if (s[i] === '=') {
+        i += 1;
+        out.push({ key, op: '=', value: readWord() });
+      } else if (s.startsWith('in', i) || s.startsWith('notin', i)) {
+        const op = s.startsWith('in', i) ? 'in' : 'notin';
+        i += op.length;
+        skipWs();
+        if (s[i] !== '(') throw new Error(`unable to parse requirement: found '${s[i] ?? ''}', expected: '('`);
+        const close = s.indexOf(')', i);
+        if (close < 0) throw new Error(`unable to parse requirement: found '', expected: ')'`);
+        const values = s.slice(i + 1, close).split(',').map((v) => v.trim()).filter((v) => v !== '');
+        i = close + 1;
+        out.push({ key, op, values });
+      } else {
+        out.push({ key, op: 'exists' });
+      }
+    }
+    skipWs();
+    if (i < s.length) {
+      if (s[i] !== ',') throw new Error(`unable to parse requirement: found '${s[i]}', expected: ','`);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Index of objects by (namespace, label key=value), so equality selectors intersect small sets. */
+export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Record<string, string> } }> {
+  private byPair = new Map<string, Set<string>>(); // `${ns}\u0000${k}=${v}` -> keys
+  private byNamespace = new Map<string, Set<string>>();
+  private objects = new Map<string, T>();
+
+  set(key: string, obj: T): void {
+    const old = this.objects.get(key);
+    if (old) this.unindex(key, old);
+    this.objects.set(key, obj);
+    const ns = obj.metadata.namespace ?? '';
+    let nsSet = this.byNamespace.get(ns);
+    if (!nsSet) this.byNamespace.set(ns, (nsSet = new Set()));
+    nsSet.add(key);
+    for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) {
+      const pk = `${ns}\u0000${k}=${v}`;
+      let set = this.byPair.get(pk);
+      if (!set) this.byPair.set(pk, (set = new Set()));
+      set.add(key);
+    }
+  }
+
+  delete(key: string): void {
+    const old = this.objects.get(key);
+    if (!old) return;
+    this.unindex(key, old);
+    this.objects.delete(key);
+  }
+
+  /** Objects in `namespace` whose labels include every pair of `selector` (an empty map matches all). */
+  matchMap(namespace: string, selector: Record<string, string>): T[] {
+    const pairs = Object.entries(selector);
+    if (pairs.length === 0) return [...(this.byNamespace.get(namespace) ?? [])].map((k) => this.objects.get(k)!);
+    let smallest: Set<string> | undefined;
+    for (const [k, v] of pairs) {
+      const set = this.byPair.get(`${namespace}\u0000${k}=${v}`);
+      if (!set) return [];
+      if (!smallest || set.size < smallest.size) smallest = set;
+    }
+    const out: T[] = [];
+    for (const key of smallest!) {
+      const obj = this.objects.get(key)!;
+      if (matchesMap(obj.metadata.labels, selector)) out.push(obj);
+    }
+    return out;
+  }
+
+  /** Objects in `namespace` (all namespaces when undefined) matching a general selector. */
+  match(namespace: string | undefined, sel: Selector): T[] {
+    const eq: Record<string, string> = {};
+    for (const r of sel) if (r.op === '=') eq[r.key] = r.value;
+    const namespaces = namespace === undefined ? [...this.byNamespace.keys()] : [namespace];
+    const out: T[] = [];
+    for (const ns of namespaces) {
+      for (const obj of this.matchMap(ns, eq)) if (matchesSelector(obj.metadata.labels, sel)) out.push(obj);
+    }
+    return out;
+  }
+
+  private unindex(key: string, obj: T): void {
+    const ns = obj.metadata.namespace ?? '';
+    this.byNamespace.get(ns)?.delete(key);
+    for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) {
+      const pk = `${ns}\u0000${k}=${v}`;
+      const set = this.byPair.get(pk);
+      if (set) {
+        set.delete(key);
+        if (set.size === 0) this.byPair.delete(pk);
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+// One line as a person types it: split like a POSIX shell would (quotes,
+// backslashes), then hand argv to the program it names.
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export type Program = (argv: string[], stdin: string | undefined) => ExecResult;
+
+/** Splits a command line into words: single quotes literal, double quotes with \-escapes, backslash escapes. */
+export function splitCommandLine(line: string): string[] | { error: string } {
+  const words: string[] = [];
+  let cur = '';
+  let inWord = false;
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) return { error: "unexpected EOF while looking for matching `''" };
+      cur += line.slice(i + 1, end);
+      inWord = true;
+      i = end + 1;
+    } else if (c === '"') {
+      i++;
+      inWord = true;
+      for (;;) {
+        if (i >= line.length) return { error: 'unexpected EOF while looking for matching `"\'' };
+        const d = line[i];
+        if (d === '"') { i++; break; }
+        if (d === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) { cur += line[i + 1]; i += 2; continue; }
+        cur += d;
+        i++;
+      }
+    } else if (c === '\\' && i + 1 < line.length) {
+      cur += line[i + 1];
+      inWord = true;
+      i += 2;
+    } else if (c === ' ' || c === '\t' || c === '\n') {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+      i++;
+    } else if (c === '#' && !inWord) {
+      break; // a comment runs to the end of the line
+    } else {
+      cur += c;
+      inWord = true;
+      i++;
+    }
+  }
+  if (inWord) words.push(cur);
+  return words;
+}
+
+export const ok = (stdout = ''): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
+export const fail = (stderr: string, exitCode = 1, stdout = ''): ExecResult => ({ stdout, stderr, exitCode });
+
+/** Ensures non-empty output ends with one newline, as a terminal shows it. */
+export function line(text: string): string {
+  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+}
