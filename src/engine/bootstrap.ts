@@ -17,14 +17,20 @@ export function nodeIP(ctx: EngineContext, i: number): string {
   return formatIPv4(parseIPv4(ctx.config.firstNodeIP)! + (i - 1));
 }
 
-/** Pod CIDR of node i (1-based): 10.244.<i-1>.0/24, as kube-controller-manager's range allocator hands them out. */
-export function podCIDR(i: number): string {
-  return `10.244.${i - 1}.0/24`;
+/**
+ * Pod CIDR of node i (1-based) carved from the cluster CIDR in blocks of `maskSize`, as
+ * kube-controller-manager's range allocator hands them out: 10.244.<i-1>.0/24 by default.
+ */
+export function podCIDR(i: number, clusterCIDR = '10.244.0.0/16', maskSize = 24): string {
+  const base = parseIPv4(clusterCIDR.split('/')[0])!;
+  return `${formatIPv4(base + (i - 1) * 2 ** (32 - maskSize))}/${maskSize}`;
 }
 
 function makeNode(ctx: EngineContext, i: number): Node {
   const name = nodeName(i);
   const now = ctx.clock.timestamp();
+  const cidr = podCIDR(i, ctx.config.clusterCIDR, ctx.config.nodeCIDRMaskSize);
+  const pods = String(ctx.config.maxPodsPerNode);
   const cond = (type: string, status: 'True' | 'False', reason: string, message: string) => ({
     type, status, lastHeartbeatTime: now, lastTransitionTime: now, reason, message,
   });
@@ -43,7 +49,7 @@ function makeNode(ctx: EngineContext, i: number): Node {
       },
       annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
     },
-    spec: { podCIDR: podCIDR(i), podCIDRs: [podCIDR(i)] },
+    spec: { podCIDR: cidr, podCIDRs: [cidr] },
     status: {
       addresses: [
         { type: 'InternalIP', address: nodeIP(ctx, i) },
@@ -55,8 +61,8 @@ function makeNode(ctx: EngineContext, i: number): Node {
         cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
         cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
       ],
-      capacity: { cpu: '2', 'ephemeral-storage': '61202244Ki', memory: '8025424Ki', pods: '110' },
-      allocatable: { cpu: '2', 'ephemeral-storage': '61202244Ki', memory: '8025424Ki', pods: '110' },
+      capacity: { cpu: '2', 'ephemeral-storage': '61202244Ki', memory: '8025424Ki', pods },
+      allocatable: { cpu: '2', 'ephemeral-storage': '61202244Ki', memory: '8025424Ki', pods },
       nodeInfo: {
         architecture: 'amd64',
         bootID: ctx.rng.uuid(),

@@ -26,6 +26,10 @@ export interface ClusterOptions {
   nodes?: number;
   /** Start with the simulated cloud load-balancer provider on (default) or off (`<pending>` as on minikube). */
   cloudProvider?: boolean;
+  /** Pod CIDR prefix length per node (kube-controller-manager --node-cidr-mask-size), 16–28. Default 24. */
+  nodeCIDRMaskSize?: number;
+  /** Pods each node accepts (kubelet maxPods). Default 110. */
+  maxPodsPerNode?: number;
 }
 
 export interface ClusterSnapshot {
@@ -64,7 +68,17 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   if (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > 10) {
     throw new RangeError(`nodes must be a whole number from 1 to 10, got ${nodeCount}`);
   }
-  const config: ClusterConfig = { ...DEFAULT_CONFIG, seed, nodeCount };
+  const config: ClusterConfig = {
+    ...DEFAULT_CONFIG,
+    seed,
+    nodeCount,
+    nodeCIDRMaskSize: options.nodeCIDRMaskSize ?? DEFAULT_CONFIG.nodeCIDRMaskSize,
+    maxPodsPerNode: options.maxPodsPerNode ?? DEFAULT_CONFIG.maxPodsPerNode,
+  };
+  const mask = config.nodeCIDRMaskSize;
+  if (!Number.isInteger(mask) || mask < 16 + Math.ceil(Math.log2(nodeCount)) || mask > 28) {
+    throw new RangeError(`nodeCIDRMaskSize must leave room for ${nodeCount} node(s) in ${config.clusterCIDR} and be at most 28, got ${mask}`);
+  }
   const clock = new SimClock();
   const rng = new SeededRandom(seed);
   const store = new ObjectStore();

@@ -23,6 +23,10 @@ export interface ClusterConfig {
   clusterCIDR: string;
   /** First node InternalIP is 192.168.49.2 (minikube's network), then upward. */
   firstNodeIP: string;
+  /** kube-controller-manager's --node-cidr-mask-size: each node's pod CIDR prefix length (24 → 254 pod IPs). */
+  nodeCIDRMaskSize: number;
+  /** kubelet's maxPods: the node's pod capacity (110 by default). */
+  maxPodsPerNode: number;
   /** Simulated cloud controller's delay before a LoadBalancer gets its IP. */
   loadBalancerDelayMs: number;
 }
@@ -58,5 +62,7 @@ export const DEFAULT_CONFIG: Omit<ClusterConfig, 'seed' | 'nodeCount'> = {
   clusterDomain: 'cluster.local',
   clusterCIDR: '10.244.0.0/16',
   firstNodeIP: '192.168.49.2',
+  nodeCIDRMaskSize: 24,
+  maxPodsPerNode: 110,
   loadBalancerDelayMs: 3000,
 };

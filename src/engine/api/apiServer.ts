@@ -19,9 +19,27 @@ export interface WriteOptions {
   dryRun?: boolean;
 }
 
-/** Deep copy of a JSON value (objects in the store are plain JSON). */
+/**
+ * Deep copy of a JSON value (objects in the store are plain JSON). A hand-written walk:
+ * several times faster than a JSON round trip, and writes are the engine's hot path.
+ * Own keys are copied with defineProperty-free assignment into fresh objects, so keys such
+ * as `__proto__` that a parser produced as own properties stay plain data.
+ */
 export function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = clone(value[i]);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    if (k === '__proto__') Object.defineProperty(out, k, { value: clone(v), enumerable: true, writable: true, configurable: true });
+    else out[k] = clone(v);
+  }
+  return out as T;
 }
 
 function isTransaction(r: unknown): r is AllocationTransaction {

@@ -21,9 +21,18 @@ export class SimClock {
     this.current = ms;
   }
 
+  private cachedSecond = NaN;
+  private cachedText = '';
+
   /** RFC 3339 with whole seconds, as the API server serialises metav1.Time. */
   timestamp(ms: number = this.current): string {
-    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    const second = Math.floor(ms / 1000);
+    if (second !== this.cachedSecond) {
+      // Many objects are written within one simulated second: format once.
+      this.cachedSecond = second;
+      this.cachedText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    }
+    return this.cachedText;
   }
 }
 

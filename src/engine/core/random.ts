@@ -38,9 +38,14 @@ export class SeededRandom {
     return out;
   }
 
+  /** 32 random bits as 8 hex digits. */
+  private word(): string {
+    return Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0');
+  }
+
   /** A version-4-shaped UUID drawn from the seeded stream. */
   uuid(): string {
-    const h = this.hex(32);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[this.int(4)]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    const h = this.word() + this.word() + this.word() + this.word();
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16], 16) & 3]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 }

@@ -1,0 +1,108 @@
+// `npm run bench`: the engine's speed and memory against DESIGN.md's budgets.
+//   - 10,000 pods and 2,000 Services applied and settled   ≤ 300 ms
+//   - one pod's readiness change reflected in its EndpointSlices ≤ 1 ms
+// Figures are printed, never asserted by unit tests (timings on shared CI
+// machines are noisy); each line says whether it is within budget.
+
+import { performance } from 'node:perf_hooks';
+import { createCluster } from '../src/engine/index';
+import type { EndpointSlice, KubeObject, Pod } from '../src/engine/index';
+
+const SERVICES = 2_000;
+const PODS_PER_SERVICE = 5;
+const NODES = 10;
+
+function ms(n: number): string {
+  return `${n.toFixed(1)} ms`;
+}
+
+function verdict(value: number, budget: number): string {
+  return value <= budget ? `within budget (${budget} ms)` : `OVER budget (${budget} ms)`;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function service(i: number): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: `svc-${i}`, namespace: 'default' },
+    spec: { selector: { app: `app-${i}` }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+  };
+}
+
+function pod(i: number, j: number): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `app-${i}-${j}`, namespace: 'default', labels: { app: `app-${i}`, tier: 'bench' } },
+    spec: { containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ name: 'http', containerPort: 80 }] }] },
+  };
+}
+
+function readyEndpoints(slices: readonly KubeObject[]): number {
+  let n = 0;
+  for (const s of slices as readonly EndpointSlice[]) for (const e of s.endpoints ?? []) if (e.conditions.ready) n++;
+  return n;
+}
+
+function main(): void {
+  const heapBefore = process.memoryUsage().heapUsed;
+  // /20 per node and 1,000 pods per node: a large cluster's settings (kube-controller-manager
+  // --node-cidr-mask-size, kubelet maxPods), so 10,000 pods fit on 10 nodes.
+  const c = createCluster({ seed: 42, nodes: NODES, nodeCIDRMaskSize: 20, maxPodsPerNode: 1_000 });
+  const { api, controllers } = c.context;
+
+  const t0 = performance.now();
+  for (let i = 0; i < SERVICES; i++) api.create(service(i));
+  for (let i = 0; i < SERVICES; i++) for (let j = 0; j < PODS_PER_SERVICE; j++) api.create(pod(i, j));
+  const tCreated = performance.now();
+  controllers.settle();
+  const tSettled = performance.now();
+  // Containers start over a few simulated seconds; advancing runs the kubelet and the
+  // endpoint controllers as the pods become ready.
+  c.advance(30_000);
+  const tReady = performance.now();
+
+  const snap = c.snapshot();
+  const pods = (snap.objects.Pod ?? []).filter((p) => p.metadata.namespace === 'default') as Pod[];
+  const running = pods.filter((p) => p.status?.phase === 'Running').length;
+  const benchSlices = (snap.objects.EndpointSlice ?? []).filter((s) => s.metadata.namespace === 'default' && s.metadata.name !== 'kubernetes');
+  const ready = readyEndpoints(benchSlices);
+
+  console.log('Engine benchmark (Node ' + process.version + ')');
+  console.log(`  cluster: ${NODES} nodes, ${SERVICES} Services, ${SERVICES * PODS_PER_SERVICE} pods`);
+  console.log(`  create through the API server:           ${ms(tCreated - t0)}`);
+  console.log(`  controllers settle (scheduling, slices): ${ms(tSettled - tCreated)}`);
+  console.log(`  simulated 30 s until pods are ready:     ${ms(tReady - tSettled)}`);
+  const total = tReady - t0;
+  console.log(`  applied and settled, total:              ${ms(total)}  ${verdict(total, 300)}`);
+  console.log(`  pods Running: ${running}/${pods.length}; ready endpoints in slices: ${ready}`);
+
+  // One pod's readiness flips; time until its EndpointSlice says so.
+  const samples: number[] = [];
+  for (let k = 0; k < 200; k++) {
+    const target = pods[(k * 37) % pods.length];
+    const ns = target.metadata.namespace!;
+    const name = target.metadata.name!;
+    const ready = k % 2 === 0 ? 'False' : 'True';
+    const start = performance.now();
+    api.updateStatus<Pod>('Pod', ns, name, (p) => {
+      for (const cond of p.status?.conditions ?? []) if (cond.type === 'Ready' || cond.type === 'ContainersReady') cond.status = ready;
+    });
+    controllers.settle();
+    samples.push(performance.now() - start);
+  }
+  const med = median(samples);
+  console.log(`  readiness change -> EndpointSlice, median of ${samples.length}: ${ms(med)}  ${verdict(med, 1)}`);
+  console.log(`  readiness change -> EndpointSlice, worst:  ${ms(Math.max(...samples))}`);
+
+  globalThis.gc?.();
+  const heapMB = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  console.log(`  heap used by the cluster: ${heapMB.toFixed(0)} MB (${snap.objects.Event?.length ?? 0} events stored)`);
+}
+
+main();
