@@ -84,8 +84,10 @@ export function fieldErrorBody(e: FieldError): string {
     case 'FieldValueDuplicate':
       return `${head}: ${e.value}`;
     case 'FieldValueTooLong':
-    case 'FieldValueTooMany':
       return `${head}: ${e.detail}`;
+    case 'FieldValueTooMany':
+      // field.TooMany keeps the actual count as the value: `Too many: 101: must have at most 100 items`.
+      return `${head}: ${e.value}: ${e.detail}`;
     default:
       return e.detail ? `${head}: ${e.value}: ${e.detail}` : `${head}: ${e.value}`;
   }

@@ -1,0 +1,110 @@
+// EndpointSlice strategy. Sources: pkg/apis/discovery/v1/defaults.go (port name ""
+// and protocol TCP), pkg/apis/discovery/validation/validation.go (ValidateEndpointSlice,
+// validateEndpoints, validatePorts, validateAddressType; addressType immutable on
+// update). `endpoints` and `ports` have no omitempty, so unset lists read back as null.
+// The kubernetes.io/service-name label is free-form: only ordinary label rules apply.
+
+import type { EngineContext } from '../../context';
+import { field, type FieldError } from '../../core/errors';
+import type { EndpointSlice } from '../../core/types';
+import { KINDS } from '../kinds';
+import type { KindStrategy } from '../registry';
+import { isDNS1123Label, isDNS1123Subdomain, isIPv6, nonSpecialIPErrors, parseIPv4, validateObjectMeta } from '../validation/common';
+import { dns1123LabelField, IMMUTABLE_ERROR, qualifiedNameField } from '../validation/fields';
+
+const MAX_ENDPOINTS = 1000;
+const MAX_ADDRESSES = 100;
+const MAX_PORTS = 100;
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+
+function nonSpecial(path: string, address: string): FieldError[] {
+  if (parseIPv4(address) === undefined && !isIPv6(address)) return [field.invalid(path, address, 'must be a valid IP address')];
+  return nonSpecialIPErrors(path, address);
+}
+
+/** validation.IsFullyQualifiedDomainName. */
+function fqdnErrors(path: string, name: string): FieldError[] {
+  if (!name) return [field.required(path)];
+  const trimmed = name.endsWith('.') ? name.slice(0, -1) : name;
+  const sub = isDNS1123Subdomain(trimmed);
+  if (sub.length) return [field.invalid(path, trimmed, sub.join(','))];
+  const labels = trimmed.split('.');
+  if (labels.length < 2) return [field.invalid(path, trimmed, 'should be a domain with at least two segments separated by dots')];
+  for (const label of labels) {
+    const msgs = isDNS1123Label(label);
+    if (msgs.length) return [field.invalid(path, label, msgs.join(','))];
+  }
+  return [];
+}
+
+function addressErrors(addressType: string, path: string, address: string): FieldError[] {
+  switch (addressType) {
+    case 'IPv4':
+      return [...(parseIPv4(address) === undefined ? [field.invalid(path, address, 'must be a valid IPv4 address')] : []), ...nonSpecial(path, address)];
+    case 'IPv6':
+      return [...(isIPv6(address) ? [] : [field.invalid(path, address, 'must be a valid IPv6 address')]), ...nonSpecial(path, address)];
+    case 'FQDN':
+      return fqdnErrors(path, address);
+    default:
+      return []; // unknown types are reported by validateAddressType alone
+  }
+}
+
+export function validateEndpointSlice(slice: EndpointSlice, validTypes: string[]): FieldError[] {
+  const errs = validateObjectMeta(slice.metadata, true, isDNS1123Subdomain);
+  const addressType = slice.addressType ?? '';
+  if (!addressType) errs.push(field.required('addressType'));
+  else if (!validTypes.includes(addressType)) errs.push(field.notSupported('addressType', addressType, validTypes));
+
+  const endpoints = slice.endpoints ?? [];
+  if (endpoints.length > MAX_ENDPOINTS) errs.push(field.tooMany('endpoints', endpoints.length, MAX_ENDPOINTS));
+  else {
+    endpoints.forEach((ep, i) => {
+      const p = `endpoints[${i}]`;
+      const addresses = ep?.addresses ?? [];
+      if (addresses.length === 0) errs.push(field.required(`${p}.addresses`, 'must contain at least 1 address'));
+      else if (addresses.length > MAX_ADDRESSES) errs.push(field.tooMany(`${p}.addresses`, addresses.length, MAX_ADDRESSES));
+      addresses.forEach((a, j) => errs.push(...addressErrors(addressType, `${p}.addresses[${j}]`, String(a))));
+      if (ep?.hostname !== undefined && ep.hostname !== null) errs.push(...dns1123LabelField(`${p}.hostname`, ep.hostname));
+    });
+  }
+
+  const ports = slice.ports ?? [];
+  if (ports.length > MAX_PORTS) errs.push(field.tooMany('ports', ports.length, MAX_PORTS));
+  else {
+    const names = new Set<string>();
+    ports.forEach((port, i) => {
+      const p = `ports[${i}]`;
+      const name = port?.name ?? '';
+      if (name) errs.push(...dns1123LabelField(`${p}.name`, name));
+      if (names.has(name)) errs.push(field.duplicate(`${p}.name`, name));
+      else names.add(name);
+      if (!port?.protocol) errs.push(field.required(`${p}.protocol`));
+      else if (!PROTOCOLS.includes(port.protocol)) errs.push(field.notSupported(`${p}.protocol`, port.protocol, PROTOCOLS));
+      if (port?.appProtocol !== undefined) errs.push(...qualifiedNameField(`${p}.appProtocol`, port.appProtocol));
+    });
+  }
+  return errs;
+}
+
+export function createEndpointSliceStrategy(_ctx: EngineContext): KindStrategy<EndpointSlice> {
+  return {
+    info: KINDS.EndpointSlice,
+    defaults(slice) {
+      if (slice.endpoints === undefined) slice.endpoints = null;
+      if (slice.ports === undefined) slice.ports = null;
+      for (const port of slice.ports ?? []) {
+        if (!port || typeof port !== 'object') continue;
+        if (port.name === undefined) port.name = '';
+        if (port.protocol === undefined) port.protocol = 'TCP';
+      }
+    },
+    validate: (slice) => validateEndpointSlice(slice, ['FQDN', 'IPv4', 'IPv6']),
+    validateUpdate(slice, old) {
+      // The deprecated `IP` type is tolerated on update only.
+      const errs = validateEndpointSlice(slice, ['FQDN', 'IP', 'IPv4', 'IPv6']);
+      if (slice.addressType !== old.addressType) errs.push(field.invalid('addressType', slice.addressType ?? '', IMMUTABLE_ERROR));
+      return errs;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// Endpoints strategy. Sources: pkg/apis/core/v1/defaults.go (SetDefaults_Endpoints:
+// port protocol TCP), validation.go (ValidateEndpoints, validateEndpointSubsets,
+// validateEndpointAddress, validateEndpointPort). Endpoints have no spec/status split.
+
+import type { EngineContext } from '../../context';
+import { field, type FieldError } from '../../core/errors';
+import type { EndpointAddress, EndpointPort, Endpoints } from '../../core/types';
+import { KINDS } from '../kinds';
+import type { KindStrategy } from '../registry';
+import { isDNS1123Subdomain, isValidPortNum, validateObjectMeta } from '../validation/common';
+import { dns1123LabelField, dns1123SubdomainField, endpointIPErrors, qualifiedNameField } from '../validation/fields';
+
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+
+function validateAddress(a: EndpointAddress, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const ip = a?.ip ?? '';
+  // IsValidIP first, then (for parsable IPs) ValidateNonSpecialIP after hostname and nodeName.
+  const ipErrs = endpointIPErrors(`${path}.ip`, ip);
+  const invalid = ipErrs.length === 2 && ipErrs[1].detail === 'must be a valid IP address';
+  if (invalid) errs.push(ipErrs[0]);
+  if (a?.hostname) errs.push(...dns1123LabelField(`${path}.hostname`, a.hostname));
+  if (a?.nodeName !== undefined) errs.push(...dns1123SubdomainField(`${path}.nodeName`, a.nodeName));
+  errs.push(...(invalid ? [ipErrs[1]] : ipErrs));
+  return errs;
+}
+
+function validatePort(port: EndpointPort, requireName: boolean, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (requireName && !port.name) errs.push(field.required(`${path}.name`));
+  else if (port.name) errs.push(...dns1123LabelField(`${path}.name`, port.name));
+  for (const m of isValidPortNum(port.port)) errs.push(field.invalid(`${path}.port`, port.port ?? 0, m));
+  if (!port.protocol) errs.push(field.required(`${path}.protocol`));
+  else if (!PROTOCOLS.includes(port.protocol)) errs.push(field.notSupported(`${path}.protocol`, port.protocol, PROTOCOLS));
+  if (port.appProtocol !== undefined) errs.push(...qualifiedNameField(`${path}.appProtocol`, port.appProtocol));
+  return errs;
+}
+
+export function validateEndpoints(ep: Endpoints): FieldError[] {
+  const errs = validateObjectMeta(ep.metadata, true, isDNS1123Subdomain);
+  (ep.subsets ?? []).forEach((ss, i) => {
+    const p = `subsets[${i}]`;
+    const addresses = ss.addresses ?? [];
+    const notReady = ss.notReadyAddresses ?? [];
+    if (addresses.length === 0 && notReady.length === 0) errs.push(field.required(p, 'must specify `addresses` or `notReadyAddresses`'));
+    addresses.forEach((a, j) => errs.push(...validateAddress(a, `${p}.addresses[${j}]`)));
+    notReady.forEach((a, j) => errs.push(...validateAddress(a, `${p}.notReadyAddresses[${j}]`)));
+    const ports = ss.ports ?? [];
+    ports.forEach((port, j) => errs.push(...validatePort(port, ports.length > 1, `${p}.ports[${j}]`)));
+  });
+  return errs;
+}
+
+export function createEndpointsStrategy(_ctx: EngineContext): KindStrategy<Endpoints> {
+  return {
+    info: KINDS.Endpoints,
+    defaults(ep) {
+      for (const ss of ep.subsets ?? []) for (const port of ss?.ports ?? []) if (port && !port.protocol) port.protocol = 'TCP';
+    },
+    validate: validateEndpoints,
+  };
+}

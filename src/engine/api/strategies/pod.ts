@@ -1,0 +1,117 @@
+// Pod strategy. Sources: pkg/registry/core/pod/strategy.go (PrepareForCreate,
+// PrepareForUpdate), pkg/apis/core/validation/validation.go (ValidatePodCreate,
+// ValidatePodUpdate, ValidateContainerUpdates, validateOnlyAddedTolerations).
+
+import type { EngineContext } from '../../context';
+import { field, type FieldError } from '../../core/errors';
+import type { Container, Pod } from '../../core/types';
+import { jsonEqual } from '../apiServer';
+import { KINDS } from '../kinds';
+import type { KindStrategy } from '../registry';
+import { isDNS1123Subdomain, validateObjectMeta } from '../validation/common';
+import { type FullPodSpec, validatePodOnlyContainerRules, validatePodSpec } from '../validation/podSpec';
+import { admitPod, defaultPodOnly, defaultPodSpec, podQOSClass } from './podDefaults';
+
+export const POD_UPDATABLE_FIELDS = [
+  '`spec.containers[*].image`',
+  '`spec.initContainers[*].image`',
+  '`spec.activeDeadlineSeconds`',
+  '`spec.tolerations` (only additions to existing tolerations)',
+  '`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+].join(',');
+
+type Toleration = Record<string, unknown> & { tolerationSeconds?: number };
+
+export function validatePod(pod: Pod): FieldError[] {
+  return [
+    ...validateObjectMeta(pod.metadata, true, isDNS1123Subdomain),
+    ...validatePodSpec(pod.spec as FullPodSpec, 'spec', { isPod: true }),
+    ...validatePodOnlyContainerRules(pod.spec, 'spec'),
+  ];
+}
+
+/** validateOnlyAddedTolerations: every old toleration must survive, bar its tolerationSeconds. */
+function onlyAddedTolerations(next: Toleration[], old: Toleration[]): FieldError[] {
+  for (const o of old) {
+    const found = next.some((n) => jsonEqual({ ...o, tolerationSeconds: n.tolerationSeconds }, n));
+    if (!found) return [field.forbidden('spec.tolerations', 'existing toleration can not be modified except its tolerationSeconds')];
+  }
+  return [];
+}
+
+const GO_FIELD_NAMES: Record<string, string> = { dnsPolicy: 'DNSPolicy', dnsConfig: 'DNSConfig', serviceAccount: 'DeprecatedServiceAccount', hostIPC: 'HostIPC', hostPID: 'HostPID' };
+
+/**
+ * A short rendering of what changed, in the shape of the cmp.Diff the API server
+ * appends (upstream prints the whole internal PodSpec diff; this lists only the
+ * changed top-level fields).
+ */
+function specDiff(old: Record<string, unknown>, next: Record<string, unknown>): string {
+  const keys = [...new Set([...Object.keys(old), ...Object.keys(next)])];
+  const changed = keys.filter((k) => !jsonEqual(old[k], next[k]));
+  const goName = (k: string) => GO_FIELD_NAMES[k] ?? k[0].toUpperCase() + k.slice(1);
+  const lines = ['  core.PodSpec{'];
+  if (keys.length > changed.length) lines.push(`  \t... // ${keys.length - changed.length} identical fields`);
+  for (const k of changed) {
+    if (old[k] !== undefined) lines.push(`- \t${goName(k)}: ${JSON.stringify(old[k])},`);
+    if (next[k] !== undefined) lines.push(`+ \t${goName(k)}: ${JSON.stringify(next[k])},`);
+  }
+  lines.push('  }');
+  return lines.join('\n');
+}
+
+/** ValidatePodUpdate after the create-time checks: only images, activeDeadlineSeconds, added tolerations and a grace-period fix may change. */
+export function podUpdateErrors(pod: Pod, old: Pod): FieldError[] {
+  const next = pod.spec as FullPodSpec;
+  const prev = old.spec as FullPodSpec;
+  const errs: FieldError[] = [];
+  const containers = next.containers ?? [];
+  if (containers.length !== (prev.containers ?? []).length) {
+    return [field.forbidden('spec.containers', 'pod updates may not add or remove containers')];
+  }
+  containers.forEach((c, i) => {
+    if (!c.image) errs.push(field.required(`spec.containers[${i}].image`));
+  });
+  const munged = JSON.parse(JSON.stringify(next)) as FullPodSpec;
+  const copyImages = (to: Container[] | undefined, from: Container[] | undefined) =>
+    (to ?? []).forEach((c, i) => {
+      if (from?.[i]) c.image = from[i].image;
+    });
+  copyImages(munged.containers, prev.containers);
+  copyImages(munged.initContainers, prev.initContainers);
+  munged.activeDeadlineSeconds = prev.activeDeadlineSeconds;
+  errs.push(...onlyAddedTolerations((next.tolerations ?? []) as Toleration[], (prev.tolerations ?? []) as Toleration[]));
+  munged.tolerations = prev.tolerations;
+  if ((prev.terminationGracePeriodSeconds ?? 0) < 0 && next.terminationGracePeriodSeconds === 1) {
+    munged.terminationGracePeriodSeconds = prev.terminationGracePeriodSeconds;
+  }
+  if (!jsonEqual(munged, prev)) {
+    const diff = specDiff(prev as unknown as Record<string, unknown>, munged as unknown as Record<string, unknown>);
+    errs.push(field.forbidden('spec', `pod updates may not change fields other than ${POD_UPDATABLE_FIELDS}\n${diff}`));
+  }
+  return errs;
+}
+
+export function createPodStrategy(_ctx: EngineContext): KindStrategy<Pod> {
+  return {
+    info: KINDS.Pod,
+    defaults(pod) {
+      // PodSpec is a struct in Go: an omitted spec is still defaulted (and then fails on containers).
+      if (!pod.spec || typeof pod.spec !== 'object') pod.spec = {} as Pod['spec'];
+      defaultPodSpec(pod.spec);
+      defaultPodOnly(pod.spec);
+    },
+    prepareForCreate(pod) {
+      if (pod.spec && typeof pod.spec === 'object') admitPod(pod.spec);
+      pod.status = { phase: 'Pending', qosClass: podQOSClass(pod.spec ?? { containers: [] }) };
+    },
+    validate: validatePod,
+    prepareForUpdate(pod, old) {
+      if (old.status === undefined) delete pod.status;
+      else pod.status = old.status;
+    },
+    validateUpdate(pod, old) {
+      return [...validatePod(pod), ...podUpdateErrors(pod, old)];
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// v1 defaulting of pod specs (used for Pods and for the templates inside
+// workloads), the admission plugins that complete a Pod on create, and QoS.
+// Sources: pkg/apis/core/v1/defaults.go (SetDefaults_PodSpec, SetDefaults_Pod,
+// SetDefaults_Container, SetDefaults_Probe, SetDefaults_HTTPGetAction) and the
+// declarative `+default` markers in zz_generated.defaults.go (port protocol,
+// grpc service); plugin/pkg/admission/{serviceaccount,defaulttolerationseconds,priority};
+// pkg/apis/core/helper/qos (GetPodQOS).
+
+import type { Container, ObjectMeta, PodSpec, PodTemplateSpec, Probe } from '../../core/types';
+
+type ContainerResources = { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
+type PodSpecWithAdmission = PodSpec & { serviceAccount?: string; preemptionPolicy?: string };
+
+/** parsers.ParseImageName: no tag and no digest means `latest`. */
+export function defaultPullPolicy(image: string | undefined): 'Always' | 'IfNotPresent' {
+  const ref = image ?? '';
+  const at = ref.indexOf('@');
+  const named = at >= 0 ? ref.slice(0, at) : ref;
+  const lastPart = named.slice(named.lastIndexOf('/') + 1);
+  const colon = lastPart.lastIndexOf(':');
+  const tag = colon >= 0 ? lastPart.slice(colon + 1) : at >= 0 ? '' : 'latest';
+  return tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultProbe(p: Probe | undefined): void {
+  if (!p || typeof p !== 'object') return;
+  // A 0 means "unset" for these (Go zero values), so they are defaulted too.
+  if (!p.timeoutSeconds) p.timeoutSeconds = 1;
+  if (!p.periodSeconds) p.periodSeconds = 10;
+  if (!p.successThreshold) p.successThreshold = 1;
+  if (!p.failureThreshold) p.failureThreshold = 3;
+  if (p.httpGet) {
+    if (!p.httpGet.path) p.httpGet.path = '/';
+    if (!p.httpGet.scheme) p.httpGet.scheme = 'HTTP';
+  }
+  if (p.grpc && p.grpc.service === undefined) p.grpc.service = '';
+}
+
+function defaultContainer(c: Container, hostNetwork: boolean): void {
+  if (!c || typeof c !== 'object') return;
+  if (!c.imagePullPolicy) c.imagePullPolicy = defaultPullPolicy(c.image);
+  if (!c.terminationMessagePath) c.terminationMessagePath = '/dev/termination-log';
+  if (!c.terminationMessagePolicy) c.terminationMessagePolicy = 'File';
+  // ResourceRequirements is a struct, not a pointer: it always serialises, as `{}` when empty.
+  if (!c.resources) c.resources = {};
+  for (const port of c.ports ?? []) {
+    if (!port.protocol) port.protocol = 'TCP';
+    if (hostNetwork && !port.hostPort) port.hostPort = port.containerPort;
+  }
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.startupProbe);
+}
+
+/** SetDefaults_PodSpec plus per-container defaults; applies to Pods and templates alike. */
+export function defaultPodSpec(spec: PodSpec | undefined): void {
+  if (!spec || typeof spec !== 'object') return;
+  if (!spec.dnsPolicy) spec.dnsPolicy = 'ClusterFirst';
+  if (!spec.restartPolicy) spec.restartPolicy = 'Always';
+  if (!spec.securityContext) spec.securityContext = {};
+  if (spec.terminationGracePeriodSeconds === undefined || spec.terminationGracePeriodSeconds === null) spec.terminationGracePeriodSeconds = 30;
+  if (!spec.schedulerName) spec.schedulerName = 'default-scheduler';
+  const hostNetwork = !!spec.hostNetwork;
+  if (Array.isArray(spec.containers)) for (const c of spec.containers) defaultContainer(c, hostNetwork);
+  if (Array.isArray(spec.initContainers)) for (const c of spec.initContainers) defaultContainer(c, hostNetwork);
+}
+
+/** SetDefaults_Pod: what only a Pod (not a template) gets. */
+export function defaultPodOnly(spec: PodSpec | undefined): void {
+  if (!spec || typeof spec !== 'object') return;
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+    const r = c?.resources as ContainerResources | undefined;
+    if (r?.limits) r.requests = { ...r.limits, ...(r.requests ?? {}) };
+  }
+  if (spec.enableServiceLinks === undefined || spec.enableServiceLinks === null) spec.enableServiceLinks = true;
+}
+
+/** The template of a workload: the pod spec defaults, and `creationTimestamp: null` as v1.32 serialises an empty ObjectMeta time. */
+export function defaultPodTemplate(template: PodTemplateSpec | undefined): void {
+  if (!template || typeof template !== 'object') return;
+  template.metadata = template.metadata ?? {};
+  const meta: ObjectMeta = template.metadata;
+  if (meta.creationTimestamp === undefined) meta.creationTimestamp = null;
+  // PodTemplateSpec.spec is a struct, so it is defaulted even when the manifest omits it.
+  if (!template.spec || typeof template.spec !== 'object') template.spec = {} as PodSpec;
+  defaultPodSpec(template.spec);
+}
+
+/**
+ * Admission on Pod create: ServiceAccount (serviceAccountName `default`, and the
+ * deprecated `serviceAccount` mirror set by v1 conversion), Priority (priority 0,
+ * preemptionPolicy PreemptLowerPriority) and DefaultTolerationSeconds (300 s for
+ * not-ready and unreachable NoExecute taints, unless the pod tolerates them already).
+ */
+export function admitPod(spec: PodSpec): void {
+  const s = spec as PodSpecWithAdmission;
+  if (!s.serviceAccountName) s.serviceAccountName = s.serviceAccount || 'default';
+  s.serviceAccount = s.serviceAccountName;
+  if (s.priority === undefined) s.priority = 0;
+  if (!s.preemptionPolicy) s.preemptionPolicy = 'PreemptLowerPriority';
+  const tolerations = (s.tolerations ?? []) as { key?: string; operator?: string; effect?: string; tolerationSeconds?: number }[];
+  const tolerates = (key: string) =>
+    tolerations.some((t) => (!t.key || t.key === key) && (!t.effect || t.effect === 'NoExecute'));
+  const added = [];
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+    if (!tolerates(key)) added.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
+  }
+  if (added.length) s.tolerations = [...tolerations, ...added];
+}
+
+/** GetPodQOS: BestEffort without any cpu/memory request or limit; Guaranteed when limits equal requests everywhere. */
+export function podQOSClass(spec: PodSpec): 'BestEffort' | 'Burstable' | 'Guaranteed' {
+  const containers = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
+  let any = false;
+  let guaranteed = true;
+  for (const c of containers) {
+    const r = (c.resources ?? {}) as ContainerResources;
+    const requests = r.requests ?? {};
+    const limits = r.limits ?? {};
+    for (const name of ['cpu', 'memory']) {
+      if (requests[name] !== undefined || limits[name] !== undefined) any = true;
+      if (limits[name] === undefined || String(requests[name] ?? limits[name]) !== String(limits[name])) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}

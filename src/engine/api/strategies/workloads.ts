@@ -1,0 +1,147 @@
+// ReplicaSet, Deployment, StatefulSet and ControllerRevision strategies.
+// Sources: pkg/apis/apps/v1/defaults.go; pkg/registry/apps/{replicaset,deployment,
+// statefulset,controllerrevision}/strategy.go (status reset on create and kept on
+// update; apps/v1 selectors immutable); pkg/apis/apps/validation/validation.go.
+
+import type { EngineContext } from '../../context';
+import { field, type FieldError } from '../../core/errors';
+import type { Deployment, KubeObject, LabelSelector, ReplicaSet, StatefulSet } from '../../core/types';
+import { jsonEqual } from '../apiServer';
+import { KINDS } from '../kinds';
+import type { KindStrategy } from '../registry';
+import { isDNS1123Label, isDNS1123Subdomain, validateObjectMeta } from '../validation/common';
+import { IMMUTABLE_ERROR, nonNegative } from '../validation/fields';
+import { goLabelSelector } from '../validation/goValues';
+import { defaultPodTemplate } from './podDefaults';
+import { validateDeploymentSpec, validateReplicaSetSpec, validateStatefulSetSpec } from './workloadValidation';
+
+type Spec = Record<string, unknown>;
+type WithSpec = KubeObject & { spec: Spec; status?: unknown };
+
+/** The registry's v1 apps types cannot change selectors (the beta groups could). */
+function selectorImmutable(next: LabelSelector | undefined, old: LabelSelector | undefined): FieldError[] {
+  return jsonEqual(next, old) ? [] : [field.invalidRaw('spec.selector', goLabelSelector(next), IMMUTABLE_ERROR)];
+}
+
+function keepStatus(obj: { status?: unknown }, old: { status?: unknown }): void {
+  if (old.status === undefined) delete obj.status;
+  else obj.status = old.status;
+}
+
+/** Spec and template are structs in Go, so defaulting reaches into them even when a manifest omits them. */
+function ensureSpec(obj: WithSpec): Spec {
+  if (!obj.spec || typeof obj.spec !== 'object') obj.spec = {};
+  if (!obj.spec.template || typeof obj.spec.template !== 'object') obj.spec.template = {};
+  return obj.spec;
+}
+
+export function defaultReplicaSet(rs: ReplicaSet): void {
+  const spec = ensureSpec(rs as unknown as WithSpec) as ReplicaSet['spec'];
+  if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1;
+  defaultPodTemplate(spec.template);
+}
+
+export function defaultDeployment(d: Deployment): void {
+  const spec = ensureSpec(d as unknown as WithSpec) as Deployment['spec'];
+  if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1;
+  const strategy = (spec.strategy = spec.strategy ?? {});
+  if (!strategy.type) strategy.type = 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') {
+    const ru = (strategy.rollingUpdate = strategy.rollingUpdate ?? {});
+    if (ru.maxUnavailable === undefined || ru.maxUnavailable === null) ru.maxUnavailable = '25%';
+    if (ru.maxSurge === undefined || ru.maxSurge === null) ru.maxSurge = '25%';
+  }
+  if (spec.revisionHistoryLimit === undefined || spec.revisionHistoryLimit === null) spec.revisionHistoryLimit = 10;
+  if (spec.progressDeadlineSeconds === undefined || spec.progressDeadlineSeconds === null) spec.progressDeadlineSeconds = 600;
+  defaultPodTemplate(spec.template);
+}
+
+export function defaultStatefulSet(ss: StatefulSet): void {
+  const spec = ensureSpec(ss as unknown as WithSpec) as StatefulSet['spec'];
+  if (!spec.podManagementPolicy) spec.podManagementPolicy = 'OrderedReady';
+  const us = (spec.updateStrategy = spec.updateStrategy ?? {});
+  if (!us.type) {
+    us.type = 'RollingUpdate';
+    us.rollingUpdate = us.rollingUpdate ?? {};
+  }
+  if (us.type === 'RollingUpdate' && us.rollingUpdate && (us.rollingUpdate.partition === undefined || us.rollingUpdate.partition === null)) {
+    us.rollingUpdate.partition = 0;
+  }
+  const retention = (spec.persistentVolumeClaimRetentionPolicy = spec.persistentVolumeClaimRetentionPolicy ?? {});
+  if (!retention.whenDeleted) retention.whenDeleted = 'Retain';
+  if (!retention.whenScaled) retention.whenScaled = 'Retain';
+  if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1;
+  if (spec.revisionHistoryLimit === undefined || spec.revisionHistoryLimit === null) spec.revisionHistoryLimit = 10;
+  defaultPodTemplate(spec.template);
+}
+
+export function createReplicaSetStrategy(_ctx: EngineContext): KindStrategy<ReplicaSet> {
+  const validate = (rs: ReplicaSet) => [...validateObjectMeta(rs.metadata, true, isDNS1123Subdomain), ...validateReplicaSetSpec(rs.spec)];
+  return {
+    info: KINDS.ReplicaSet,
+    defaults: defaultReplicaSet,
+    // ReplicaSetStatus.replicas has no omitempty, so a fresh object shows `replicas: 0`.
+    prepareForCreate: (rs) => void (rs.status = { replicas: 0 }),
+    validate,
+    prepareForUpdate: keepStatus,
+    validateUpdate: (rs, old) => [...validate(rs), ...selectorImmutable(rs.spec.selector, old.spec.selector)],
+  };
+}
+
+export function createDeploymentStrategy(_ctx: EngineContext): KindStrategy<Deployment> {
+  const validate = (d: Deployment) => [...validateObjectMeta(d.metadata, true, isDNS1123Subdomain), ...validateDeploymentSpec(d.spec)];
+  return {
+    info: KINDS.Deployment,
+    defaults: defaultDeployment,
+    prepareForCreate: (d) => void (d.status = {}),
+    validate,
+    prepareForUpdate(d, old) {
+      keepStatus(d, old);
+      // Annotations are copied to ReplicaSets, so changing them bumps the generation too.
+      if (!jsonEqual(d.metadata.annotations, old.metadata.annotations)) d.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    },
+    validateUpdate: (d, old) => [...validate(d), ...selectorImmutable(d.spec.selector, old.spec.selector)],
+  };
+}
+
+const STATEFULSET_UPDATABLE =
+  "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
+
+export function createStatefulSetStrategy(_ctx: EngineContext): KindStrategy<StatefulSet> {
+  const validate = (ss: StatefulSet) => [...validateObjectMeta(ss.metadata, true, isDNS1123Label), ...validateStatefulSetSpec(ss.spec)];
+  return {
+    info: KINDS.StatefulSet,
+    defaults: defaultStatefulSet,
+    // StatefulSetStatus.replicas and availableReplicas have no omitempty.
+    prepareForCreate: (ss) => void (ss.status = { replicas: 0, availableReplicas: 0 }),
+    validate,
+    prepareForUpdate: keepStatus,
+    validateUpdate(ss, old) {
+      const errs = validate(ss);
+      const mutable = ['replicas', 'template', 'updateStrategy', 'minReadySeconds', 'ordinals', 'persistentVolumeClaimRetentionPolicy'];
+      const rest = (spec: Spec) => Object.fromEntries(Object.entries(spec).filter(([k]) => !mutable.includes(k)));
+      if (!jsonEqual(rest(ss.spec as unknown as Spec), rest(old.spec as unknown as Spec))) errs.push(field.forbidden('spec', STATEFULSET_UPDATABLE));
+      return errs;
+    },
+  };
+}
+
+type ControllerRevision = KubeObject & { data?: unknown; revision?: number };
+
+export function createControllerRevisionStrategy(_ctx: EngineContext): KindStrategy<ControllerRevision> {
+  const validate = (cr: ControllerRevision) => {
+    const errs = validateObjectMeta(cr.metadata, true, isDNS1123Subdomain);
+    if (cr.data === undefined || cr.data === null) errs.push(field.required('data', 'data is mandatory'));
+    errs.push(...nonNegative('revision', cr.revision ?? 0));
+    return errs;
+  };
+  return {
+    info: KINDS.ControllerRevision,
+    validate,
+    validateUpdate(cr, old) {
+      const errs = validate(cr);
+      if (!jsonEqual(cr.data, old.data)) errs.push(field.invalidRaw('data', 'runtime.RawExtension{…}', IMMUTABLE_ERROR));
+      return errs;
+    },
+  };
+}
