@@ -1,8 +1,190 @@
-// Placeholder: replaced by the real controller.
+// kube-scheduler for the simulated cluster: binds each unscheduled pod of the
+// default scheduler to a feasible node. Filters follow the default plugins
+// that matter here (NodeUnschedulable, NodeAffinity for nodeSelector,
+// TaintToleration); scoring is replaced by "fewest pods, then name" so pods
+// spread evenly and deterministically. Failure text is FitError.Error()
+// (pkg/scheduler/framework/types.go) with the preemption post-filter message.
+
 import type { EngineContext } from '../context';
-import { noopController } from './noop';
+import { KeyQueue } from '../core/queue';
+import { keyOf, type WatchEvent } from '../core/store';
+import type { Node, Pod } from '../core/types';
 import type { Controller } from './runtime';
 
-export function createSchedulerController(_ctx: EngineContext): Controller {
-  return noopController('scheduler');
+export interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+  tolerationSeconds?: number;
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: string;
+}
+
+/** v1helper.TolerationsTolerateTaint / Toleration.ToleratesTaint. */
+export function toleratesTaint(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if ((t.operator ?? 'Equal') === 'Exists') return !t.key || t.key === taint.key;
+  return (t.key ?? '') === taint.key && (t.value ?? '') === (taint.value ?? '');
+}
+
+export function podTolerations(pod: Pod): Toleration[] {
+  return (pod.spec.tolerations ?? []) as Toleration[];
+}
+
+/** Plugin failure reasons, as the plugins word them. */
+export const REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
+export const REASON_SELECTOR = "node(s) didn't match Pod's node affinity/selector";
+export const untoleratedTaintReason = (t: Taint) => `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`;
+
+/** The first filter a node fails for `pod`, or undefined when the node fits. */
+export function filterNode(pod: Pod, node: Node): string | undefined {
+  if (node.spec.unschedulable) {
+    // NodeUnschedulable lets pods that tolerate node.kubernetes.io/unschedulable through.
+    const taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+    if (!podTolerations(pod).some((t) => toleratesTaint(t, taint))) return REASON_UNSCHEDULABLE;
+  }
+  const labels = node.metadata.labels ?? {};
+  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) {
+    if (labels[k] !== v) return REASON_SELECTOR;
+  }
+  for (const taint of node.spec.taints ?? []) {
+    if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
+    if (!podTolerations(pod).some((t) => toleratesTaint(t, taint))) return untoleratedTaintReason(taint);
+  }
+  return undefined;
+}
+
+export type ScheduleResult = { node: string } | { message: string };
+
+/**
+ * Picks the feasible node with the fewest pods (ties by name). When none fits,
+ * returns FitError's message: reasons counted per node, each "<n> <reason>",
+ * sorted as strings, then the preemption verdict (every reason here is
+ * UnschedulableAndUnresolvable, so preemption cannot help on any node).
+ */
+export function chooseNode(pod: Pod, nodes: readonly Node[], podCount: (node: string) => number): ScheduleResult {
+  let best: Node | undefined;
+  const reasons = new Map<string, number>();
+  for (const node of nodes) {
+    const reason = filterNode(pod, node);
+    if (reason) {
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      continue;
+    }
+    if (!best) { best = node; continue; }
+    const a = podCount(node.metadata.name!);
+    const b = podCount(best.metadata.name!);
+    if (a < b || (a === b && node.metadata.name! < best.metadata.name!)) best = node;
+  }
+  if (best) return { node: best.metadata.name! };
+  return { message: fitErrorMessage(nodes.length, reasons) };
+}
+
+export function fitErrorMessage(numNodes: number, reasons: Map<string, number>): string {
+  const histogram = [...reasons].map(([reason, n]) => `${n} ${reason}`).sort();
+  let msg = `0/${numNodes} nodes are available:`;
+  if (histogram.length) msg += ` ${histogram.join(', ')}.`;
+  msg += ` preemption: 0/${numNodes} nodes are available: ${numNodes} Preemption is not helpful for scheduling.`;
+  return msg;
+}
+
+class Scheduler implements Controller {
+  readonly name = 'scheduler';
+  readonly queue = new KeyQueue();
+  /** Pods assigned to each node that still count (not Succeeded/Failed). */
+  private readonly assigned = new Map<string, Set<string>>();
+  private readonly nodeOfPod = new Map<string, string>();
+  /** Pods that could not be placed; retried whenever a node changes. */
+  private readonly unschedulable = new Set<string>();
+
+  constructor(private readonly ctx: EngineContext) {}
+
+  handle(event: WatchEvent): void {
+    if (event.kind === 'Node') {
+      if (event.type !== 'MODIFIED' || nodeSchedulingChanged(event.old as Node, event.object as Node)) {
+        for (const key of this.unschedulable) this.queue.add(key);
+      }
+      return;
+    }
+    if (event.kind !== 'Pod') return;
+    const pod = event.object as Pod;
+    const key = keyOf(pod);
+    const phase = pod.status?.phase;
+    const counted = event.type !== 'DELETED' && pod.spec.nodeName && phase !== 'Succeeded' && phase !== 'Failed' ? pod.spec.nodeName : undefined;
+    this.track(key, counted);
+    if (event.type === 'DELETED') {
+      this.unschedulable.delete(key);
+      return;
+    }
+    if (!pod.spec.nodeName && (pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler' && !pod.metadata.deletionTimestamp) {
+      // A pod already reported unschedulable waits for a node change, as in the scheduler's unschedulable queue.
+      if (event.type === 'ADDED' || !this.unschedulable.has(key)) this.queue.add(key);
+    }
+  }
+
+  private track(key: string, nodeName: string | undefined): void {
+    const prev = this.nodeOfPod.get(key);
+    if (prev === nodeName) return;
+    if (prev) this.assigned.get(prev)?.delete(key);
+    if (nodeName) {
+      this.nodeOfPod.set(key, nodeName);
+      let set = this.assigned.get(nodeName);
+      if (!set) this.assigned.set(nodeName, (set = new Set()));
+      set.add(key);
+    } else this.nodeOfPod.delete(key);
+  }
+
+  sync(key: string): void {
+    const { ctx } = this;
+    const [ns, name] = key.split('/');
+    const pod = ctx.store.get<Pod>('Pod', ns, name);
+    if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
+      this.unschedulable.delete(key);
+      return;
+    }
+    const nodes = ctx.store.list<Node>('Node');
+    const result = chooseNode(pod, nodes, (n) => this.assigned.get(n)?.size ?? 0);
+    const now = ctx.clock.timestamp();
+    if ('node' in result) {
+      this.unschedulable.delete(key);
+      // The pods/binding subresource: nodeName plus PodScheduled=True (registry/core/pod/storage assignPod).
+      const bound = ctx.api.systemUpdate<Pod>('Pod', ns, name, (p) => {
+        p.spec.nodeName = result.node;
+        p.status = { ...(p.status ?? {}), phase: p.status?.phase ?? 'Pending' };
+        p.status.conditions = [
+          ...(p.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+          { lastProbeTime: null, lastTransitionTime: now, status: 'True', type: 'PodScheduled' },
+        ];
+      });
+      ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${result.node}`, { component: 'default-scheduler' });
+      return;
+    }
+    this.unschedulable.add(key);
+    const updated = ctx.api.updateStatus<Pod>('Pod', ns, name, (p) => {
+      const old = p.status?.conditions?.find((c) => c.type === 'PodScheduled');
+      const keep = old && old.status === 'False' && old.lastTransitionTime;
+      p.status = { ...(p.status ?? {}), phase: p.status?.phase ?? 'Pending' };
+      p.status.conditions = [
+        ...(p.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+        { lastProbeTime: null, lastTransitionTime: keep ? old.lastTransitionTime : now, message: result.message, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' },
+      ];
+    });
+    ctx.events.record(updated, 'Warning', 'FailedScheduling', result.message, { component: 'default-scheduler' });
+  }
+}
+
+function nodeSchedulingChanged(a: Node | undefined, b: Node): boolean {
+  if (!a) return true;
+  return a.spec.unschedulable !== b.spec.unschedulable
+    || JSON.stringify(a.spec.taints ?? []) !== JSON.stringify(b.spec.taints ?? [])
+    || JSON.stringify(a.metadata.labels ?? {}) !== JSON.stringify(b.metadata.labels ?? {});
+}
+
+export function createSchedulerController(ctx: EngineContext): Controller {
+  return new Scheduler(ctx);
 }

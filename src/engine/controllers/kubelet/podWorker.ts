@@ -1,0 +1,233 @@
+// One pod's life on its node, advanced in simulated time: image pulls,
+// container start, probes, exits and restarts with back-off, crashes, and
+// graceful termination. `advancePod` applies everything due up to `now` in
+// time order and reports what the pod needs next; effects other than the
+// runtime state (events) go through `env`.
+
+import type { Container, Pod } from '../../core/types';
+import { exitsOnSigterm, runDurationSeconds } from '../../workloads/containerBehaviour';
+import { goDuration, nextBackoff, restartAt } from './backoff';
+import { stableHex, stableInt } from './ids';
+import { applyProbeResult, initialProbeState, type ProbeKind, probeFailedMessage, probeTiming, runProbe } from './probes';
+import type { ContainerRun, PodRun } from './runtimeState';
+
+export interface WorkerEnv {
+  now: number;
+  /** Records a kubelet event on the pod; `container` sets fieldPath spec.containers{name}. */
+  event(type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void;
+  /** Whether the playground's readiness fault applies to this container. */
+  readinessFaulted(container: string): boolean;
+  /** Whether this node already holds the image (and records that it now does). */
+  imagePresent(image: string): boolean;
+}
+
+/** Delay for the runtime to notice an exit and the pod worker to restart (PLEG relist, ~1s). */
+const RESTART_SYNC_MS = 1000;
+/** How long a server takes to stop after SIGTERM. */
+const SIGTERM_EXIT_MS = 1000;
+
+function pullPolicy(c: Container): string {
+  if (c.imagePullPolicy) return c.imagePullPolicy;
+  const image = (c.image ?? '').split('@')[0];
+  const tagged = image.lastIndexOf(':') > image.lastIndexOf('/');
+  return tagged && !image.endsWith(':latest') ? 'IfNotPresent' : 'Always';
+}
+
+/** Go's Duration String for sub-minute values: 812ms, 1.234s. */
+function goMillis(ms: number): string {
+  return ms < 1000 ? `${ms}ms` : `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+}
+
+/**
+ * Image pull for one container start (pkg/kubelet/images/image_manager.go):
+ * returns the time the pull finishes and records Pulling/Pulled.
+ */
+function pullImage(pod: Pod, c: ContainerRun, from: number, env: WorkerEnv, seed: string): number {
+  const image = c.spec.image ?? '';
+  const present = env.imagePresent(image);
+  if (present && pullPolicy(c.spec) !== 'Always') {
+    env.event('Normal', 'Pulled', `Container image "${image}" already present on machine`, c.name);
+    return from;
+  }
+  const ms = present ? stableInt(`${seed}:pull`, 300, 900) : stableInt(`${seed}:pull`, 1000, 2500);
+  const size = stableInt(`size:${image}`, 5_000_000, 190_000_000);
+  env.event('Normal', 'Pulling', `Pulling image "${image}"`, c.name);
+  c.pendingPulled = `Successfully pulled image "${image}" in ${goMillis(ms)} (${goMillis(ms)} including waiting). Image size: ${size} bytes.`;
+  void pod;
+  return from + ms;
+}
+
+/** Creates the runtime state for a pod the kubelet has just admitted. */
+export function admitPod(pod: Pod, run: PodRun, env: WorkerEnv): void {
+  let at = env.now;
+  for (const c of run.containers) {
+    at = pullImage(pod, c, at, env, `${run.uid}:${c.name}:0`);
+    c.startAt = at + stableInt(`${run.uid}:${c.name}:create`, 100, 400);
+  }
+}
+
+function startProbes(c: ContainerRun, at: number): void {
+  c.probes = {};
+  const add = (kind: ProbeKind, probe: Container['readinessProbe']) => {
+    if (probe) c.probes[kind] = { state: initialProbeState(kind), nextAt: at + probeTiming(probe).initialDelayMs };
+  };
+  add('Startup', c.spec.startupProbe);
+  add('Readiness', c.spec.readinessProbe);
+  add('Liveness', c.spec.livenessProbe);
+}
+
+function startContainer(pod: Pod, run: PodRun, c: ContainerRun, env: WorkerEnv): void {
+  const at = c.startAt!;
+  if (c.pendingPulled) env.event('Normal', 'Pulled', c.pendingPulled, c.name);
+  c.pendingPulled = undefined;
+  if (c.everStarted) c.restartCount++;
+  c.containerID = stableHex(`${run.uid}:${c.name}:${c.restartCount}`, 64);
+  env.event('Normal', 'Created', `Created container: ${c.name}`, c.name);
+  env.event('Normal', 'Started', `Started container ${c.name}`, c.name);
+  c.phase = 'running';
+  c.startAt = undefined;
+  c.waitingMessage = undefined;
+  c.startedAt = at;
+  c.everStarted = true;
+  if (c.terminated) c.lastTerminated = c.terminated;
+  c.terminated = undefined;
+  const runFor = runDurationSeconds(c.spec);
+  c.exitAt = Number.isFinite(runFor) ? at + runFor * 1000 : undefined;
+  startProbes(c, at);
+  c.started = !c.probes.Startup;
+  c.ready = c.started && !c.probes.Readiness;
+  void pod;
+}
+
+/** The container's main process ended at `at`; schedules the restart the pod's policy allows. */
+function exitContainer(pod: Pod, run: PodRun, c: ContainerRun, at: number, exitCode: number, reason: string): void {
+  c.terminated = { exitCode, reason, startedAt: c.startedAt!, finishedAt: at, containerID: c.containerID! };
+  c.phase = 'terminated';
+  c.ready = false;
+  c.started = false;
+  c.exitAt = undefined;
+  c.probes = {};
+  if (run.killAt !== undefined) return;
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) return;
+  const when = restartAt(c.backoff, at);
+  c.backoff = nextBackoff(c.backoff, Math.max(when, at + RESTART_SYNC_MS));
+  if (when > at) {
+    c.startAt = when;
+    c.pendingBackOff = true;
+  } else {
+    c.startAt = at + RESTART_SYNC_MS;
+  }
+}
+
+function enterBackOff(pod: Pod, c: ContainerRun, env: WorkerEnv): void {
+  c.pendingBackOff = false;
+  const backoff = c.startAt! - c.terminated!.finishedAt;
+  c.lastTerminated = c.terminated;
+  c.terminated = undefined;
+  c.phase = 'waiting';
+  c.waitingReason = 'CrashLoopBackOff';
+  const podRef = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+  c.waitingMessage = `back-off ${goDuration(backoff)} restarting failed container=${c.name} pod=${podRef}`;
+  env.event('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`, c.name);
+}
+
+function probe(pod: Pod, run: PodRun, c: ContainerRun, kind: ProbeKind, env: WorkerEnv): void {
+  const pr = c.probes[kind]!;
+  const spec = (kind === 'Readiness' ? c.spec.readinessProbe : kind === 'Liveness' ? c.spec.livenessProbe : c.spec.startupProbe)!;
+  const outcome = runProbe(spec, c.spec, run.podIP, kind === 'Readiness' && env.readinessFaulted(c.name));
+  const timing = probeTiming(spec);
+  pr.nextAt += timing.periodMs;
+  if (!outcome.ok) env.event('Warning', 'Unhealthy', probeFailedMessage(kind, outcome.output), c.name);
+  pr.state = applyProbeResult(pr.state, outcome.ok, spec);
+  if (kind === 'Readiness') {
+    c.ready = pr.state.passing;
+    return;
+  }
+  if (kind === 'Startup' && pr.state.passing) {
+    // Startup succeeded: its worker stops; readiness and liveness begin now.
+    delete c.probes.Startup;
+    c.started = true;
+    c.ready = !c.probes.Readiness;
+    return;
+  }
+  if (!pr.state.passing && pr.state.failures >= timing.failureThreshold) {
+    env.event('Normal', 'Killing', `Container ${c.name} failed ${kind.toLowerCase()} probe, will be restarted`, c.name);
+    const clean = exitsOnSigterm(c.spec);
+    exitContainer(pod, run, c, env.now, clean ? 0 : 137, clean ? 'Completed' : 'Error');
+  }
+}
+
+/** The earliest pending action of a container, or Infinity. */
+function nextDue(c: ContainerRun, terminating: boolean): number {
+  if (c.crashRequested && c.phase === 'running') return -Infinity;
+  if (c.pendingBackOff) return c.terminated!.finishedAt;
+  let t = Infinity;
+  if (c.phase !== 'running') return terminating ? Infinity : c.startAt ?? Infinity;
+  if (c.exitAt !== undefined) t = Math.min(t, c.exitAt);
+  for (const p of Object.values(c.probes)) if (p) t = Math.min(t, p.nextAt);
+  return t;
+}
+
+/** Begins graceful termination (kuberuntime killContainersWithSyncResult). */
+export function beginTermination(pod: Pod, run: PodRun, env: WorkerEnv): void {
+  const grace = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+  let exit = env.now;
+  for (const c of run.containers) {
+    if (c.phase !== 'running') continue;
+    env.event('Normal', 'Killing', `Stopping container ${c.name}`, c.name);
+    exit = Math.max(exit, env.now + (exitsOnSigterm(c.spec) ? Math.min(SIGTERM_EXIT_MS, grace) : grace));
+  }
+  for (const c of run.containers) if (c.phase !== 'running') c.startAt = undefined;
+  run.killAt = exit;
+}
+
+/**
+ * Applies every action due at or before env.now, in time order. Returns the
+ * time of the next action (Infinity when none) and whether the pod's
+ * containers are all gone after termination.
+ */
+export function advancePod(pod: Pod, run: PodRun, env: WorkerEnv): { nextAt: number; gone: boolean } {
+  const terminating = run.killAt !== undefined;
+  for (let guard = 0; guard < 10_000; guard++) {
+    let due: ContainerRun | undefined;
+    let dueAt = Infinity;
+    for (const c of run.containers) {
+      const t = nextDue(c, terminating);
+      if (t < dueAt) { dueAt = t; due = c; }
+    }
+    if (terminating && run.killAt! <= env.now && run.killAt! <= dueAt) return { nextAt: Infinity, gone: true };
+    if (!due || dueAt > env.now) return { nextAt: Math.min(dueAt, terminating ? run.killAt! : Infinity), gone: false };
+    run.dirty = true;
+    applyDue(pod, run, due, env);
+  }
+  throw new Error(`kubelet: pod ${run.key} did not settle`);
+}
+
+function applyDue(pod: Pod, run: PodRun, c: ContainerRun, env: WorkerEnv): void {
+  if (c.crashRequested && c.phase === 'running') {
+    c.crashRequested = false;
+    exitContainer(pod, run, c, env.now, 1, 'Error');
+    return;
+  }
+  if (c.pendingBackOff) return enterBackOff(pod, c, env);
+  if (c.phase !== 'running') {
+    if (c.everStarted && !c.pendingPulled) {
+      // A restart pulls again only under imagePullPolicy Always.
+      const at = c.startAt!;
+      const pulledAt = pullImage(pod, c, at, env, `${run.uid}:${c.name}:${c.restartCount + 1}`);
+      if (pulledAt > at) { c.startAt = pulledAt; return; }
+    }
+    return startContainer(pod, run, c, env);
+  }
+  if (c.exitAt !== undefined && c.exitAt <= env.now && Object.values(c.probes).every((p) => !p || p.nextAt >= c.exitAt!)) {
+    return exitContainer(pod, run, c, c.exitAt, 0, 'Completed');
+  }
+  const kinds: ProbeKind[] = ['Startup', 'Liveness', 'Readiness'];
+  const kind = kinds
+    .filter((k) => c.probes[k])
+    .sort((a, b) => c.probes[a]!.nextAt - c.probes[b]!.nextAt)[0];
+  if (kind === 'Startup' || c.started) return probe(pod, run, c, kind, env);
+  // Readiness/liveness wait for the startup probe; push them past it.
+  c.probes[kind]!.nextAt += probeTiming(kind === 'Readiness' ? c.spec.readinessProbe! : c.spec.livenessProbe!).periodMs;
+}

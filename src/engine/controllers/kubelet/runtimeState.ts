@@ -1,0 +1,82 @@
+// The simulated container runtime's view of one pod: what containerd and the
+// kubelet's pod worker would remember between syncs. Plain data, owned by the
+// kubelet controller; the API object's status is derived from it (podStatus.ts).
+
+import type { Container } from '../../core/types';
+import type { Timer } from '../../core/timers';
+import type { BackoffEntry } from './backoff';
+import type { ProbeKind, ProbeState } from './probes';
+
+export interface TerminatedInfo {
+  exitCode: number;
+  reason: string;
+  startedAt: number;
+  finishedAt: number;
+  containerID: string;
+}
+
+export interface ProbeRun {
+  state: ProbeState;
+  nextAt: number;
+}
+
+export interface ContainerRun {
+  name: string;
+  spec: Container;
+  /** Number of restarts so far (status.containerStatuses[].restartCount). */
+  restartCount: number;
+  phase: 'waiting' | 'running' | 'terminated';
+  waitingReason: 'ContainerCreating' | 'CrashLoopBackOff';
+  waitingMessage?: string;
+  /** When the pending (re)start happens. */
+  startAt?: number;
+  containerID?: string;
+  startedAt?: number;
+  /** When the main process exits by itself (finite run durations only). */
+  exitAt?: number;
+  terminated?: TerminatedInfo;
+  lastTerminated?: TerminatedInfo;
+  /** Whether this container has ever run (the pod leaves Pending once all have). */
+  everStarted: boolean;
+  started: boolean;
+  ready: boolean;
+  probes: Partial<Record<ProbeKind, ProbeRun>>;
+  backoff?: BackoffEntry;
+  /** A `sim pod crash` waiting to be applied at the next sync. */
+  crashRequested: boolean;
+  /** The Pulled event text, recorded when the pull that is under way completes. */
+  pendingPulled?: string;
+  /** The container exited and must enter CrashLoopBackOff before its delayed restart. */
+  pendingBackOff?: boolean;
+}
+
+export interface PodRun {
+  key: string;
+  uid: string;
+  nodeName: string;
+  hostIP: string;
+  podIP: string;
+  startTime: number;
+  containers: ContainerRun[];
+  /** Set once the kubelet has begun graceful termination: when the last container is gone. */
+  killAt?: number;
+  timer?: Timer;
+  /** Whether the derived status may have changed since the last write. */
+  dirty: boolean;
+}
+
+export function newContainerRun(spec: Container, startAt: number): ContainerRun {
+  return {
+    name: spec.name,
+    spec,
+    restartCount: 0,
+    phase: 'waiting',
+    waitingReason: 'ContainerCreating',
+    startAt,
+    everStarted: false,
+    started: false,
+    ready: false,
+    probes: {},
+    crashRequested: false,
+  };
+}
