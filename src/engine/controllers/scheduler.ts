@@ -39,6 +39,8 @@ export function podTolerations(pod: Pod): Toleration[] {
 /** Plugin failure reasons, as the plugins word them. */
 export const REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 export const REASON_SELECTOR = "node(s) didn't match Pod's node affinity/selector";
+/** NodeResourcesFit's reason when the node already runs status.allocatable.pods pods. */
+export const REASON_TOO_MANY_PODS = 'Too many pods';
 export const untoleratedTaintReason = (t: Taint) => `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`;
 
 /** The first filter a node fails for `pod`, or undefined when the node fits. */
@@ -71,7 +73,8 @@ export function chooseNode(pod: Pod, nodes: readonly Node[], podCount: (node: st
   let best: Node | undefined;
   const reasons = new Map<string, number>();
   for (const node of nodes) {
-    const reason = filterNode(pod, node);
+    const capacity = Number(node.status.allocatable?.pods ?? Infinity);
+    const reason = filterNode(pod, node) ?? (podCount(node.metadata.name!) >= capacity ? REASON_TOO_MANY_PODS : undefined);
     if (reason) {
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       continue;
@@ -89,7 +92,13 @@ export function fitErrorMessage(numNodes: number, reasons: Map<string, number>):
   const histogram = [...reasons].map(([reason, n]) => `${n} ${reason}`).sort();
   let msg = `0/${numNodes} nodes are available:`;
   if (histogram.length) msg += ` ${histogram.join(', ')}.`;
-  msg += ` preemption: 0/${numNodes} nodes are available: ${numNodes} Preemption is not helpful for scheduling.`;
+  // Resource shortage is resolvable by preemption in principle; with every pod at priority 0
+  // there is nobody to evict. The other filters are UnschedulableAndUnresolvable.
+  const resolvable = reasons.get(REASON_TOO_MANY_PODS) ?? 0;
+  const verdicts: string[] = [];
+  if (numNodes - resolvable > 0) verdicts.push(`${numNodes - resolvable} Preemption is not helpful for scheduling`);
+  if (resolvable > 0) verdicts.push(`${resolvable} No preemption victims found for incoming pod`);
+  msg += ` preemption: 0/${numNodes} nodes are available: ${verdicts.sort().join(', ')}.`;
   return msg;
 }
 
@@ -116,7 +125,10 @@ class Scheduler implements Controller {
     const key = keyOf(pod);
     const phase = pod.status?.phase;
     const counted = event.type !== 'DELETED' && pod.spec.nodeName && phase !== 'Succeeded' && phase !== 'Failed' ? pod.spec.nodeName : undefined;
+    const freed = this.nodeOfPod.has(key) && !counted;
     this.track(key, counted);
+    // A pod leaving a node frees a slot that a pod waiting for room may take.
+    if (freed) for (const waiting of this.unschedulable) this.queue.add(waiting);
     if (event.type === 'DELETED') {
       this.unschedulable.delete(key);
       return;

@@ -1,0 +1,90 @@
+// RepackSubsets (pkg/api/v1/endpoints/util.go): expand subsets to
+// (address, port, ready) triples and repack them so that addresses offering the
+// same set of ports share one subset. Addresses without ports (a headless
+// Service without ports) are kept under a sentinel port that is stripped again.
+// An address that is not ready on a port stays not ready there ("not ready
+// trumps ready"). Addresses sort by IP (byte order) then target UID, as upstream;
+// ports and subsets upstream sort by an md5 of their Go dump, which we do not
+// reproduce: we sort ports by number, protocol, name and subsets by their first
+// address (KUBERNETES.md §18 lists this order as uncertain).
+
+import type { EndpointAddress, EndpointPort, EndpointSubset } from '../../core/types';
+
+const SENTINEL: EndpointPort = { port: -1 };
+
+function addressKey(a: EndpointAddress): string {
+  return `${a.ip}\u0000${a.targetRef?.uid ?? ''}`;
+}
+
+function portKey(p: EndpointPort): string {
+  return `${p.name ?? ''}\u0000${p.port}\u0000${p.protocol ?? ''}\u0000${p.appProtocol ?? ''}`;
+}
+
+/** LessEndpointAddress */
+export function lessAddress(a: EndpointAddress, b: EndpointAddress): number {
+  if (a.ip !== b.ip) return a.ip < b.ip ? -1 : 1;
+  if (!b.targetRef) return a.targetRef ? 1 : 0;
+  if (!a.targetRef) return -1;
+  const ua = a.targetRef.uid ?? '';
+  const ub = b.targetRef.uid ?? '';
+  return ua < ub ? -1 : ua > ub ? 1 : 0;
+}
+
+function comparePorts(a: EndpointPort, b: EndpointPort): number {
+  if (a.port !== b.port) return a.port - b.port;
+  const pa = `${a.protocol ?? ''}\u0000${a.name ?? ''}`;
+  const pb = `${b.protocol ?? ''}\u0000${b.name ?? ''}`;
+  return pa < pb ? -1 : pa > pb ? 1 : 0;
+}
+
+function subsetSortKey(s: EndpointSubset): string {
+  const first = s.addresses?.[0] ?? s.notReadyAddresses?.[0];
+  return `${first?.ip ?? ''}\u0000${(s.ports ?? []).map(portKey).join('\u0001')}`;
+}
+
+export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubset[] {
+  const allAddrs = new Map<string, EndpointAddress>();
+  // port key -> (port, address key -> ready); Maps keep first-seen order.
+  const byPort = new Map<string, { port: EndpointPort; addrs: Map<string, boolean> }>();
+  const map = (addr: EndpointAddress, port: EndpointPort, ready: boolean) => {
+    const ak = addressKey(addr);
+    if (!allAddrs.has(ak)) allAddrs.set(ak, addr);
+    const pk = portKey(port);
+    let entry = byPort.get(pk);
+    if (!entry) byPort.set(pk, (entry = { port, addrs: new Map() }));
+    const was = entry.addrs.get(ak);
+    if (was === undefined || was) entry.addrs.set(ak, ready);
+  };
+  for (const s of subsets) {
+    const ports = s.ports && s.ports.length ? s.ports : [SENTINEL];
+    for (const port of ports) {
+      for (const a of s.addresses ?? []) map(a, port, true);
+      for (const a of s.notReadyAddresses ?? []) map(a, port, false);
+    }
+  }
+
+  // Group ports by the exact set of (address, ready) pairs that offer them.
+  const groups = new Map<string, { addrs: Map<string, boolean>; ports: EndpointPort[] }>();
+  for (const { port, addrs } of byPort.values()) {
+    const key = [...addrs.entries()].map(([k, r]) => `${k}\u0000${r ? 1 : 0}`).sort().join('\u0001');
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { addrs, ports: [] }));
+    g.ports.push(port);
+  }
+
+  const out: EndpointSubset[] = [];
+  for (const { addrs, ports } of groups.values()) {
+    const ready: EndpointAddress[] = [];
+    const notReady: EndpointAddress[] = [];
+    for (const [k, r] of addrs) (r ? ready : notReady).push(allAddrs.get(k)!);
+    ready.sort(lessAddress);
+    notReady.sort(lessAddress);
+    const subset: EndpointSubset = {};
+    if (ready.length) subset.addresses = ready;
+    if (notReady.length) subset.notReadyAddresses = notReady;
+    if (!(ports.length === 1 && ports[0] === SENTINEL)) subset.ports = [...ports].sort(comparePorts);
+    out.push(subset);
+  }
+  const keys = new Map(out.map((s) => [s, subsetSortKey(s)]));
+  return out.sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : keys.get(a)! > keys.get(b)! ? 1 : 0));
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Node, Pod } from '../core/types';
+import { createCluster } from '../index';
+import { chooseNode, fitErrorMessage } from './scheduler';
+
+function newNode(name: string, extra: { unschedulable?: boolean; labels?: Record<string, string>; taints?: Node['spec']['taints'] } = {}): Node {
+  return {
+    apiVersion: 'v1', kind: 'Node',
+    metadata: { name, labels: { 'kubernetes.io/hostname': name, ...extra.labels } },
+    spec: { unschedulable: extra.unschedulable, taints: extra.taints },
+    status: { addresses: [], conditions: [] },
+  };
+}
+
+function newPod(name: string, spec: Partial<Pod['spec']> = {}): Pod {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'app', image: 'nginx' }], ...spec } };
+}
+
+const UNREACHABLE = [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }];
+
+describe('chooseNode (filters + even spread)', () => {
+  const counts = (m: Record<string, number>) => (n: string) => m[n] ?? 0;
+  it.each([
+    ['fewest pods wins', [newNode('node-1'), newNode('node-2'), newNode('node-3')], { 'node-1': 2, 'node-2': 1, 'node-3': 2 }, newPod('p'), 'node-2'],
+    ['ties go to the first name', [newNode('node-2'), newNode('node-1')], {}, newPod('p'), 'node-1'],
+    ['skips a cordoned node', [newNode('node-1', { unschedulable: true }), newNode('node-2')], { 'node-2': 9 }, newPod('p'), 'node-2'],
+    ['honours nodeSelector', [newNode('node-1'), newNode('node-2', { labels: { disk: 'ssd' } })], { 'node-2': 5 }, newPod('p', { nodeSelector: { disk: 'ssd' } }), 'node-2'],
+    ['skips an untolerated NoSchedule taint', [newNode('node-1', { taints: UNREACHABLE }), newNode('node-2')], { 'node-2': 5 }, newPod('p'), 'node-2'],
+    ['a toleration lets the pod onto the tainted node', [newNode('node-1', { taints: UNREACHABLE }), newNode('node-2')], { 'node-2': 5 }, newPod('p', { tolerations: [{ operator: 'Exists' }] }), 'node-1'],
+  ] as const)('%s', (_n, nodes, podCounts, pod, expected) => {
+    expect(chooseNode(pod, nodes, counts(podCounts))).toEqual({ node: expected });
+  });
+
+  it('reports FitError with sorted reason counts and the preemption verdict', () => {
+    const nodes = [newNode('node-1', { unschedulable: true }), newNode('node-2'), newNode('node-3')];
+    expect(chooseNode(newPod('p', { nodeSelector: { disk: 'ssd' } }), nodes, () => 0)).toEqual({
+      message: "0/3 nodes are available: 1 node(s) were unschedulable, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    });
+  });
+
+  it('names the untolerated taint', () => {
+    expect(fitErrorMessage(1, new Map([['node(s) had untolerated taint {node.kubernetes.io/unreachable: }', 1]]))).toBe(
+      '0/1 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+    );
+  });
+
+  it('does not mutate its inputs', () => {
+    const nodes = Object.freeze([Object.freeze(newNode('node-1'))]);
+    const pod = Object.freeze(newPod('p'));
+    expect(chooseNode(pod, nodes, () => 0)).toEqual({ node: 'node-1' });
+  });
+});
+
+describe('scheduler in the cluster', () => {
+  it('spreads pods evenly and records Scheduled', () => {
+    const c = createCluster({ seed: 7 });
+    for (let i = 0; i < 6; i++) c.context.api.create(newPod(`web-${i}`));
+    c.advance(0);
+    const pods = c.context.store.list<Pod>('Pod', 'default');
+    const perNode = new Map<string, number>();
+    for (const p of pods) perNode.set(p.spec.nodeName!, (perNode.get(p.spec.nodeName!) ?? 0) + 1);
+    expect(Object.fromEntries(perNode)).toEqual({ 'node-1': 2, 'node-2': 2, 'node-3': 2 });
+    const ev = c.context.store.list<any>('Event', 'default').find((e) => e.reason === 'Scheduled' && e.involvedObject.name === 'web-0');
+    expect(ev.message).toBe(`Successfully assigned default/web-0 to ${pods[0].spec.nodeName}`);
+    expect(ev.source).toEqual({ component: 'default-scheduler' });
+    expect(pods[0].status?.conditions?.find((x) => x.type === 'PodScheduled')?.status).toBe('True');
+  });
+
+  it('leaves an unplaceable pod Pending with FailedScheduling, and places it when a node changes', () => {
+    const c = createCluster({ seed: 7 });
+    c.context.api.create(newPod('picky', { nodeSelector: { disk: 'ssd' } }));
+    c.advance(5000);
+    let pod = c.context.store.get<Pod>('Pod', 'default', 'picky')!;
+    expect(pod.spec.nodeName).toBeUndefined();
+    expect(pod.status?.phase).toBe('Pending');
+    const cond = pod.status?.conditions?.find((x) => x.type === 'PodScheduled');
+    expect(cond).toMatchObject({ status: 'False', reason: 'Unschedulable' });
+    expect(cond?.message).toBe("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.");
+    const failed = c.context.store.list<any>('Event', 'default').find((e) => e.reason === 'FailedScheduling');
+    expect(failed).toMatchObject({ type: 'Warning', message: cond?.message, source: { component: 'default-scheduler' } });
+    c.context.api.systemUpdate<Node>('Node', undefined, 'node-3', (n) => { n.metadata.labels = { ...n.metadata.labels, disk: 'ssd' }; });
+    c.advance(0);
+    pod = c.context.store.get<Pod>('Pod', 'default', 'picky')!;
+    expect(pod.spec.nodeName).toBe('node-3');
+  });
+
+  it('never touches a pod whose nodeName is set', () => {
+    const c = createCluster({ seed: 7 });
+    c.context.api.systemUpdate<Node>('Node', undefined, 'node-2', (n) => { n.spec.unschedulable = true; });
+    c.context.api.create(newPod('pinned', { nodeName: 'node-2' }));
+    c.advance(5000);
+    const pod = c.context.store.get<Pod>('Pod', 'default', 'pinned')!;
+    expect(pod.spec.nodeName).toBe('node-2');
+    expect(pod.status?.phase).toBe('Running');
+    expect(c.context.store.list<any>('Event', 'default').some((e) => e.reason === 'Scheduled')).toBe(false);
+  });
+});
+
+describe('NodeResourcesFit pod count (kubelet maxPods)', () => {
+  it('leaves a pod Pending with "Too many pods" when every node is full, and places it when a slot frees', async () => {
+    const { createCluster } = await import('../index');
+    const c = createCluster({ seed: 3, nodes: 1, maxPodsPerNode: 4 });
+    // CoreDNS already runs 2 pods on the single node; two more fit, the third does not.
+    for (const name of ['a', 'b', 'c']) {
+      c.exec(`kubectl run ${name} --image=nginx`);
+    }
+    c.advance(5_000);
+    const pods = c.snapshot().objects.Pod as Pod[];
+    const pending = pods.find((p) => p.metadata.name === 'c')!;
+    expect(pending.spec.nodeName).toBeUndefined();
+    expect(pending.status?.conditions?.find((x) => x.type === 'PodScheduled')?.message).toBe(
+      '0/1 nodes are available: 1 Too many pods. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    );
+    c.exec('kubectl delete pod a');
+    c.advance(40_000);
+    const placed = (c.snapshot().objects.Pod as Pod[]).find((p) => p.metadata.name === 'c')!;
+    expect(placed.spec.nodeName).toBe('node-1');
+  });
+});
