@@ -1,0 +1,56 @@
+// The shape of one kubectl command. Commands live in a table (commands/index.ts);
+// adding a command means adding a module with one of these, nothing else.
+
+import type { EngineContext } from '../engine/context';
+import type { Workspace } from '../engine/workspace';
+import type { FlagSpec, ParsedFlags } from './flags';
+
+export interface KubectlEnv {
+  ctx: EngineContext;
+  workspace: Workspace;
+}
+
+/** What a running command writes; stdout and stderr are kept apart as in a terminal. */
+export class Output {
+  stdout = '';
+  stderr = '';
+  out(text: string): void {
+    this.stdout += text;
+  }
+  err(text: string): void {
+    this.stderr += text;
+  }
+}
+
+export interface Invocation {
+  env: KubectlEnv;
+  ctx: EngineContext;
+  flags: ParsedFlags;
+  /** Positional arguments (after the command and subcommand names). */
+  args: string[];
+  stdin: string | undefined;
+  output: Output;
+  /** `kubectl get`, `kubectl create namespace`: for help and error texts. */
+  commandPath: string;
+  /** `-n` or the context's namespace (`default`). */
+  namespace: string;
+  /** Whether `-n` was given (kubectl's enforceNamespace). */
+  explicitNamespace: boolean;
+}
+
+export interface KubectlCommand {
+  name: string;
+  aliases?: string[];
+  /** Names that suggest this command on a typo (cobra's SuggestFor). */
+  suggestFor?: string[];
+  /** One line, as `kubectl` lists it. */
+  short: string;
+  /** The `Usage:` line(s) of `--help`, without the leading `kubectl `. */
+  usage: string;
+  /** Examples block of `--help` (optional). */
+  examples?: string;
+  flags: FlagSpec[];
+  subcommands?: KubectlCommand[];
+  /** Writes to inv.output; throws to fail (rendered by errors.ts renderError). Returns an exit code other than 0/1 if needed. */
+  run?(inv: Invocation): void | number;
+}

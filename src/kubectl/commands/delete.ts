@@ -1,0 +1,118 @@
+// kubectl delete -f FILE | TYPE NAME… | TYPE/NAME… | TYPE -l SEL | TYPE --all,
+// with --grace-period, --force, --now, --dry-run, --ignore-not-found, -o name.
+// Source: staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go (Complete, RunDelete,
+// DeleteResult, PrintObj).
+
+import { apiErrors, isStatusError } from '../../engine/core/errors';
+import { qualifiedResource, type KindInfo } from '../../engine/api/registry';
+import type { KubectlCommand } from '../command';
+import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, dryRunOf, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
+import { addSourceToErr, AggregateError, KubectlError, toError } from '../errors';
+import { readManifests } from '../manifestSource';
+import { kindString } from '../output';
+import { compileSelector, listObjects, parseResourceArgs } from '../resources';
+
+const NO_RESOURCES = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
+const FORCE_WARNING = 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
+
+interface Target {
+  info: KindInfo;
+  name: string;
+  namespace: string | undefined;
+  source: string;
+}
+
+export const deleteCommand: KubectlCommand = {
+  name: 'delete',
+  short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+  usage: "delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)])",
+  examples: '  # Delete a pod using the type and name specified in pod.json\n  kubectl delete -f ./pod.json\n\n  # Delete pods and services with same names "baz" and "foo"\n  kubectl delete pod,service baz foo',
+  flags: [
+    FILENAME_FLAG, SELECTOR_FLAG, ALL_NAMESPACES_FLAG, OUTPUT_FLAG, DRY_RUN_FLAG,
+    { name: 'all', type: 'bool', usage: 'Delete all resources, in the namespace of the specified resource types.' },
+    { name: 'grace-period', type: 'int', default: -1, usage: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative.' },
+    { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion.' },
+    { name: 'now', type: 'bool', usage: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).' },
+    { name: 'ignore-not-found', type: 'bool', usage: 'Treat "resource not found" as a successful delete.' },
+    { name: 'wait', type: 'bool', default: true, usage: 'If true, wait for resources to be gone before returning.' },
+    { name: 'cascade', type: 'string', default: 'background', noOptDefVal: 'background', usage: 'Must be "background", "orphan", or "foreground".' },
+  ],
+  run(inv) {
+    const { ctx, flags } = inv;
+    const output = flags.string('output');
+    if (output !== '' && output !== 'name') throw new KubectlError(`unexpected -o output mode: ${output}. We only support '-o name'`);
+    const dryRun = dryRunOf(flags);
+    let grace = flags.int('grace-period');
+    const force = flags.bool('force');
+    if (flags.bool('now')) {
+      if (grace !== -1) throw new KubectlError('--now and --grace-period cannot be specified together');
+      grace = 1;
+    }
+    // --grace-period=0 without --force becomes 1; --force alone means 0.
+    if (grace === 0 && !force) grace = 1;
+    if (force && grace < 0) grace = 0;
+    const all = flags.bool('all');
+    const selectorText = flags.string('selector');
+    const selector = compileSelector(selectorText);
+    const allNamespaces = flags.bool('all-namespaces');
+    const filenames = flags.array('filename');
+    const errors: Error[] = [];
+    const targets: Target[] = [];
+    let listing = false;
+
+    if (filenames.length) {
+      for (const entry of readManifests(inv, filenames, { validate: true })) {
+        if ('error' in entry) { errors.push(entry.error); continue; }
+        const { info, name, namespace, source } = entry.item;
+        if (!name) { errors.push(new KubectlError('resource name may not be empty')); continue; }
+        targets.push({ info, name, namespace: namespace || undefined, source });
+      }
+    } else {
+      const req = parseResourceArgs(ctx, inv.args);
+      if (!req) throw new KubectlError(NO_RESOURCES);
+      if (req.named.length) {
+        if (all) throw new KubectlError('name cannot be provided when --all is specified');
+        if (selector) throw new KubectlError('name cannot be provided when a selector is specified');
+        for (const { info, name } of req.named) targets.push({ info, name, namespace: info.namespaced ? inv.namespace : undefined, source: '' });
+      } else {
+        if (!all && !selector) throw new KubectlError('resource(s) were provided, but no name was specified');
+        listing = true;
+        for (const info of req.types) {
+          for (const obj of listObjects(ctx, info, allNamespaces ? undefined : inv.namespace, selector)) {
+            targets.push({ info, name: obj.metadata.name!, namespace: obj.metadata.namespace, source: '' });
+          }
+        }
+      }
+    }
+
+    if (grace === 0 && force) inv.output.err(FORCE_WARNING);
+    let operation = grace === 0 ? 'force deleted' : 'deleted';
+    if (dryRun === 'client') operation += ' (dry run)';
+    if (dryRun === 'server') operation += ' (server dry run)';
+    let deleted = 0;
+    for (const t of targets) {
+      try {
+        if (dryRun === 'none') {
+          ctx.api.delete(t.info.kind, t.namespace, t.name, { gracePeriodSeconds: grace >= 0 ? grace : undefined, force });
+        } else if (!ctx.api.tryGet(t.info.kind, t.namespace, t.name)) {
+          throw apiErrors.notFound(qualifiedResource(t.info), t.name);
+        }
+        deleted++;
+        if (output === 'name') inv.output.out(`${kindString(t.info)}/${t.name}\n`);
+        else inv.output.out(`${kindString(t.info)} "${t.name}" ${operation}\n`);
+      } catch (e) {
+        if (!isStatusError(e)) throw e;
+        if (e.reason === 'NotFound' && flags.bool('ignore-not-found')) continue;
+        errors.push(addSourceToErr('deleting', t.source, toError(e)));
+      }
+    }
+    if (listing && deleted === 0 && errors.length === 0) inv.output.out('No resources found\n');
+    if (errors.length) throw new AggregateError(errors);
+  },
+};

@@ -1,0 +1,68 @@
+// kubectl describe TYPE [NAME_PREFIX] | TYPE/NAME | -l | -f: the describers'
+// text per object; exact name first, then every object whose name starts with it.
+// Source: staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go (Run, DescribeMatchingResources).
+
+import { apiErrors } from '../../engine/core/errors';
+import { qualifiedResource, type KindInfo } from '../../engine/api/registry';
+import type { KubeObject } from '../../engine/core/types';
+import type { KubectlCommand } from '../command';
+import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from '../commonFlags';
+import { AggregateError, usageError } from '../errors';
+import { describeObject } from '../describe';
+import { readManifests } from '../manifestSource';
+import { compileSelector, listObjects, parseResourceArgs } from '../resources';
+
+export const describeCommand: KubectlCommand = {
+  name: 'describe',
+  suggestFor: ['inspect'],
+  short: 'Show details of a specific resource or group of resources',
+  usage: 'describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)',
+  examples: '  # Describe a node\n  kubectl describe nodes kubernetes-node-emt8.c.myproject.internal\n\n  # Describe a pod\n  kubectl describe pods/nginx',
+  flags: [FILENAME_FLAG, SELECTOR_FLAG, ALL_NAMESPACES_FLAG, { name: 'show-events', type: 'bool', default: true, usage: 'If true, display events related to the described object.' }],
+  run(inv) {
+    const { ctx, flags } = inv;
+    const allNamespaces = flags.bool('all-namespaces');
+    const namespace = allNamespaces ? undefined : inv.namespace;
+    const selector = compileSelector(flags.string('selector'));
+    const errors: Error[] = [];
+    const targets: { info: KindInfo; obj: KubeObject }[] = [];
+    const filenames = flags.array('filename');
+    if (filenames.length) {
+      for (const entry of readManifests(inv, filenames, { validate: true })) {
+        if ('error' in entry) { errors.push(entry.error); continue; }
+        const { info, name, namespace: ns } = entry.item;
+        const obj = ctx.api.tryGet(info.kind, ns || undefined, name);
+        if (obj) targets.push({ info, obj });
+        else errors.push(apiErrors.notFound(qualifiedResource(info), name));
+      }
+    } else {
+      const req = parseResourceArgs(ctx, inv.args);
+      if (!req) {
+        inv.output.err('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
+        throw usageError(inv.commandPath, 'Required resource not specified.');
+      }
+      if (req.named.length) {
+        for (const { info, name } of req.named) {
+          const obj = ctx.api.tryGet(info.kind, info.namespaced ? inv.namespace : undefined, name);
+          if (obj) targets.push({ info, obj });
+          else errors.push(apiErrors.notFound(qualifiedResource(info), name));
+        }
+        // `describe TYPE PREFIX` with no exact match: every object whose name starts with it, each followed by a newline.
+        if (targets.length === 0 && inv.args.length === 2 && !inv.args[0].includes('/') && req.types.length === 1) {
+          const info = req.types[0];
+          const matches = listObjects(ctx, info, info.namespaced ? inv.namespace : undefined).filter((o) => o.metadata.name!.startsWith(inv.args[1]));
+          if (matches.length) {
+            for (const obj of matches) inv.output.out(`${describeObject(ctx, info.kind, obj)}\n`);
+            return;
+          }
+        }
+      } else {
+        for (const info of req.types) for (const obj of listObjects(ctx, info, namespace, selector)) targets.push({ info, obj });
+      }
+    }
+    // Objects are separated by "\n\n" after each describer's own trailing newline (describe.go Run).
+    inv.output.out(targets.map((t) => describeObject(ctx, t.info.kind, t.obj)).join('\n\n'));
+    if (targets.length === 0 && errors.length === 0) inv.output.err(allNamespaces ? 'No resources found\n' : `No resources found in ${inv.namespace} namespace.\n`);
+    if (errors.length) throw new AggregateError(errors);
+  },
+};

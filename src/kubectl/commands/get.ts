@@ -1,0 +1,116 @@
+// kubectl get: tables (via the table printers), -o json|yaml|name|wide,
+// several types, `all`, TYPE/NAME, -l, -A, --show-labels, -L, --no-headers.
+// Source: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (Run, printGeneric).
+
+import { apiErrors } from '../../engine/core/errors';
+import { qualifiedResource, type KindInfo } from '../../engine/api/registry';
+import type { KubeObject } from '../../engine/core/types';
+import type { KubectlCommand } from '../command';
+import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
+import { AggregateError, KubectlError, usageError } from '../errors';
+import { readManifests } from '../manifestSource';
+import { kindString, printObjects } from '../output';
+import { printTable } from '../printers/table';
+import { compileSelector, listObjects, noResourcesText, parseResourceArgs } from '../resources';
+
+const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+
+export function getFormat(raw: string): '' | 'json' | 'yaml' | 'name' | 'wide' {
+  if (raw === '' || raw === 'json' || raw === 'yaml' || raw === 'name' || raw === 'wide') return raw;
+  throw new KubectlError(`unable to match a printer suitable for the output format "${raw}", allowed formats are: ${GET_FORMATS}`);
+}
+
+interface Found {
+  info: KindInfo;
+  objects: KubeObject[];
+}
+
+export const getCommand: KubectlCommand = {
+  name: 'get',
+  short: 'Display one or many resources',
+  usage: 'get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
+  examples: '  # List all pods in ps output format\n  kubectl get pods\n\n  # List all pods in ps output format with more information (such as node name)\n  kubectl get pods -o wide\n\n  # List a single service with specified NAME in JSON output format\n  kubectl get -o json svc web',
+  flags: [
+    OUTPUT_FLAG, SELECTOR_FLAG, ALL_NAMESPACES_FLAG, FILENAME_FLAG,
+    { name: 'show-labels', type: 'bool', usage: 'When printing, show all labels as the last column (default hide labels column).' },
+    { name: 'label-columns', short: 'L', type: 'stringArray', usage: 'Accepts a comma separated list of labels that are going to be presented as columns.' },
+    { name: 'no-headers', type: 'bool', usage: 'When using the default or custom-column output format, don\'t print headers (default print headers).' },
+    { name: 'show-kind', type: 'bool', usage: 'If present, list the resource type for the requested object(s).' },
+    { name: 'ignore-not-found', type: 'bool', usage: 'If the requested object does not exist the command will return exit code 0.' },
+  ],
+  run(inv) {
+    const { ctx, flags } = inv;
+    const format = getFormat(flags.string('output'));
+    const allNamespaces = flags.bool('all-namespaces');
+    const namespace = allNamespaces ? undefined : inv.namespace;
+    const selector = compileSelector(flags.string('selector'));
+    const filenames = flags.array('filename');
+    const errors: Error[] = [];
+    const found: Found[] = [];
+    let multipleTypes = false;
+    let singleItem = false;
+    const add = (info: KindInfo, obj: KubeObject) => {
+      let group = found.find((f) => f.info === info);
+      if (!group) found.push((group = { info, objects: [] }));
+      group.objects.push(obj);
+    };
+
+    if (filenames.length) {
+      for (const entry of readManifests(inv, filenames, { validate: true })) {
+        if ('error' in entry) { errors.push(entry.error); continue; }
+        const { info, name, namespace: ns } = entry.item;
+        const obj = ctx.api.tryGet(info.kind, ns || undefined, name);
+        if (obj) add(info, obj);
+        else errors.push(apiErrors.notFound(qualifiedResource(info), name));
+      }
+      multipleTypes = found.length > 1;
+    } else {
+      const req = parseResourceArgs(ctx, inv.args);
+      if (!req) {
+        inv.output.err('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
+        throw usageError(inv.commandPath, 'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).');
+      }
+      multipleTypes = req.multipleTypes;
+      singleItem = req.singleItem;
+      if (req.named.length) {
+        if (selector) throw new KubectlError('name cannot be provided when a selector is specified');
+        for (const { info, name } of req.named) {
+          const obj = ctx.api.tryGet(info.kind, info.namespaced ? inv.namespace : undefined, name);
+          if (obj) add(info, obj);
+          else if (!flags.bool('ignore-not-found')) errors.push(apiErrors.notFound(qualifiedResource(info), name));
+        }
+      } else {
+        for (const info of req.types) {
+          const objects = listObjects(ctx, info, namespace, selector);
+          if (objects.length) found.push({ info, objects });
+        }
+      }
+      // Only the human-readable printers say so; -o json|yaml|name print an empty List or nothing (printGeneric).
+      const humanReadable = format === '' || format === 'wide';
+      if (humanReadable && found.length === 0 && errors.length === 0 && !flags.bool('ignore-not-found')) {
+        inv.output.err(noResourcesText(namespace, req.types));
+      }
+    }
+
+    const all = found.flatMap((f) => f.objects);
+    if (format === 'json' || format === 'yaml') {
+      // A single object asked for by name that does not exist prints nothing but the error.
+      if (!(singleItem && all.length === 0)) inv.output.out(printObjects(format, all, singleItem));
+    } else if (format === 'name') {
+      for (const f of found) for (const o of f.objects) inv.output.out(`${kindString(f.info)}/${o.metadata.name}\n`);
+    } else {
+      const tables = found.map((f) =>
+        printTable(ctx, f.info.kind, f.objects, {
+          wide: format === 'wide',
+          showLabels: flags.bool('show-labels'),
+          labelColumns: flags.array('label-columns').flatMap((l) => l.split(',')).filter((l) => l !== ''),
+          withNamespace: allNamespaces,
+          showKind: multipleTypes || flags.bool('show-kind'),
+          noHeaders: flags.bool('no-headers'),
+        }),
+      );
+      inv.output.out(tables.join('\n'));
+    }
+    if (errors.length) throw new AggregateError(errors);
+  },
+};

@@ -1,0 +1,48 @@
+// Flag sets shared by several commands, with kubectl's names and defaults.
+import type { FlagSpec } from './flags';
+import { KubectlError } from './errors';
+import type { ParsedFlags } from './flags';
+
+export const GLOBAL_FLAGS: FlagSpec[] = [
+  { name: 'namespace', short: 'n', type: 'string', usage: 'If present, the namespace scope for this CLI request' },
+  { name: 'help', short: 'h', type: 'bool', usage: 'help for this command' },
+];
+
+export const FILENAME_FLAG: FlagSpec = { name: 'filename', short: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files to use (- for stdin).' };
+export const SELECTOR_FLAG: FlagSpec = { name: 'selector', short: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." };
+export const ALL_NAMESPACES_FLAG: FlagSpec = { name: 'all-namespaces', short: 'A', type: 'bool', usage: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' };
+export const OUTPUT_FLAG: FlagSpec = { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name).' };
+export const DRY_RUN_FLAG: FlagSpec = { name: 'dry-run', type: 'string', default: 'none', noOptDefVal: 'unchanged', usage: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.' };
+export const VALIDATE_FLAG: FlagSpec = { name: 'validate', type: 'string', default: 'strict', noOptDefVal: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' };
+
+export type DryRun = 'none' | 'client' | 'server';
+
+/** cmdutil.GetDryRunStrategy. */
+export function dryRunOf(flags: ParsedFlags): DryRun {
+  const v = flags.string('dry-run');
+  switch (v) {
+    case '':
+    case 'none':
+      return 'none';
+    case 'client':
+      return 'client';
+    case 'server':
+      return 'server';
+    case 'unchanged':
+      throw new KubectlError('--dry-run flag without a value was specified. A value must be set: "none", "server", or "client".');
+    default:
+      throw new KubectlError(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+  }
+}
+
+export function dryRunSuffix(d: DryRun): string {
+  return d === 'client' ? ' (dry run)' : d === 'server' ? ' (server dry run)' : '';
+}
+
+/** Whether client-side schema checks run (`--validate=false|ignore` turns them off). */
+export function validationOn(flags: ParsedFlags): boolean {
+  const v = flags.string('validate');
+  if (['strict', 'true', 'warn', ''].includes(v)) return true;
+  if (['ignore', 'false'].includes(v)) return false;
+  throw new KubectlError(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`);
+}

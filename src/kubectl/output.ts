@@ -1,0 +1,58 @@
+// -o json|yaml|name, as kubectl's printers write them: keys sorted (Go maps
+// marshal sorted), JSON indented by 4 spaces, YAML as sigs.k8s.io/yaml (go-yaml
+// v2) writes it: sequences not indented under their key, YAML 1.1 quoting
+// (`"yes"`, `"2024-01-01T00:00:00Z"`), literal blocks for multi-line strings.
+// Sources: k8s.io/cli-runtime/pkg/printers/{json,yaml,name}.go.
+
+import { stringify } from 'yaml';
+import type { KubeObject } from '../engine/core/types';
+import type { KindInfo } from '../engine/api/registry';
+import { KubectlError } from './errors';
+
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) Object.defineProperty(out, k, { value: sortKeys(v), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return value;
+}
+
+export function toJSONText(value: unknown): string {
+  return `${JSON.stringify(sortKeys(value), null, 4)}\n`;
+}
+
+export function toYAMLText(value: unknown): string {
+  return stringify(sortKeys(value), { version: '1.1', indentSeq: false, lineWidth: 80, minContentWidth: 0, aliasDuplicateObjects: false });
+}
+
+/** The `List` kubectl prints for several objects (or any list query). */
+export function asList(items: KubeObject[]): Record<string, unknown> {
+  return { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+}
+
+/** `service`, `deployment.apps`: how kubectl names a kind in `created`/`deleted` lines and `-o name`. */
+export function kindString(info: KindInfo): string {
+  const k = info.kind.toLowerCase();
+  return info.group ? `${k}.${info.group}` : k;
+}
+
+export type OutputFormat = '' | 'json' | 'yaml' | 'name' | 'wide';
+
+/** Prints objects in a machine format; `single` = one object asked for by name (no List wrapper). */
+export function printObjects(format: 'json' | 'yaml', objects: KubeObject[], single: boolean): string {
+  const value = single && objects.length === 1 ? objects[0] : asList(objects);
+  return format === 'json' ? toJSONText(value) : toYAMLText(value);
+}
+
+/** The `-o` formats a mutating command (apply, create, run …) accepts. */
+export function mutationFormat(raw: string): 'json' | 'yaml' | 'name' | '' {
+  if (raw === '' || raw === 'json' || raw === 'yaml' || raw === 'name') return raw;
+  throw new KubectlError(
+    `unable to match a printer suitable for the output format "${raw}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`,
+  );
+}

@@ -1,0 +1,115 @@
+// kubectl's RESTMapper and resource arguments: `svc`, `deployments.apps`,
+// `svc,deploy`, `all`, `TYPE NAME…`, `TYPE/NAME…`, and listing with a selector.
+// Source: k8s.io/cli-runtime/pkg/resource/builder.go (ResourceTypeOrNameArgs,
+// resourceTuple handling, MultipleTypesRequested).
+
+import type { KindInfo } from '../engine/api/registry';
+import type { EngineContext } from '../engine/context';
+import { matchesSelector, parseSelector, type Selector } from '../engine/core/labels';
+import type { KubeObject } from '../engine/core/types';
+import { KubectlError } from './errors';
+
+/** The order kubectl expands `all` in (the `all` category as discovery lists it). */
+const ALL_ORDER = ['Pod', 'ReplicationController', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'HorizontalPodAutoscaler', 'CronJob', 'Job'];
+
+export function resolveKind(ctx: EngineContext, token: string): KindInfo {
+  const info = ctx.registry.resolve(token);
+  if (!info) throw new KubectlError(`the server doesn't have a resource type "${token}"`);
+  return info;
+}
+
+export function allCategory(ctx: EngineContext): KindInfo[] {
+  const kinds = ctx.registry.all().filter((i) => i.categories?.includes('all'));
+  const rank = (k: string) => { const i = ALL_ORDER.indexOf(k); return i < 0 ? ALL_ORDER.length : i; };
+  return kinds.sort((a, b) => rank(a.kind) - rank(b.kind) || (a.kind < b.kind ? -1 : 1));
+}
+
+/** `svc,deploy` or `all` → kinds, in the order given, each once. */
+export function expandTypes(ctx: EngineContext, typeArg: string): KindInfo[] {
+  const out: KindInfo[] = [];
+  for (const t of typeArg.split(',')) {
+    if (t === '') continue;
+    const infos = t === 'all' ? allCategory(ctx) : [resolveKind(ctx, t)];
+    for (const i of infos) if (!out.includes(i)) out.push(i);
+  }
+  return out;
+}
+
+export interface ResourceRequest {
+  /** Kinds to list (when no names were given) — or the kinds the names belong to. */
+  types: KindInfo[];
+  /** Named objects, in the order given. Empty: list every object of `types`. */
+  named: { info: KindInfo; name: string }[];
+  /** Several kinds requested: tables name objects as `kind/name`. */
+  multipleTypes: boolean;
+  /** Exactly one object asked for by name: `-o yaml` prints it bare, not as a List. */
+  singleItem: boolean;
+}
+
+/** Parses `TYPE[,TYPE…] [NAME…]` or `TYPE/NAME…`. Returns undefined when there are no arguments. */
+export function parseResourceArgs(ctx: EngineContext, args: string[]): ResourceRequest | undefined {
+  if (args.length === 0) return undefined;
+  if (args.some((a) => a.includes('/'))) {
+    if (!args[0].includes('/') || args.some((a) => !a.includes('/'))) {
+      throw new KubectlError(
+        "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+      );
+    }
+    const named: ResourceRequest['named'] = [];
+    const types: KindInfo[] = [];
+    for (const a of args) {
+      const slash = a.indexOf('/');
+      const type = a.slice(0, slash);
+      const name = a.slice(slash + 1);
+      if (!type || !name || name.includes('/')) throw new KubectlError('arguments in resource/name form must have a single resource and name');
+      const info = resolveKind(ctx, type);
+      if (!types.includes(info)) types.push(info);
+      named.push({ info, name });
+    }
+    return { types, named, multipleTypes: types.length > 1, singleItem: named.length === 1 };
+  }
+  const [typeArg, ...names] = args;
+  const types = expandTypes(ctx, typeArg);
+  const multipleTypes = typeArg.includes(',') || typeArg.split(',').includes('all');
+  const named = names.flatMap((name) => types.map((info) => ({ info, name })));
+  return { types, named, multipleTypes, singleItem: named.length === 1 && !multipleTypes };
+}
+
+export function compileSelector(text: string): Selector | undefined {
+  if (!text) return undefined;
+  try {
+    return parseSelector(text);
+  } catch (e) {
+    throw new KubectlError((e as Error).message);
+  }
+}
+
+function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
+  const na = a.metadata.namespace ?? '';
+  const nb = b.metadata.namespace ?? '';
+  if (na !== nb) return na < nb ? -1 : 1;
+  const ma = a.metadata.name ?? '';
+  const mb = b.metadata.name ?? '';
+  return ma < mb ? -1 : ma > mb ? 1 : 0;
+}
+
+/**
+ * Objects of one kind as a LIST request returns them (sorted by namespace and
+ * name, etcd's key order). `namespace` undefined = all namespaces.
+ */
+export function listObjects(ctx: EngineContext, info: KindInfo, namespace: string | undefined, selector?: Selector): KubeObject[] {
+  let objects: KubeObject[];
+  if (info.kind === 'Pod' && selector && selector.length) {
+    objects = ctx.store.podIndex.match(info.namespaced ? namespace : undefined, selector);
+  } else {
+    objects = ctx.store.list(info.kind, info.namespaced ? namespace : undefined);
+    if (selector && selector.length) objects = objects.filter((o) => matchesSelector(o.metadata.labels, selector));
+  }
+  return objects.sort(byNamespaceAndName);
+}
+
+/** `No resources found in default namespace.` / `No resources found` (all namespaces or cluster-scoped). */
+export function noResourcesText(namespace: string | undefined, types: KindInfo[]): string {
+  if (namespace === undefined || types.every((t) => !t.namespaced)) return 'No resources found\n';
+  return `No resources found in ${namespace} namespace.\n`;
+}
