@@ -53,7 +53,7 @@ function main(): void {
   const heapBefore = process.memoryUsage().heapUsed;
   // /20 per node and 1,000 pods per node: a large cluster's settings (kube-controller-manager
   // --node-cidr-mask-size, kubelet maxPods), so 10,000 pods fit on 10 nodes.
-  const c = createCluster({ seed: 42, nodes: NODES, nodeCIDRMaskSize: 20, maxPodsPerNode: 1_000 });
+  const c = createCluster({ seed: 42, nodes: NODES, nodeCIDRMaskSize: 20, maxPodsPerNode: 1_100 });
   const { api, controllers } = c.context;
 
   const t0 = performance.now();

@@ -34,17 +34,22 @@ export class ControllerManager {
     return this.controllers.map((c) => c.name);
   }
 
-  /** Runs every queued sync, and whatever those syncs queue, until all queues are empty. */
+  /**
+   * Runs every queued sync, and whatever those syncs queue, until all queues are empty.
+   * Each pass drains one controller's queue completely before the next (in pipeline order:
+   * workloads, scheduler, kubelet, endpoints …), so a burst of pod changes reaches the
+   * endpoint controllers as one key per Service rather than one sync per pod change.
+   */
   settle(): void {
     let syncs = 0;
     for (;;) {
       let worked = false;
       for (const c of this.controllers) {
-        const key = c.queue.take();
-        if (key === undefined) continue;
-        worked = true;
-        c.sync(key);
-        if (++syncs > MAX_SYNCS_PER_SETTLE) throw new Error(`controllers did not settle (last: ${c.name} ${key})`);
+        for (let key = c.queue.take(); key !== undefined; key = c.queue.take()) {
+          worked = true;
+          c.sync(key);
+          if (++syncs > MAX_SYNCS_PER_SETTLE) throw new Error(`controllers did not settle (last: ${c.name} ${key})`);
+        }
       }
       if (!worked) return;
     }

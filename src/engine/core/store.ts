@@ -95,6 +95,8 @@ export class ObjectStore {
     const key = objectKey(namespace, name);
     const old = m?.get(key);
     if (!m || !old) return undefined;
+    // A delete is a change of the store, as etcd's revision counts it.
+    this.nextResourceVersion();
     m.delete(key);
     if (kind === 'Pod') this.podIndex.delete(key);
     this.emit({ type: 'DELETED', kind, object: old, old });
