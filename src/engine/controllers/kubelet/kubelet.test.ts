@@ -168,7 +168,8 @@ describe('kubelet pod lifecycle', () => {
 
 describe('pod IP exhaustion', () => {
   it('a node whose /24 is full leaves the next pod ContainerCreating with FailedCreatePodSandBox until an IP frees up', () => {
-    const c = createCluster({ seed: 3, nodes: 1 });
+    // kubelet maxPods above the /24's 253 pod addresses: the CNI runs out before the scheduler stops.
+    const c = createCluster({ seed: 3, nodes: 1, maxPodsPerNode: 300 });
     for (let i = 0; i < 254; i++) c.context.api.create(newPod(`p-${i}`));
     c.advance(5000);
     const stuck = c.context.store.list<Pod>('Pod', 'default').filter((p) => !p.status?.podIP);
