@@ -32,10 +32,8 @@ test.describe('the playground page', () => {
   });
 });
 
-// Needs `kubectl apply` and `kubectl get` (src/kubectl is a placeholder while this is written):
-// drop the `fixme` once they land.
 test.describe('the welcome manifest', () => {
-  test.fixme('is applied and settled when the page opens', async ({ page }) => {
+  test('is applied and settled when the page opens', async ({ page }) => {
     await page.goto('./');
     const output = page.getByLabel('Command output');
     await expect(output.getByText('deployment.apps/web created')).toBeVisible();

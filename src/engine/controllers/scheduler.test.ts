@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Node, Pod } from '../core/types';
+import type { KubeEvent, Node, Pod } from '../core/types';
 import { createCluster } from '../index';
 import { chooseNode, fitErrorMessage } from './scheduler';
 
@@ -60,7 +60,7 @@ describe('scheduler in the cluster', () => {
     const perNode = new Map<string, number>();
     for (const p of pods) perNode.set(p.spec.nodeName!, (perNode.get(p.spec.nodeName!) ?? 0) + 1);
     expect(Object.fromEntries(perNode)).toEqual({ 'node-1': 2, 'node-2': 2, 'node-3': 2 });
-    const ev = c.context.store.list<any>('Event', 'default').find((e) => e.reason === 'Scheduled' && e.involvedObject.name === 'web-0');
+    const ev = c.context.store.list<KubeEvent>('Event', 'default').find((e) => e.reason === 'Scheduled' && e.involvedObject.name === 'web-0');
     expect(ev.message).toBe(`Successfully assigned default/web-0 to ${pods[0].spec.nodeName}`);
     expect(ev.source).toEqual({ component: 'default-scheduler' });
     expect(pods[0].status?.conditions?.find((x) => x.type === 'PodScheduled')?.status).toBe('True');
@@ -76,7 +76,7 @@ describe('scheduler in the cluster', () => {
     const cond = pod.status?.conditions?.find((x) => x.type === 'PodScheduled');
     expect(cond).toMatchObject({ status: 'False', reason: 'Unschedulable' });
     expect(cond?.message).toBe("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.");
-    const failed = c.context.store.list<any>('Event', 'default').find((e) => e.reason === 'FailedScheduling');
+    const failed = c.context.store.list<KubeEvent>('Event', 'default').find((e) => e.reason === 'FailedScheduling');
     expect(failed).toMatchObject({ type: 'Warning', message: cond?.message, source: { component: 'default-scheduler' } });
     c.context.api.systemUpdate<Node>('Node', undefined, 'node-3', (n) => { n.metadata.labels = { ...n.metadata.labels, disk: 'ssd' }; });
     c.advance(0);
@@ -92,7 +92,7 @@ describe('scheduler in the cluster', () => {
     const pod = c.context.store.get<Pod>('Pod', 'default', 'pinned')!;
     expect(pod.spec.nodeName).toBe('node-2');
     expect(pod.status?.phase).toBe('Running');
-    expect(c.context.store.list<any>('Event', 'default').some((e) => e.reason === 'Scheduled')).toBe(false);
+    expect(c.context.store.list<KubeEvent>('Event', 'default').some((e) => e.reason === 'Scheduled')).toBe(false);
   });
 });
 
