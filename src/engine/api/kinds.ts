@@ -8,7 +8,8 @@ const info = (i: Omit<KindInfo, 'hasGeneration'> & { hasGeneration?: boolean }):
 export const KINDS = {
   Namespace: info({ kind: 'Namespace', group: '', version: 'v1', resource: 'namespaces', singular: 'namespace', shortNames: ['ns'], namespaced: false }),
   Node: info({ kind: 'Node', group: '', version: 'v1', resource: 'nodes', singular: 'node', shortNames: ['no'], namespaced: false }),
-  Pod: info({ kind: 'Pod', group: '', version: 'v1', resource: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true, hasGeneration: true, categories: ['all'] }),
+  // Pods have no metadata.generation before v1.33 (PodObservedGenerationTracking); our baseline is v1.32.
+  Pod: info({ kind: 'Pod', group: '', version: 'v1', resource: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true, categories: ['all'] }),
   Service: info({ kind: 'Service', group: '', version: 'v1', resource: 'services', singular: 'service', shortNames: ['svc'], namespaced: true, categories: ['all'] }),
   Endpoints: info({ kind: 'Endpoints', group: '', version: 'v1', resource: 'endpoints', singular: 'endpoints', shortNames: ['ep'], namespaced: true }),
   Event: info({ kind: 'Event', group: '', version: 'v1', resource: 'events', singular: 'event', shortNames: ['ev'], namespaced: true }),
