@@ -1,0 +1,89 @@
+// Who controls what: an index of objects by their controller's uid (so a
+// controller finds its pods without scanning a namespace), and the
+// ControllerRefManager's claim rules (adopt matching orphans, release what no
+// longer matches). Source: pkg/controller/controller_ref_manager.go (ClaimObject).
+
+import { matchesSelector, type Selector } from '../../core/labels';
+import type { WatchEvent } from '../../core/store';
+import type { KubeObject } from '../../core/types';
+import { controllerOf } from './pods';
+
+/** Objects of one kind by controller uid, plus the controller-less ones by namespace. */
+export class ControllerIndex {
+  private byController = new Map<string, Set<string>>();
+  private orphansByNamespace = new Map<string, Set<string>>();
+
+  constructor(readonly kind: string) {}
+
+  /** Feed every watch event; other kinds are ignored. */
+  observe(event: WatchEvent): void {
+    if (event.kind !== this.kind) return;
+    if (event.old) this.remove(event.old);
+    if (event.type !== 'DELETED') this.add(event.object);
+  }
+
+  /** Names (in the owner's namespace) of objects whose controller has `uid`. */
+  controlledBy(uid: string | undefined): readonly string[] {
+    const set = uid ? this.byController.get(uid) : undefined;
+    return set ? [...set] : [];
+  }
+
+  orphansIn(namespace: string): readonly string[] {
+    const set = this.orphansByNamespace.get(namespace);
+    return set ? [...set] : [];
+  }
+
+  private bucket(obj: KubeObject): [Map<string, Set<string>>, string] {
+    const ref = controllerOf(obj);
+    return ref ? [this.byController, ref.uid] : [this.orphansByNamespace, obj.metadata.namespace ?? ''];
+  }
+
+  private add(obj: KubeObject): void {
+    const [map, k] = this.bucket(obj);
+    let set = map.get(k);
+    if (!set) map.set(k, (set = new Set()));
+    set.add(obj.metadata.name!);
+  }
+
+  private remove(obj: KubeObject): void {
+    const [map, k] = this.bucket(obj);
+    const set = map.get(k);
+    if (!set) return;
+    set.delete(obj.metadata.name!);
+    if (set.size === 0) map.delete(k);
+  }
+}
+
+export interface ClaimResult<T extends KubeObject> {
+  /** Objects the owner controls after the claim (kept and adopted), in input order. */
+  claimed: T[];
+  /** Orphans that match the selector: the owner becomes their controller. */
+  adopt: T[];
+  /** Objects the owner controls that no longer match: its reference is removed. */
+  release: T[];
+}
+
+/**
+ * ControllerRefManager.ClaimObject over `candidates` (each at most once):
+ * ours and matching -> keep; ours and not matching -> release; orphan, matching,
+ * not being deleted -> adopt (only while the owner itself is not being deleted);
+ * controlled by someone else -> ignore.
+ */
+export function claimObjects<T extends KubeObject>(owner: KubeObject, selector: Selector, candidates: Iterable<T>): ClaimResult<T> {
+  const result: ClaimResult<T> = { claimed: [], adopt: [], release: [] };
+  const ownerDeleting = !!owner.metadata.deletionTimestamp;
+  for (const obj of candidates) {
+    const ref = controllerOf(obj);
+    const matches = matchesSelector(obj.metadata.labels, selector);
+    if (ref) {
+      if (ref.uid !== owner.metadata.uid) continue;
+      if (matches) result.claimed.push(obj);
+      else if (!ownerDeleting && !obj.metadata.deletionTimestamp) result.release.push(obj);
+      continue;
+    }
+    if (!matches || ownerDeleting || obj.metadata.deletionTimestamp) continue;
+    result.adopt.push(obj);
+    result.claimed.push(obj);
+  }
+  return result;
+}
