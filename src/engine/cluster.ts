@@ -15,6 +15,12 @@ import { DEFAULT_CONFIG, type ClusterConfig, type EngineContext } from './contex
 import { startControllers } from './controllers';
 import { ControllerManager } from './controllers/runtime';
 import { type ExecResult, fail, splitCommandLine } from './exec';
+import { proxyRules } from './dataplane/proxyRules';
+import { traceRequest } from './dataplane/trace';
+import type { Trace, TraceRequest } from './dataplane/types';
+import { dnsRecords } from './dns/records';
+import { findProgram } from './programs';
+import { registerBuiltinPrograms } from './programs/builtin';
 import { runSim } from './sim';
 import { Workspace } from './workspace';
 import { runKubectl } from '../kubectl';
@@ -46,6 +52,10 @@ export interface ClusterSnapshot {
     readonly stoppedNodes: readonly string[];
   };
   readonly files: Readonly<Record<string, string>>;
+  /** kube-proxy's rules on each node, derived from Services and EndpointSlices (computed on first read). */
+  readonly proxyRules: readonly unknown[];
+  /** The records CoreDNS serves (computed on first read). */
+  readonly dnsRecords: readonly unknown[];
 }
 
 export interface Cluster {
@@ -56,6 +66,8 @@ export interface Cluster {
   exec(commandLine: string, stdin?: string): ExecResult;
   advance(ms: number): void;
   snapshot(): ClusterSnapshot;
+  /** The hop-by-hop path of one request (what `curl -v` prints and the UI animates). */
+  trace(request: TraceRequest): Trace;
   /** Simulated milliseconds since the Unix epoch. */
   now(): number;
   /** The engine's internals, for tests, benchmarks and the UI's store. */
@@ -101,6 +113,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       stoppedNodes: new Set(),
     },
   };
+  registerBuiltinPrograms();
   registerStrategies(ctx);
   startControllers(ctx);
   bootstrapCluster(ctx);
@@ -137,8 +150,12 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         case 'sim':
           result = runSim(ctx, words.slice(1));
           break;
-        default:
-          result = fail(`bash: ${words[0]}: command not found\n`, 127);
+        default: {
+          const program = findProgram(words[0]);
+          result = program
+            ? program({ ctx, workspace, origin: { kind: 'workstation' }, stdin }, words)
+            : fail(`bash: ${words[0]}: command not found\n`, 127);
+        }
       }
     } catch (e) {
       // An engine bug must not take the terminal down; report it like a crashed command.
@@ -149,6 +166,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   };
 
   const snapshot = (): ClusterSnapshot => {
+    let rules: readonly unknown[] | undefined;
+    let records: readonly unknown[] | undefined;
     const objects: Record<string, readonly KubeObject[]> = {};
     for (const kind of store.kinds()) objects[kind] = Object.freeze(store.list(kind));
     return Object.freeze({
@@ -163,6 +182,13 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         stoppedNodes: Object.freeze([...ctx.sim.stoppedNodes].sort()),
       }),
       files: Object.freeze(workspace.entries()),
+      // Derived data is computed only when someone reads it, once per snapshot.
+      get proxyRules() {
+        return (rules ??= Object.freeze(proxyRules(ctx)));
+      },
+      get dnsRecords() {
+        return (records ??= Object.freeze(dnsRecords(ctx)));
+      },
     });
   };
 
@@ -174,6 +200,11 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     exec,
     advance,
     snapshot,
+    trace: (request) => {
+      const result = traceRequest(ctx, request);
+      settle();
+      return result;
+    },
     now: () => clock.now(),
     context: ctx,
   };
