@@ -8,6 +8,8 @@ import type { FlagSpec, ParsedFlags } from './flags';
 export interface KubectlEnv {
   ctx: EngineContext;
   workspace: Workspace;
+  /** Advances simulated time, letting controllers run (rollout status, drain wait on the cluster). */
+  advance?: (ms: number) => void;
 }
 
 /** What a running command writes; stdout and stderr are kept apart as in a terminal. */

@@ -251,7 +251,7 @@ describe('kubectl scale and run', () => {
 describe('the command line itself', () => {
   it('unknown commands suggest close ones, like cobra', () => {
     const c = createCluster();
-    expect(c.exec('kubectl gett pods')).toEqual({ stdout: '', stderr: 'error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tget\n', exitCode: 1 });
+    expect(c.exec('kubectl gett pods')).toEqual({ stdout: '', stderr: 'error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tget\n\tset\n', exitCode: 1 });
     expect(c.exec('kubectl foo').stderr).toBe('error: unknown command "foo" for "kubectl"\n');
   });
 

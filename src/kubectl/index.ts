@@ -58,21 +58,22 @@ export function runKubectl(env: KubectlEnv, argv: string[], stdin?: string): Exe
     out.out(rootHelp(commands));
     return result(out, 0);
   }
-  let cmd = findCommand(commands, argv[at]);
-  if (!cmd) {
+  const top = findCommand(commands, argv[at]);
+  if (!top) {
     out.err(renderError(new KubectlError(unknownCommandText(argv[at], 'kubectl', commands))));
     return result(out, 1);
   }
+  let cmd: KubectlCommand = top;
   let path = `kubectl ${cmd.name}`;
   let rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
-  if (cmd.subcommands) {
+  // Subcommands nest (`create service clusterip`, `rollout status`): descend while a word names one.
+  while (cmd.subcommands) {
     const sub = firstWord(rest);
-    const subCmd = sub >= 0 ? findCommand(cmd.subcommands, rest[sub]) : undefined;
-    if (subCmd) {
-      cmd = subCmd;
-      path = `${path} ${subCmd.name}`;
-      rest = [...rest.slice(0, sub), ...rest.slice(sub + 1)];
-    }
+    const subCmd: KubectlCommand | undefined = sub >= 0 ? findCommand(cmd.subcommands, rest[sub]) : undefined;
+    if (!subCmd) break;
+    cmd = subCmd;
+    path = `${path} ${subCmd.name}`;
+    rest = [...rest.slice(0, sub), ...rest.slice(sub + 1)];
   }
   let flags;
   try {
