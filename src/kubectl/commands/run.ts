@@ -4,10 +4,11 @@
 
 import type { KubeObject } from '../../engine/core/types';
 import type { KubectlCommand } from '../command';
-import { DRY_RUN_FLAG, OUTPUT_FLAG } from '../commonFlags';
+import { DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG } from '../commonFlags';
 import { KubectlError, usageError } from '../errors';
 import { mutationFormat } from '../output';
 import { createGenerated } from './create';
+import { runAttached } from './runAttached';
 
 /** `a=b,c=d` → map; kubectl's generate.ParseLabels. */
 export function parseLabels(spec: string): Record<string, string> {
@@ -20,7 +21,7 @@ export function parseLabels(spec: string): Record<string, string> {
   return out;
 }
 
-export function generatePod(name: string, opts: { image: string; port?: string; labels?: Record<string, string>; restart: string; env: string[]; args: string[]; command: boolean; imagePullPolicy?: string }): KubeObject {
+export function generatePod(name: string, opts: { image: string; port?: string; labels?: Record<string, string>; restart: string; env: string[]; args: string[]; command: boolean; imagePullPolicy?: string; stdin?: boolean; tty?: boolean }): KubeObject {
   const container: Record<string, unknown> = {};
   if (opts.args.length) container[opts.command ? 'command' : 'args'] = opts.args;
   if (opts.env.length) {
@@ -39,6 +40,12 @@ export function generatePod(name: string, opts: { image: string; port?: string; 
     if (n > 0) container.ports = [{ containerPort: n }];
   }
   container.resources = {};
+  // BasicPod: Stdin, StdinOnce (stdin without --leave-stdin-open) and TTY for attached runs.
+  if (opts.stdin) {
+    container.stdin = true;
+    container.stdinOnce = true;
+  }
+  if (opts.tty) container.tty = true;
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -62,6 +69,11 @@ export const runCommand: KubectlCommand = {
     { name: 'env', type: 'stringArray', usage: 'Environment variables to set in the container.' },
     { name: 'command', type: 'bool', usage: 'If true and extra arguments are present, use them as the \'command\' field in the container, rather than the \'args\' field which is the default.' },
     { name: 'image-pull-policy', type: 'string', usage: 'The image pull policy for the container.' },
+    { name: 'rm', type: 'bool', usage: 'If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with \'--attach\' or with \'-i/--stdin\'.' },
+    { name: 'stdin', short: 'i', type: 'bool', usage: 'Keep stdin open on the container in the pod, even if nothing is attached.' },
+    { name: 'tty', short: 't', type: 'bool', usage: 'Allocate a TTY for the container in the pod.' },
+    { name: 'attach', type: 'bool', usage: 'If true, wait for the Pod to start running, and then attach to the Pod as if \'kubectl attach ...\' were called.  Default false, unless \'-i/--stdin\' is set, in which case the default is true. With \'--restart=Never\' the exit code of the container process is returned.' },
+    { name: 'quiet', short: 'q', type: 'bool', usage: 'If true, suppress prompt messages.' },
   ],
   run(inv) {
     const { flags } = inv;
@@ -76,6 +88,12 @@ export const runCommand: KubectlCommand = {
     const dash = inv.flags.argsLenAtDash;
     const extra = inv.args.slice(1);
     if (dash < 0 && extra.length && flags.bool('command')) throw new KubectlError('--command requires arguments after --');
+    const stdin = flags.bool('stdin');
+    const tty = flags.bool('tty');
+    const attach = flags.changed('attach') ? flags.bool('attach') : stdin;
+    // Checks from run.go's Run, in its order.
+    if (tty && !stdin) throw new KubectlError('-i/--stdin is required for containers with -t/--tty=true');
+    if (flags.bool('rm') && !attach) throw new KubectlError('--rm should only be used for attached containers');
     const pod = generatePod(name, {
       image,
       port: flags.string('port'),
@@ -85,7 +103,13 @@ export const runCommand: KubectlCommand = {
       args: extra,
       command: flags.bool('command'),
       imagePullPolicy: flags.string('image-pull-policy') || undefined,
+      stdin,
+      tty,
     });
+    if (attach && dryRunOf(flags) === 'none') {
+      pod.metadata.namespace = inv.namespace;
+      return runAttached(inv, pod, { remove: flags.bool('rm'), tty, quiet: flags.bool('quiet') });
+    }
     if (flags.string('dry-run') !== 'client') pod.metadata.namespace = inv.namespace;
     createGenerated(inv, pod);
   },
