@@ -5,6 +5,7 @@
 import { formatIPv4, parseIPv4 } from './api/validation/common';
 import type { EngineContext } from './context';
 import type { KubeObject, Node } from './core/types';
+import { bootstrapIngressNginx } from './bootstrapIngress';
 
 export const KUBERNETES_VERSION = 'v1.32.4';
 export const CONTROL_PLANE_PORT = 6443;
@@ -163,4 +164,5 @@ export function bootstrapCluster(ctx: EngineContext): void {
       },
     },
   });
+  bootstrapIngressNginx(ctx);
 }

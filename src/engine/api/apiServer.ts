@@ -5,7 +5,7 @@
 import type { SimClock } from '../core/clock';
 import { apiErrors, field, type FieldError, StatusError } from '../core/errors';
 import type { SeededRandom } from '../core/random';
-import { type ObjectStore } from '../core/store';
+import { holdsUndefined, type ObjectStore } from '../core/store';
 import type { KubeObject, Namespace, Pod } from '../core/types';
 import { type AllocationTransaction, type KindInfo, qualifiedResource, type Registry } from './registry';
 
@@ -46,16 +46,123 @@ function isTransaction(r: unknown): r is AllocationTransaction {
   return !!r && typeof r === 'object' && 'revert' in (r as object);
 }
 
-/** Compares two JSON values structurally. */
+/** Compares two JSON values structurally (keys whose value is undefined count as absent). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  const arr = Array.isArray(a);
+  if (arr !== Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  if (arr) {
+    // Arrays of JSON have no undefined holes worth counting apart from their length.
+    const xa = a as unknown[];
+    const xb = b as unknown[];
+    if (xa.length === xb.length) {
+      for (let i = 0; i < xa.length; i++) if (!jsonEqual(xa[i], xb[i])) return false;
+      return true;
+    }
+  }
+  // No allocation: count a's defined keys while comparing, then count b's.
+  let na = 0;
+  for (const k in ra) {
+    if (!Object.prototype.hasOwnProperty.call(ra, k)) continue;
+    const v = ra[k];
+    if (v === undefined) continue;
+    na++;
+    if (!jsonEqual(v, rb[k])) return false;
+  }
+  let nb = 0;
+  for (const k in rb) if (Object.prototype.hasOwnProperty.call(rb, k) && rb[k] !== undefined) nb++;
+  return na === nb;
+}
+
+/** Exactly the same JSON, key order and explicit undefined keys included. */
+function sameShape(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const arr = Array.isArray(a);
+  if (arr !== Array.isArray(b)) return false;
+  if (arr) {
+    const xa = a as unknown[];
+    const xb = b as unknown[];
+    if (xa.length !== xb.length) return false;
+    for (let i = 0; i < xa.length; i++) {
+      // A hole and an undefined element both read back undefined but differ as own keys.
+      if (xa[i] === undefined && xb[i] === undefined && (i in xa) !== (i in xb)) return false;
+      if (!sameShape(xa[i], xb[i])) return false;
+    }
+    return true;
+  }
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
   if (ka.length !== kb.length) return false;
-  for (const k of ka) if (!jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return false;
+    if (!sameShape((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false;
+  }
   return true;
+}
+
+/**
+ * Structural sharing for a write: every subtree of the private, not yet stored `next`
+ * that is exactly the same JSON as the corresponding subtree of the stored `prev`
+ * (same keys in the same order, same values) is replaced by `prev`'s frozen subtree.
+ * Returns `prev` itself when nothing differs. The result serialises byte for byte as
+ * `next` did; only object identity changes, so storing it freezes and retains just the
+ * parts that changed.
+ */
+export function shareUnchanged<T>(next: T, prev: unknown): T {
+  if ((next as unknown) === prev) return next;
+  if (typeof next !== 'object' || next === null || typeof prev !== 'object' || prev === null) return next;
+  if (Array.isArray(next) !== Array.isArray(prev)) return next;
+  // A frozen subtree came from the store (or was shared already): it cannot take shared children.
+  if (Object.isFrozen(next)) return sameShape(next, prev) ? (prev as T) : next;
+  if (Array.isArray(next)) {
+    const xn = next as unknown[];
+    const xp = prev as unknown[];
+    let same = xn.length === xp.length;
+    for (let i = 0; i < xn.length; i++) {
+      const v = xn[i];
+      if (typeof v !== 'object' || v === null) {
+        if (same && (v !== xp[i] || (v === undefined && (i in xn) !== (i in xp)))) same = false;
+        continue;
+      }
+      if (i >= xp.length) {
+        same = false;
+        continue;
+      }
+      const shared = shareUnchanged(v, xp[i]);
+      if (shared !== v) xn[i] = shared;
+      if (same && shared !== xp[i]) same = false;
+    }
+    return same ? (prev as T) : next;
+  }
+  const rn = next as Record<string, unknown>;
+  const rp = prev as Record<string, unknown>;
+  const kn = Object.keys(rn);
+  const kp = Object.keys(rp);
+  let same = kn.length === kp.length;
+  for (let i = 0; i < kn.length; i++) {
+    const k = kn[i];
+    if (same && kp[i] !== k) same = false;
+    const v = rn[k];
+    if (typeof v !== 'object' || v === null) {
+      if (same && v !== rp[k]) same = false;
+      continue;
+    }
+    if (!Object.prototype.hasOwnProperty.call(rp, k)) {
+      same = false;
+      continue;
+    }
+    const shared = shareUnchanged(v, rp[k]);
+    if (shared !== v) {
+      if (k === '__proto__') Object.defineProperty(rn, k, { value: shared, enumerable: true, writable: true, configurable: true });
+      else rn[k] = shared;
+    }
+    if (same && shared !== rp[k]) same = false;
+  }
+  return same ? (prev as T) : next;
 }
 
 export class ApiServer {
@@ -168,9 +275,10 @@ export class ApiServer {
         return obj;
       }
       tx?.commit();
-      if (jsonEqual(obj, old)) return old;
-      obj.metadata.resourceVersion = this.store.nextResourceVersion();
-      return this.store.put(obj) as T;
+      const shared = shareUnchanged(obj, old);
+      if (shared === old || jsonEqual(shared, old)) return old;
+      withNewResourceVersion(shared, old, this.store.nextResourceVersion());
+      return this.store.put(shared) as T;
     } catch (e) {
       tx?.revert();
       throw e;
@@ -185,9 +293,37 @@ export class ApiServer {
     const old = this.get<T>(kind, namespace, name);
     const obj = clone(old);
     mutate(obj);
-    if (jsonEqual(obj, old)) return old;
-    obj.metadata.resourceVersion = this.store.nextResourceVersion();
-    return this.store.put(obj) as T;
+    // Unchanged subtrees become the stored (frozen) ones, so the equality check and the
+    // store's freeze only walk what the mutator changed.
+    const shared = shareUnchanged(obj, old);
+    if (shared === old || jsonEqual(shared, old)) return old;
+    withNewResourceVersion(shared, old, this.store.nextResourceVersion());
+    return this.store.put(shared) as T;
+  }
+
+  /**
+   * A control-plane write that computes whole top-level fields from the stored object
+   * instead of mutating a private copy: `build` gets the stored (frozen) object and
+   * returns the top-level fields to replace, in the order a mutator would assign them.
+   * The result is the same as updateStatus with a mutator assigning those fields, without
+   * copying what is not replaced. Validation is bypassed as for updateStatus/systemUpdate.
+   */
+  replaceFields<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string, build: (stored: T) => Partial<T>): T {
+    const old = this.get<T>(kind, namespace, name);
+    // A copy drops keys whose value is undefined; an object holding some takes the copying path.
+    if (holdsUndefined(old)) {
+      return this.updateStatus<T>(kind, namespace, name, (o) => {
+        const fields = build(o);
+        for (const k of Object.keys(fields) as (keyof T)[]) o[k] = fields[k] as T[keyof T];
+      });
+    }
+    const fields = build(old);
+    const obj = { ...old };
+    for (const k of Object.keys(fields) as (keyof T)[]) obj[k] = fields[k] as T[keyof T];
+    const shared = shareUnchanged(obj, old);
+    if (shared === old || jsonEqual(shared, old)) return old;
+    withNewResourceVersion(shared, old, this.store.nextResourceVersion());
+    return this.store.put(shared) as T;
   }
 
   /**
@@ -258,6 +394,13 @@ export class ApiServer {
       });
     }
   }
+}
+
+/** Sets the resourceVersion of a changed object whose metadata may still be the stored (frozen) one. */
+function withNewResourceVersion(obj: KubeObject, old: KubeObject, rv: string): void {
+  // Shared metadata had exactly old's keys (no undefined ones), so a spread is an exact copy.
+  if (obj.metadata === old.metadata) obj.metadata = { ...old.metadata };
+  obj.metadata.resourceVersion = rv;
 }
 
 function specOf(obj: KubeObject): unknown {

@@ -18,4 +18,7 @@ export const KINDS = {
   Deployment: info({ kind: 'Deployment', group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true, hasGeneration: true, categories: ['all'] }),
   StatefulSet: info({ kind: 'StatefulSet', group: 'apps', version: 'v1', resource: 'statefulsets', singular: 'statefulset', shortNames: ['sts'], namespaced: true, hasGeneration: true, categories: ['all'] }),
   ControllerRevision: info({ kind: 'ControllerRevision', group: 'apps', version: 'v1', resource: 'controllerrevisions', singular: 'controllerrevision', shortNames: [], namespaced: true }),
+  Ingress: info({ kind: 'Ingress', group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', singular: 'ingress', shortNames: ['ing'], namespaced: true, hasGeneration: true }),
+  IngressClass: info({ kind: 'IngressClass', group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses', singular: 'ingressclass', shortNames: [], namespaced: false, hasGeneration: true }),
+  NetworkPolicy: info({ kind: 'NetworkPolicy', group: 'networking.k8s.io', version: 'v1', resource: 'networkpolicies', singular: 'networkpolicy', shortNames: ['netpol'], namespaced: true, hasGeneration: true }),
 } satisfies Record<string, KindInfo>;

@@ -7,6 +7,7 @@ import { createEndpointsController } from './endpoints/endpointsController';
 import { createEndpointSliceController } from './endpoints/endpointSliceController';
 import { createEndpointSliceMirroringController } from './endpoints/endpointSliceMirroringController';
 import { createGarbageCollector } from './garbageCollector';
+import { createIngressController } from './ingressController';
 import { createKubeletController } from './kubelet';
 import { createNamespaceController } from './namespace';
 import { createNodeLifecycleController } from './nodeLifecycle';
@@ -28,6 +29,7 @@ export function startControllers(ctx: EngineContext): void {
     createNodeLifecycleController,
     createNamespaceController,
     createGarbageCollector,
+    createIngressController,
   ];
   for (const create of factories) ctx.controllers.add(create(ctx));
 }

@@ -32,6 +32,8 @@ const KNOWN_IMAGES: Record<string, ImageTraits> = {
   memcached: { ports: [11211] },
   rabbitmq: { ports: [5672] },
   coredns: { ports: [53, 8080, 8181, 9153] },
+  // registry.k8s.io/ingress-nginx/controller: nginx on 80/443, the admission webhook on 8443, /healthz on 10254.
+  controller: { ports: [80, 443, 8443, 10254] },
   busybox: { ports: [], shellDefault: true },
   alpine: { ports: [], shellDefault: true },
   ubuntu: { ports: [], shellDefault: true },

@@ -37,7 +37,21 @@ function fqdnErrors(path: string, name: string): FieldError[] {
   return [];
 }
 
-function addressErrors(addressType: string, path: string, address: string): FieldError[] {
+/** IPv4 addresses already found valid (no errors at any path); every controller write repeats them. Bounded. */
+const validIPv4Addresses = new Set<string>();
+const NO_ERRORS: readonly FieldError[] = Object.freeze([]);
+
+function addressErrors(addressType: string, path: string, address: string): readonly FieldError[] {
+  if (addressType === 'IPv4' && validIPv4Addresses.has(address)) return NO_ERRORS;
+  const errs = addressErrorsUncached(addressType, path, address);
+  if (addressType === 'IPv4' && errs.length === 0) {
+    if (validIPv4Addresses.size >= 65_536) validIPv4Addresses.clear();
+    validIPv4Addresses.add(address);
+  }
+  return errs;
+}
+
+function addressErrorsUncached(addressType: string, path: string, address: string): FieldError[] {
   switch (addressType) {
     case 'IPv4':
       return [...(parseIPv4(address) === undefined ? [field.invalid(path, address, 'must be a valid IPv4 address')] : []), ...nonSpecial(path, address)];

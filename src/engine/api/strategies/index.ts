@@ -5,7 +5,10 @@ import type { KindStrategy } from '../registry';
 import { createEndpointSliceStrategy } from './endpointSlice';
 import { createEndpointsStrategy } from './endpoints';
 import { createEventStrategy } from './event';
+import { createIngressStrategy } from './ingress';
+import { createIngressClassStrategy } from './ingressClass';
 import { createNamespaceStrategy } from './namespace';
+import { createNetworkPolicyStrategy } from './networkPolicy';
 import { createNodeStrategy } from './node';
 import { createPodStrategy } from './pod';
 import { createServiceStrategy } from './service/strategy';
@@ -24,6 +27,9 @@ export function registerStrategies(ctx: EngineContext): void {
     createEndpointsStrategy(ctx),
     createEndpointSliceStrategy(ctx),
     createEventStrategy(ctx),
+    createIngressStrategy(ctx),
+    createIngressClassStrategy(ctx),
+    createNetworkPolicyStrategy(ctx),
   ] as KindStrategy[];
   for (const s of strategies) ctx.registry.register(s);
   for (const info of Object.values(KINDS)) {

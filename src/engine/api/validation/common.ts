@@ -106,7 +106,20 @@ export function isValidPortNum(port: number): string[] {
   return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : [PORT_RANGE_ERROR];
 }
 
+/** Parsed addresses (pod and Service IPs repeat across every Endpoints write); bounded, cleared when full. */
+const parsedIPv4 = new Map<string, number | undefined>();
+
 export function parseIPv4(s: string): number | undefined {
+  let n = parsedIPv4.get(s);
+  if (n === undefined && !parsedIPv4.has(s)) {
+    if (parsedIPv4.size >= 65_536) parsedIPv4.clear();
+    n = parseIPv4Uncached(s);
+    parsedIPv4.set(s, n);
+  }
+  return n;
+}
+
+function parseIPv4Uncached(s: string): number | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
   if (!m) return undefined;
   const parts = m.slice(1).map(Number);

@@ -30,7 +30,16 @@ export function qualifiedNameField(path: string, value: string): FieldError[] {
  * validation.IsValidIP followed by ValidateNonSpecialIP, as Endpoints addresses
  * are checked: an unparsable address gets both errors.
  */
+/** IPs already found valid and non-special (no errors at any path); Endpoints writes repeat them. Bounded. */
+const validEndpointIPs = new Set<string>();
+
 export function endpointIPErrors(path: string, ip: string): FieldError[] {
+  if (validEndpointIPs.has(ip)) return [];
   if (!isValidIP(ip)) return [field.invalid(path, ip, IP_ERROR), field.invalid(path, ip, 'must be a valid IP address')];
-  return nonSpecialIPErrors(path, ip);
+  const errs = nonSpecialIPErrors(path, ip);
+  if (errs.length === 0) {
+    if (validEndpointIPs.size >= 65_536) validEndpointIPs.clear();
+    validEndpointIPs.add(ip);
+  }
+  return errs;
 }
