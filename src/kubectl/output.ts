@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import type { KubeObject } from '../engine/core/types';
 import type { KindInfo } from '../engine/api/registry';
 import { KubectlError } from './errors';
+import { compileJSONPath, goSyntax, JSONPathError } from './jsonpath';
 
 export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
@@ -55,4 +56,55 @@ export function mutationFormat(raw: string): 'json' | 'yaml' | 'name' | '' {
   throw new KubectlError(
     `unable to match a printer suitable for the output format "${raw}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`,
   );
+}
+
+// ---- -o jsonpath=… / jsonpath-as-json=… / custom-columns=… (kubectl get) ----
+// Sources: staging/src/k8s.io/cli-runtime/pkg/printers/jsonpath.go (PrintObj and its
+// execution error text), genericclioptions/jsonpath_flags.go, kubectl/pkg/cmd/get/get_flags.go.
+
+/** What `-o` asked for, with the template after `=` for template formats. */
+export interface OutputSpec {
+  format: '' | 'json' | 'yaml' | 'name' | 'wide' | 'jsonpath' | 'jsonpath-as-json' | 'custom-columns';
+  template: string;
+}
+
+const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+
+/** Parses `-o` for kubectl get (PrintFlags.ToPrinter): `jsonpath={.x}`, `custom-columns=A:.x`, … */
+export function parseOutputSpec(raw: string): OutputSpec {
+  const eq = raw.indexOf('=');
+  const format = eq >= 0 ? raw.slice(0, eq) : raw;
+  const template = eq >= 0 ? raw.slice(eq + 1) : '';
+  switch (format) {
+    case '': case 'json': case 'yaml': case 'name': case 'wide':
+      if (eq < 0) return { format, template: '' };
+      break;
+    case 'jsonpath': case 'jsonpath-as-json':
+      if (template === '') throw new KubectlError('template format specified but no template given');
+      return { format, template };
+    case 'custom-columns':
+      if (template === '') throw new KubectlError('custom-columns format specified but no custom columns given');
+      return { format, template };
+  }
+  throw new KubectlError(`unable to match a printer suitable for the output format "${raw}", allowed formats are: ${GET_FORMATS}`);
+}
+
+/** Compiles a `-o jsonpath=` template; parse errors read as kubectl prints them. */
+export function jsonPathPrinter(template: string, asJSON: boolean): (value: unknown) => string {
+  let compiled;
+  try {
+    compiled = compileJSONPath(template, { allowMissingKeys: true });
+  } catch (e) {
+    throw new KubectlError(`error parsing jsonpath ${template}, ${(e as Error).message}\n`);
+  }
+  return (value) => {
+    try {
+      if (!asJSON) return compiled.execute(value);
+      return compiled.findResults(value).map((r) => `${JSON.stringify(sortKeys(r), null, 4)}\n`).join('');
+    } catch (e) {
+      if (!(e instanceof JSONPathError)) throw e;
+      const debug = `Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(value)}\n\n`;
+      throw new KubectlError(`error executing jsonpath ${JSON.stringify(template)}: ${debug}\n`);
+    }
+  };
 }

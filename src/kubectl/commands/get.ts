@@ -1,6 +1,7 @@
-// kubectl get: tables (via the table printers), -o json|yaml|name|wide,
-// several types, `all`, TYPE/NAME, -l, -A, --show-labels, -L, --no-headers.
-// Source: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (Run, printGeneric).
+// kubectl get: tables (via the table printers), -o json|yaml|name|wide|jsonpath=|
+// jsonpath-as-json=|custom-columns=, several types, `all`, TYPE/NAME, -l, -A,
+// --show-labels, -L, --no-headers, --sort-by.
+// Source: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (Run, printGeneric, SortingPrinter).
 
 import { apiErrors } from '../../engine/core/errors';
 import { qualifiedResource, type KindInfo } from '../../engine/api/registry';
@@ -9,15 +10,16 @@ import type { KubectlCommand } from '../command';
 import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { AggregateError, KubectlError, usageError } from '../errors';
 import { readManifests } from '../manifestSource';
-import { kindString, printObjects } from '../output';
+import { asList, jsonPathPrinter, kindString, parseOutputSpec, printObjects } from '../output';
+import { parseCustomColumns, printCustomColumns, sortObjectsBy } from '../printers/customColumns';
 import { printTable } from '../printers/table';
 import { compileSelector, listObjects, noResourcesText, parseResourceArgs } from '../resources';
 
-const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
-
+/** The -o formats of kubectl get without a template. */
 export function getFormat(raw: string): '' | 'json' | 'yaml' | 'name' | 'wide' {
-  if (raw === '' || raw === 'json' || raw === 'yaml' || raw === 'name' || raw === 'wide') return raw;
-  throw new KubectlError(`unable to match a printer suitable for the output format "${raw}", allowed formats are: ${GET_FORMATS}`);
+  const spec = parseOutputSpec(raw);
+  if (spec.format === 'jsonpath' || spec.format === 'jsonpath-as-json' || spec.format === 'custom-columns') throw new KubectlError(`unable to match a printer suitable for the output format "${raw}"`);
+  return spec.format;
 }
 
 interface Found {
@@ -37,10 +39,17 @@ export const getCommand: KubectlCommand = {
     { name: 'no-headers', type: 'bool', usage: 'When using the default or custom-column output format, don\'t print headers (default print headers).' },
     { name: 'show-kind', type: 'bool', usage: 'If present, list the resource type for the requested object(s).' },
     { name: 'ignore-not-found', type: 'bool', usage: 'If the requested object does not exist the command will return exit code 0.' },
+    { name: 'sort-by', type: 'string', usage: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string." },
+    { name: 'allow-missing-template-keys', type: 'bool', default: true, usage: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.' },
   ],
   run(inv) {
     const { ctx, flags } = inv;
-    const format = getFormat(flags.string('output'));
+    const spec = parseOutputSpec(flags.string('output'));
+    const format = spec.format;
+    // Templates and columns compile before anything is fetched, as ToPrinter does.
+    const jsonPath = format === 'jsonpath' || format === 'jsonpath-as-json' ? jsonPathPrinter(spec.template, format === 'jsonpath-as-json') : undefined;
+    const customColumns = format === 'custom-columns' ? parseCustomColumns(spec.template) : undefined;
+    const sortBy = flags.string('sort-by');
     const allNamespaces = flags.bool('all-namespaces');
     const namespace = allNamespaces ? undefined : inv.namespace;
     const selector = compileSelector(flags.string('selector'));
@@ -92,8 +101,15 @@ export const getCommand: KubectlCommand = {
       }
     }
 
-    const all = found.flatMap((f) => f.objects);
-    if (format === 'json' || format === 'yaml') {
+    if (sortBy) for (const f of found) f.objects = sortObjectsBy(f.objects, sortBy);
+    let all = found.flatMap((f) => f.objects);
+    // Non-table printers sort the one List of every kind (SortingPrinter).
+    if (sortBy && found.length > 1 && format !== '' && format !== 'wide') all = sortObjectsBy(all, sortBy);
+    if (jsonPath) {
+      if (!(singleItem && all.length === 0)) inv.output.out(jsonPath(singleItem && all.length === 1 ? all[0] : JSON.parse(JSON.stringify(asList(all)))));
+    } else if (customColumns) {
+      inv.output.out(printCustomColumns(all, customColumns, flags.bool('no-headers')));
+    } else if (format === 'json' || format === 'yaml') {
       // A single object asked for by name that does not exist prints nothing but the error.
       if (!(singleItem && all.length === 0)) inv.output.out(printObjects(format, all, singleItem));
     } else if (format === 'name') {
@@ -107,6 +123,7 @@ export const getCommand: KubectlCommand = {
           withNamespace: allNamespaces,
           showKind: multipleTypes || flags.bool('show-kind'),
           noHeaders: flags.bool('no-headers'),
+          preserveOrder: sortBy !== '',
         }),
       );
       inv.output.out(tables.join('\n'));

@@ -54,3 +54,14 @@ export const networkPolicyTable: KindTable = {
     return [obj.metadata.name ?? '', formatLabelSelector(spec?.podSelector), ageSince(env.nowMs, obj.metadata.creationTimestamp)];
   },
 };
+
+/** printIngressClass: PARAMETERS is `Kind[.apiGroup]/name` or `<none>`. */
+export const ingressClassTable: KindTable = {
+  columns: [NAME, { name: 'Controller' }, { name: 'Parameters' }, AGE],
+  row(obj, env) {
+    const spec = obj.spec as { controller?: string; parameters?: { apiGroup?: string; kind?: string; name?: string } } | undefined;
+    const p = spec?.parameters;
+    const parameters = p ? `${p.kind ?? ''}${p.apiGroup !== undefined ? `.${p.apiGroup}` : ''}/${p.name ?? ''}` : '<none>';
+    return [obj.metadata.name ?? '', spec?.controller ?? '', parameters, ageSince(env.nowMs, obj.metadata.creationTimestamp)];
+  },
+};

@@ -11,7 +11,7 @@ import { AGE, NAME, type Column, type KindTable, type RowEnv } from './columns';
 import { endpointSliceTable, endpointsTable } from './endpoints';
 import { eventTable } from './events';
 import { formatLabels } from './format';
-import { ingressTable, networkPolicyTable } from './networking';
+import { ingressClassTable, ingressTable, networkPolicyTable } from './networking';
 import { namespaceTable, nodeTable } from './nodes';
 import { podTable } from './pods';
 import { serviceTable } from './services';
@@ -50,6 +50,7 @@ const TABLES: Record<string, KindTable> = {
   Node: nodeTable,
   Event: eventTable,
   Ingress: ingressTable,
+  IngressClass: ingressClassTable,
   NetworkPolicy: networkPolicyTable,
 };
 

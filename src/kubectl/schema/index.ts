@@ -1,0 +1,29 @@
+// The schema registry: every TypeSchema by id (its export name) and the kinds it roots.
+// Read by `kubectl explain` now and by the editor's completion and hover docs.
+import * as common from './common';
+import * as networking from './networking';
+import * as service from './service';
+import type { KindSchema, TypeSchema } from './types';
+import * as workloads from './workloads';
+
+export type { FieldSchema, KindSchema, TypeSchema } from './types';
+
+const isType = (v: unknown): v is TypeSchema => !!v && typeof v === 'object' && 'fields' in v && 'name' in v;
+
+/** Every type by id (`ServiceSpec`, `DiscoveryEndpointPort` …); FieldSchema.ref names these ids. */
+export const SCHEMAS: Readonly<Record<string, TypeSchema>> = Object.fromEntries(
+  [common, service, workloads, networking].flatMap((m) => Object.entries(m).filter((e): e is [string, TypeSchema] => isType(e[1]))),
+);
+
+const k = (kind: string, group: string, version = 'v1'): KindSchema => ({ kind, group, version, type: kind });
+
+export const KIND_SCHEMAS: readonly KindSchema[] = [
+  k('Pod', ''), k('Service', ''), k('Endpoints', ''), k('Namespace', ''), k('Node', ''),
+  k('Deployment', 'apps'), k('ReplicaSet', 'apps'), k('StatefulSet', 'apps'),
+  k('EndpointSlice', 'discovery.k8s.io'),
+  k('Ingress', 'networking.k8s.io'), k('IngressClass', 'networking.k8s.io'), k('NetworkPolicy', 'networking.k8s.io'),
+];
+
+export function kindSchema(kind: string): KindSchema | undefined {
+  return KIND_SCHEMAS.find((s) => s.kind === kind);
+}
