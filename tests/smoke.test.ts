@@ -6,7 +6,7 @@ describe('createCluster', () => {
     const c = createCluster({ seed: 7 });
     const s = c.snapshot();
     expect(s.objects.Node.map((n) => n.metadata.name)).toEqual(['node-1', 'node-2', 'node-3']);
-    expect(s.objects.Namespace.map((n) => n.metadata.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
-    expect(s.objects.Service.map((n) => n.metadata.name)).toEqual(['kubernetes', 'kube-dns']);
+    expect(s.objects.Namespace.map((n) => n.metadata.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system', 'ingress-nginx']);
+    expect(s.objects.Service.map((n) => n.metadata.name)).toEqual(['kubernetes', 'kube-dns', 'ingress-nginx-controller', 'ingress-nginx-controller-admission']);
   });
 });

@@ -18,6 +18,8 @@ describe('LoadBalancerIPPool', () => {
   });
 });
 
+// ingress-nginx's LoadBalancer Service, installed with the cluster, holds 203.0.113.1,
+// so the first Service a person creates gets 203.0.113.2.
 describe('simulated cloud provider', () => {
   it('assigns an external IP after the delay, with the service-controller events', () => {
     const c = createCluster({ seed: 2 });
@@ -25,7 +27,7 @@ describe('simulated cloud provider', () => {
     c.advance(c.context.config.loadBalancerDelayMs - 1000);
     expect(ingress(c, 'web')).toBeUndefined();
     c.advance(1000);
-    expect(ingress(c, 'web')).toEqual([{ ip: '203.0.113.1', ipMode: 'VIP' }]);
+    expect(ingress(c, 'web')).toEqual([{ ip: '203.0.113.2', ipMode: 'VIP' }]);
     const ev = c.context.store.list<KubeEvent>('Event', 'default').filter((e) => e.involvedObject.name === 'web');
     expect(ev.map((e) => `${e.reason}: ${e.message} (${e.source.component})`)).toEqual([
       'EnsuringLoadBalancer: Ensuring load balancer (service-controller)',
@@ -41,7 +43,7 @@ describe('simulated cloud provider', () => {
     expect(ingress(c, 'web')).toBeUndefined();
     c.exec('sim cloud on');
     c.advance(c.context.config.loadBalancerDelayMs);
-    expect(ingress(c, 'web')).toEqual([{ ip: '203.0.113.1', ipMode: 'VIP' }]);
+    expect(ingress(c, 'web')).toEqual([{ ip: '203.0.113.2', ipMode: 'VIP' }]);
   });
 
   it('releases the IP when the Service is deleted', () => {
@@ -51,7 +53,7 @@ describe('simulated cloud provider', () => {
     c.context.api.delete('Service', 'default', 'a');
     c.context.api.create(lb('b'));
     c.advance(5000);
-    expect(ingress(c, 'b')).toEqual([{ ip: '203.0.113.1', ipMode: 'VIP' }]);
+    expect(ingress(c, 'b')).toEqual([{ ip: '203.0.113.2', ipMode: 'VIP' }]);
   });
 
   it('ignores Services with a loadBalancerClass', () => {

@@ -99,8 +99,9 @@ describe('scheduler in the cluster', () => {
 describe('NodeResourcesFit pod count (kubelet maxPods)', () => {
   it('leaves a pod Pending with "Too many pods" when every node is full, and places it when a slot frees', async () => {
     const { createCluster } = await import('../index');
-    const c = createCluster({ seed: 3, nodes: 1, maxPodsPerNode: 4 });
-    // CoreDNS already runs 2 pods on the single node; two more fit, the third does not.
+    // The system pods (2 CoreDNS, 1 ingress-nginx controller) run on the single node first;
+    // with room for 5, two more fit and the third does not.
+    const c = createCluster({ seed: 3, nodes: 1, maxPodsPerNode: 5 });
     for (const name of ['a', 'b', 'c']) {
       c.exec(`kubectl run ${name} --image=nginx`);
     }

@@ -12,9 +12,17 @@ import { serviceAllocations } from './strategy';
 import { newService, statusErrorOf } from './testHelpers';
 import { parseIPv4 } from '../../validation/common';
 
+/**
+ * A fresh cluster, with what its system Services (kubernetes, kube-dns, the ingress-nginx
+ * install) already hold, so tests assert only what their own Services add.
+ */
 function setup() {
   const c = createCluster({ seed: 11, nodes: 1 });
-  return { api: c.context.api, alloc: serviceAllocations(c.context)! };
+  const alloc = serviceAllocations(c.context)!;
+  const systemIPs = alloc.clusterIPs();
+  const systemPorts = alloc.nodePorts();
+  const userNodePorts = () => alloc.nodePorts().filter((p) => !systemPorts.includes(p));
+  return { api: c.context.api, alloc, systemIPs, userNodePorts };
 }
 
 describe('ClusterIP allocator (ipallocator/bitmap.go)', () => {
@@ -58,8 +66,12 @@ describe('NodePort allocator (portallocator/allocator.go)', () => {
 
 describe('ClusterIP allocation through the API server (alloc.go allocClusterIPs)', () => {
   it('gives kubernetes 10.96.0.1 and kube-dns 10.96.0.10 from the static band', () => {
-    const { alloc } = setup();
-    expect(alloc.clusterIPs()).toEqual(['10.96.0.1', '10.96.0.10']);
+    const { api, alloc } = setup();
+    expect(api.get<Service>('Service', 'default', 'kubernetes').spec.clusterIP).toBe('10.96.0.1');
+    expect(api.get<Service>('Service', 'kube-system', 'kube-dns').spec.clusterIP).toBe('10.96.0.10');
+    // Nothing else was placed in the static band 10.96.0.1–10.96.1.0 (automatic picks go above it).
+    const staticBand = alloc.clusterIPs().filter((ip) => ip.startsWith('10.96.0.') || ip === '10.96.1.0');
+    expect(staticBand).toEqual(['10.96.0.1', '10.96.0.10']);
   });
 
   it('picks automatic IPs above the static band, deterministically per seed', () => {
@@ -102,10 +114,10 @@ describe('ClusterIP allocation through the API server (alloc.go allocClusterIPs)
   });
 
   it('gives headless and ExternalName services no IP', () => {
-    const { api, alloc } = setup();
+    const { api, alloc, systemIPs } = setup();
     expect(api.create<Service>(newService('h', { clusterIP: 'None', selector: { a: 'b' } })).spec.clusterIPs).toEqual(['None']);
     expect(api.create<Service>(newService('e', { type: 'ExternalName', externalName: 'example.com' })).spec.clusterIP).toBeUndefined();
-    expect(alloc.clusterIPs()).toHaveLength(2);
+    expect(alloc.clusterIPs()).toEqual(systemIPs);
   });
 
   it('dry-run allocates nothing', () => {
@@ -133,11 +145,11 @@ describe('NodePort allocation through the API server (alloc.go initNodePorts)', 
   });
 
   it('shares one nodePort between TCP and UDP ports with the same number', () => {
-    const { api, alloc } = setup();
+    const { api, userNodePorts } = setup();
     const svc = api.create<Service>(newService('dns', { type: 'NodePort', ports: [{ name: 'u', port: 53, protocol: 'UDP' }, { name: 't', port: 53 }] }));
     const [u, t] = svc.spec.ports!;
     expect(u.nodePort).toBe(t.nodePort);
-    expect(alloc.nodePorts()).toEqual([u.nodePort]);
+    expect(userNodePorts()).toEqual([u.nodePort]);
     const requested = api.create<Service>(newService('dns2', { type: 'NodePort', ports: [{ name: 'u', port: 53, protocol: 'UDP' }, { name: 't', port: 53, nodePort: 30053 }] }));
     expect(requested.spec.ports!.map((p) => p.nodePort)).toEqual([30053, 30053]);
   });
@@ -152,13 +164,13 @@ describe('NodePort allocation through the API server (alloc.go initNodePorts)', 
   });
 
   it('allocates a healthCheckNodePort for LoadBalancer + externalTrafficPolicy Local and releases all on delete', () => {
-    const { api, alloc } = setup();
+    const { api, userNodePorts } = setup();
     const svc = api.create<Service>(newService('lb', { type: 'LoadBalancer', externalTrafficPolicy: 'Local', ports: [{ port: 80 }] }));
     const hc = svc.spec.healthCheckNodePort!;
     expect(hc).toBeGreaterThanOrEqual(30086);
-    expect(alloc.nodePorts()).toEqual([hc, svc.spec.ports![0].nodePort!].sort());
+    expect(userNodePorts()).toEqual([hc, svc.spec.ports![0].nodePort!].sort());
     api.delete('Service', 'default', 'lb');
-    expect(alloc.nodePorts()).toEqual([]);
+    expect(userNodePorts()).toEqual([]);
   });
 
   it('reports a taken healthCheckNodePort as an InternalError 500 and rolls back the other allocations', () => {
