@@ -319,3 +319,22 @@ spec:
     expect(run()).toBe(run());
   });
 });
+
+describe('trace listeners (what the UI animates)', () => {
+  it('announces the traces of curl typed in a terminal, and stops after unsubscribe', async () => {
+    const { createCluster } = await import('../index');
+    const c = createCluster({ seed: 9 });
+    c.exec('kubectl create deployment web --image=nginx --replicas=2');
+    c.exec('kubectl expose deployment web --port=80 --type=NodePort');
+    c.advance(30_000);
+    const seen: string[] = [];
+    const stop = c.onTrace((t) => seen.push(`${t.request.url} ${t.outcome.kind}`));
+    const svc = c.snapshot().objects.Service.find((s) => s.metadata.name === 'web') as { spec: { ports: { nodePort: number }[] } };
+    const url = `http://192.168.49.2:${svc.spec.ports[0].nodePort}/`;
+    expect(c.exec(`curl -s ${url}`).exitCode).toBe(0);
+    expect(seen).toEqual([`${url} response`]);
+    stop();
+    c.exec(`curl -s ${url}`);
+    expect(seen).toHaveLength(1);
+  });
+});

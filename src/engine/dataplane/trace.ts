@@ -153,7 +153,28 @@ function requestHeaders(req: TraceRequest, url: ParsedUrl): [string, string][] {
   return out;
 }
 
+/**
+ * The hop-by-hop path of one request. Every trace, whether asked for through
+ * `cluster.trace` or made by curl/wget in a terminal, is also announced to the
+ * trace listeners, so the UI can animate what a person typed.
+ */
 export function traceRequest(ctx: EngineContext, request: TraceRequest): Trace {
+  const trace = buildTrace(ctx, request);
+  for (const listener of traceListeners(ctx)) listener(trace);
+  return trace;
+}
+
+export type TraceListener = (trace: Trace) => void;
+
+const listenersByContext = new WeakMap<EngineContext, Set<TraceListener>>();
+
+export function traceListeners(ctx: EngineContext): Set<TraceListener> {
+  let set = listenersByContext.get(ctx);
+  if (!set) listenersByContext.set(ctx, (set = new Set()));
+  return set;
+}
+
+function buildTrace(ctx: EngineContext, request: TraceRequest): Trace {
   const state = dataplaneState(ctx);
   const hops: Hop[] = [];
   const method = (request.method ?? (request.body !== undefined ? 'POST' : 'GET')).toUpperCase();
