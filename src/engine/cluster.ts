@@ -16,7 +16,7 @@ import { startControllers } from './controllers';
 import { ControllerManager } from './controllers/runtime';
 import { type ExecResult, fail, splitCommandLine } from './exec';
 import { proxyRules } from './dataplane/proxyRules';
-import { traceRequest } from './dataplane/trace';
+import { traceListeners, traceRequest, type TraceListener } from './dataplane/trace';
 import type { Trace, TraceRequest } from './dataplane/types';
 import { dnsRecords } from './dns/records';
 import { findProgram } from './programs';
@@ -68,6 +68,8 @@ export interface Cluster {
   snapshot(): ClusterSnapshot;
   /** The hop-by-hop path of one request (what `curl -v` prints and the UI animates). */
   trace(request: TraceRequest): Trace;
+  /** Calls `listener` with every trace the cluster makes, including those of curl and wget typed in a terminal. */
+  onTrace(listener: TraceListener): () => void;
   /** Simulated milliseconds since the Unix epoch. */
   now(): number;
   /** The engine's internals, for tests, benchmarks and the UI's store. */
@@ -145,7 +147,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     try {
       switch (words[0]) {
         case 'kubectl':
-          result = runKubectl({ ctx, workspace }, words.slice(1), stdin);
+          result = runKubectl({ ctx, workspace, advance }, words.slice(1), stdin);
           break;
         case 'sim':
           result = runSim(ctx, words.slice(1));
@@ -204,6 +206,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       const result = traceRequest(ctx, request);
       settle();
       return result;
+    },
+    onTrace: (listener) => {
+      traceListeners(ctx).add(listener);
+      return () => traceListeners(ctx).delete(listener);
     },
     now: () => clock.now(),
     context: ctx,
