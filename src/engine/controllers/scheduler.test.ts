@@ -61,8 +61,8 @@ describe('scheduler in the cluster', () => {
     for (const p of pods) perNode.set(p.spec.nodeName!, (perNode.get(p.spec.nodeName!) ?? 0) + 1);
     expect(Object.fromEntries(perNode)).toEqual({ 'node-1': 2, 'node-2': 2, 'node-3': 2 });
     const ev = c.context.store.list<KubeEvent>('Event', 'default').find((e) => e.reason === 'Scheduled' && e.involvedObject.name === 'web-0');
-    expect(ev.message).toBe(`Successfully assigned default/web-0 to ${pods[0].spec.nodeName}`);
-    expect(ev.source).toEqual({ component: 'default-scheduler' });
+    expect(ev?.message).toBe(`Successfully assigned default/web-0 to ${pods[0].spec.nodeName}`);
+    expect(ev?.source).toEqual({ component: 'default-scheduler' });
     expect(pods[0].status?.conditions?.find((x) => x.type === 'PodScheduled')?.status).toBe('True');
   });
 

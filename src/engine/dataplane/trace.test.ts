@@ -329,7 +329,7 @@ describe('trace listeners (what the UI animates)', () => {
     c.advance(30_000);
     const seen: string[] = [];
     const stop = c.onTrace((t) => seen.push(`${t.request.url} ${t.outcome.kind}`));
-    const svc = c.snapshot().objects.Service.find((s) => s.metadata.name === 'web') as { spec: { ports: { nodePort: number }[] } };
+    const svc = c.snapshot().objects.Service.find((s) => s.metadata.name === 'web') as unknown as { spec: { ports: { nodePort: number }[] } };
     const url = `http://192.168.49.2:${svc.spec.ports[0].nodePort}/`;
     expect(c.exec(`curl -s ${url}`).exitCode).toBe(0);
     expect(seen).toEqual([`${url} response`]);

@@ -82,8 +82,8 @@ function cluster() {
 describe('CoreDNS records (specification.md §2.3, §2.4)', () => {
   const c = cluster();
   const ctx = c.context;
-  const svcIP = (ns: string, name: string) => (ctx.store.get('Service', ns, name) as { spec: { clusterIP: string } }).spec.clusterIP;
-  const podIP = (name: string) => (ctx.store.get('Pod', 'default', name) as { status: { podIP: string } }).status.podIP;
+  const svcIP = (ns: string, name: string) => (ctx.store.get('Service', ns, name) as unknown as { spec: { clusterIP: string } }).spec.clusterIP;
+  const podIP = (name: string) => (ctx.store.get('Pod', 'default', name) as unknown as { status: { podIP: string } }).status.podIP;
   const ask = (name: string, type: 'A' | 'SRV' | 'PTR' | 'AAAA' = 'A') => resolveQuery(ctx, { name, type });
 
   it('answers A for a ClusterIP Service even with no endpoints, case-insensitively, TTL 30', () => {
@@ -120,7 +120,7 @@ describe('CoreDNS records (specification.md §2.3, §2.4)', () => {
     expect(d.exec('sim pod crash db-0').exitCode).toBe(0);
     d.advance(1000);
     const ips = resolveQuery(d.context, { name: 'db.default.svc.cluster.local.', type: 'A' }).answers.map((r) => r.data);
-    const db0 = (d.context.store.get('Pod', 'default', 'db-0') as { status: { podIP: string } }).status.podIP;
+    const db0 = (d.context.store.get('Pod', 'default', 'db-0') as unknown as { status: { podIP: string } }).status.podIP;
     expect(ips).not.toContain(db0);
   });
 
@@ -172,7 +172,7 @@ describe('pod resolver search path (resolv.conf ndots:5)', () => {
       { name: 'data.prod.test.svc.cluster.local.', rcode: 'NXDOMAIN' },
       { name: 'data.prod.svc.cluster.local.', rcode: 'NOERROR' },
     ]);
-    expect(r.answers[0].data).toBe((ctx.store.get('Service', 'prod', 'data') as { spec: { clusterIP: string } }).spec.clusterIP);
+    expect(r.answers[0].data).toBe((ctx.store.get('Service', 'prod', 'data') as unknown as { spec: { clusterIP: string } }).spec.clusterIP);
   });
 
   it('does not resolve a bare name from another namespace', () => {

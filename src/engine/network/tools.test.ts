@@ -31,7 +31,7 @@ function cluster() {
   c.writeFile('m.yaml', MANIFEST);
   expect(c.exec('kubectl apply -f m.yaml').exitCode).toBe(0);
   c.advance(30_000);
-  const ip = (c.context.store.get('Service', 'default', 'web') as { spec: { clusterIP: string } }).spec.clusterIP;
+  const ip = (c.context.store.get('Service', 'default', 'web') as unknown as { spec: { clusterIP: string } }).spec.clusterIP;
   return { c, ip };
 }
 

@@ -102,7 +102,7 @@ describe('kubectl explain (explain/v2 plaintext.tmpl)', () => {
 
   it('an enum field, a group, recursion and errors', () => {
     const c = createCluster();
-    expect(c.exec('kubectl explain svc.spec.type').stdout).toMatch(/^KIND:       Service\nVERSION:    v1\n\nFIELD: type <string>\nENUM:\n    ClusterIP\n    ExternalName\n    LoadBalancer\n    NodePort\n\nDESCRIPTION:\n    type determines how the Service is exposed\./);
+    expect(c.exec('kubectl explain svc.spec.type').stdout).toMatch(/^KIND: {7}Service\nVERSION: {4}v1\n\nFIELD: type <string>\nENUM:\n {4}ClusterIP\n {4}ExternalName\n {4}LoadBalancer\n {4}NodePort\n\nDESCRIPTION:\n {4}type determines how the Service is exposed\./);
     expect(c.exec('kubectl explain deploy.spec.strategy --recursive').stdout).toBe(
       'GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: strategy <DeploymentStrategy>\n\n\nDESCRIPTION:\n    The deployment strategy to use to replace existing pods with new ones.\n    DeploymentStrategy describes how to replace existing pods with new ones.\n    \nFIELDS:\n  rollingUpdate\t<RollingUpdateDeployment>\n    maxSurge\t<IntOrString>\n    maxUnavailable\t<IntOrString>\n  type\t<string>\n  enum: Recreate, RollingUpdate\n\n',
     );

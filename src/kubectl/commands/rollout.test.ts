@@ -50,7 +50,7 @@ describe('kubectl rollout history, undo, restart', () => {
     c.exec('kubectl set image deployment/web nginx=nginx:1.27');
     c.advance(60_000);
     expect(c.exec('kubectl rollout history deployment/web')).toEqual(ok('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n'));
-    expect(c.exec('kubectl rollout history deployment/web --revision=1').stdout).toMatch(/^deployment\.apps\/web with revision #1\nPod Template:\n  Labels:\tapp=web\n\tpod-template-hash=[a-z0-9]+\n  Containers:\n   nginx:\n    Image:\tnginx\n/);
+    expect(c.exec('kubectl rollout history deployment/web --revision=1').stdout).toMatch(/^deployment\.apps\/web with revision #1\nPod Template:\n {2}Labels:\tapp=web\n\tpod-template-hash=[a-z0-9]+\n {2}Containers:\n {3}nginx:\n {4}Image:\tnginx\n/);
     expect(c.exec('kubectl rollout history deployment/web --revision=7')).toEqual(fail('error: unable to find the specified revision\n'));
     expect(c.exec('kubectl rollout undo deployment/web')).toEqual(ok('deployment.apps/web rolled back\n'));
     const d = c.context.store.get<Deployment>('Deployment', 'default', 'web')!;

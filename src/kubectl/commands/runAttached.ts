@@ -33,7 +33,7 @@ export function runAttached(inv: Invocation, generated: KubeObject, opts: { remo
   // The container's main process is the command (or the image's default shell, which reads the empty stdin and exits).
   const argv = container.command?.length ? [...container.command, ...(container.args ?? [])] : container.args?.length ? container.args : ['sh'];
   const res = execInContainer({ ctx, workspace: env.workspace, stdin: inv.stdin }, pod, container, argv);
-  let exitCode = 0;
+  let exitCode: number;
   let failure = '';
   if (res.started) {
     output.out(res.result.stdout);

@@ -164,7 +164,7 @@ describe('Deployment rolling update (rolling.go)', () => {
     const c = createTestCluster();
     c.ctx.api.create(newDeployment('web', 2, { strategy: { type: 'Recreate' } }));
     driveRollout(c, () => {});
-    for (const p of c.pods()) c.ctx.api.systemUpdate('Pod', 'default', p.metadata.name!, (o) => { (o as { spec: { nodeName?: string } }).spec.nodeName = 'node-1'; });
+    for (const p of c.pods()) c.ctx.api.systemUpdate('Pod', 'default', p.metadata.name!, (o) => { (o as unknown as { spec: { nodeName?: string } }).spec.nodeName = 'node-1'; });
     updateImage(c, 'web', 'nginx:1.28');
     c.settle();
     expect(sets(c)).toHaveLength(1); // the new set waits while old pods terminate

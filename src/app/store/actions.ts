@@ -1,0 +1,136 @@
+// Everything that changes the playground goes through these functions. Faults,
+// toolbar buttons, context menus, the terminal and the embed API all end in
+// runCommand(line): what a person clicks could also have been typed.
+
+import { createCluster, type ExecResult } from '../../engine';
+import { useStore, type Highlight, type ObjectRef, type PlaygroundState, type TerminalEntry } from './state';
+
+let nextEntryId = 1;
+let nextTraceId = 1;
+
+export interface BootOptions {
+  seed?: number;
+  nodes?: number;
+  files?: Record<string, string>;
+  activeFile?: string;
+  /** Command lines to run after boot (e.g. `kubectl apply -f welcome.yaml`). */
+  commands?: string[];
+  embed?: { enabled: boolean; readOnly: boolean };
+  theme?: 'light' | 'dark';
+}
+
+let unsubscribeTraces: (() => void) | undefined;
+
+/** Boots a cluster into the store (replacing any earlier one). */
+export function initStore(opts: BootOptions = {}): void {
+  const cluster = createCluster({ seed: opts.seed ?? 1, nodes: opts.nodes ?? 3 });
+  for (const [path, text] of Object.entries(opts.files ?? {})) cluster.writeFile(path, text);
+  const prefersReduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  const files = cluster.snapshot().files;
+  const initial: PlaygroundState = {
+    cluster,
+    snapshot: cluster.snapshot(),
+    timeRunning: true,
+    timeScale: 1000,
+    files: { ...files },
+    activeFile: opts.activeFile ?? Object.keys(files)[0] ?? '',
+    entries: [],
+    typed: [],
+    theme: opts.theme ?? (prefersDark ? 'dark' : 'light'),
+    selection: null,
+    highlight: null,
+    collapsed: { editor: false, terminal: false, inspector: true },
+    reducedMotion: prefersReduced,
+    embed: opts.embed ?? { enabled: false, readOnly: false },
+    traces: [],
+    playback: { playing: true, speed: 1 },
+  };
+  useStore.setState(initial, true);
+  // Requests made by curl/wget in the terminal (and by the traffic generator) become packets.
+  unsubscribeTraces?.();
+  unsubscribeTraces = cluster.onTrace((trace) => {
+    useStore.setState((s) => ({ traces: [...s.traces, { id: nextTraceId++, trace, startedAt: performance.now() }].slice(-500) }));
+  });
+  for (const line of opts.commands ?? []) runCommand(line, 'system');
+}
+
+/** Re-reads the cluster after anything changed it. */
+export function refresh(): void {
+  const { cluster } = useStore.getState();
+  const snapshot = cluster.snapshot();
+  useStore.setState({ snapshot, files: { ...snapshot.files } });
+}
+
+/** The one command path: runs a line on the cluster, records it, refreshes the picture. */
+export function runCommand(line: string, source: TerminalEntry['source'] = 'terminal', stdin?: string): ExecResult {
+  const { cluster } = useStore.getState();
+  let result: ExecResult;
+  try {
+    result = cluster.exec(line, stdin);
+  } catch (e) {
+    // exec reports its own failures; this guards the page against an engine bug.
+    result = { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
+  }
+  const entry: TerminalEntry = { id: nextEntryId++, line, result, source };
+  useStore.setState((s) => ({
+    entries: [...s.entries, entry].slice(-500),
+    typed: source === 'terminal' ? [...s.typed, line].slice(-200) : s.typed,
+  }));
+  refresh();
+  return result;
+}
+
+/** Moves simulated time forward (the ticker calls this while time runs). */
+export function advanceTime(ms: number): void {
+  useStore.getState().cluster.advance(ms);
+  refresh();
+}
+
+export function setTimeRunning(running: boolean): void {
+  useStore.setState({ timeRunning: running });
+}
+
+export function writeFile(path: string, text: string): void {
+  useStore.getState().cluster.writeFile(path, text);
+  useStore.setState((s) => ({ files: { ...s.files, [path]: text } }));
+}
+
+export function deleteFile(path: string): void {
+  useStore.getState().cluster.deleteFile(path);
+  useStore.setState((s) => {
+    const files = { ...s.files };
+    delete files[path];
+    const activeFile = s.activeFile === path ? Object.keys(files)[0] ?? '' : s.activeFile;
+    return { files, activeFile };
+  });
+}
+
+export function setActiveFile(path: string): void {
+  useStore.setState({ activeFile: path });
+}
+
+/** Applies one workspace file, exactly as `kubectl apply -f FILE` typed in the terminal. */
+export function applyFile(path: string): ExecResult {
+  return runCommand(`kubectl apply -f ${path}`, 'editor');
+}
+
+export function select(ref: ObjectRef | null): void {
+  useStore.setState((s) => ({ selection: ref, collapsed: ref ? { ...s.collapsed, inspector: false } : s.collapsed }));
+}
+
+export function setHighlight(h: Highlight | null): void {
+  useStore.setState({ highlight: h });
+}
+
+export function setTheme(theme: 'light' | 'dark'): void {
+  useStore.setState({ theme });
+}
+
+export function togglePane(pane: keyof PlaygroundState['collapsed']): void {
+  useStore.setState((s) => ({ collapsed: { ...s.collapsed, [pane]: !s.collapsed[pane] } }));
+}
+
+export function clearTraces(): void {
+  useStore.setState({ traces: [] });
+}

@@ -1,0 +1,71 @@
+// The playground's one zustand store, in slices (zustand's slices pattern).
+// Actions live as plain module-level functions in actions.ts; components read
+// small slices with selectors and never the whole state.
+
+import { create } from 'zustand';
+import type { Cluster, ClusterSnapshot, ExecResult, Trace } from '../../engine';
+
+/** Identifies one API object, as the graph, inspector and context menus refer to it. */
+export interface ObjectRef {
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+/** What the person is pointing at: an object, or a label/selector whose matches light up. */
+export type Highlight =
+  | { kind: 'label'; key: string; value: string }
+  | { kind: 'selector'; namespace: string; selector: Record<string, string> };
+
+export interface TerminalEntry {
+  id: number;
+  line: string;
+  result: ExecResult;
+  /** Where the command came from: typed, a toolbar button, a context menu, the editor, the embed API. */
+  source: 'terminal' | 'toolbar' | 'menu' | 'editor' | 'embed' | 'system';
+}
+
+export interface ClusterSlice {
+  cluster: Cluster;
+  snapshot: ClusterSnapshot;
+  /** Simulated time runs on its own (pods start, probes tick) unless paused. */
+  timeRunning: boolean;
+  /** Simulated milliseconds per real second. */
+  timeScale: number;
+}
+
+export interface WorkspaceSlice {
+  /** Workspace files (editor tabs), mirrored from the cluster's workspace. */
+  files: Record<string, string>;
+  activeFile: string;
+}
+
+export interface TerminalSlice {
+  entries: TerminalEntry[];
+  /** Lines typed, oldest first, for ↑/↓ history. */
+  typed: string[];
+}
+
+export interface UiSlice {
+  theme: 'light' | 'dark';
+  selection: ObjectRef | null;
+  highlight: Highlight | null;
+  collapsed: { editor: boolean; terminal: boolean; inspector: boolean };
+  reducedMotion: boolean;
+  /** Embedded in an iframe with ?embed: a compact chrome; readOnly hides editing. */
+  embed: { enabled: boolean; readOnly: boolean };
+}
+
+export interface PacketSlice {
+  /** Traces waiting or playing, oldest first; the packet layer animates them. */
+  traces: { id: number; trace: Trace; startedAt: number }[];
+  playback: { playing: boolean; speed: number };
+}
+
+export type PlaygroundState = ClusterSlice & WorkspaceSlice & TerminalSlice & UiSlice & PacketSlice;
+
+/**
+ * The store. It is empty until initStore (actions.ts) boots a cluster into it, which
+ * main.tsx does before the first render, so components always see a full state.
+ */
+export const useStore = create<PlaygroundState>()(() => ({}) as PlaygroundState);
