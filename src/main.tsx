@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { initStore } from './app/store/actions';
 import { SCENARIOS } from './scenarios';
+import './app/theme.css';
 import './app/app.css';
 
 const root = document.getElementById('root');
