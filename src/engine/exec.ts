@@ -5,6 +5,25 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /**
+   * Both streams in the order they were written, when it matters for a terminal
+   * (curl -v prints its verbose lines before the body). Absent: stdout, then stderr.
+   */
+  chunks?: OutputChunk[];
+}
+
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** The output as a terminal shows it: interleaved when known, else stdout then stderr. */
+export function orderedOutput(r: ExecResult): OutputChunk[] {
+  if (r.chunks) return r.chunks;
+  const out: OutputChunk[] = [];
+  if (r.stdout) out.push({ stream: 'stdout', text: r.stdout });
+  if (r.stderr) out.push({ stream: 'stderr', text: r.stderr });
+  return out;
 }
 
 export type Program = (argv: string[], stdin: string | undefined) => ExecResult;

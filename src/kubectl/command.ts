@@ -2,6 +2,7 @@
 // adding a command means adding a module with one of these, nothing else.
 
 import type { EngineContext } from '../engine/context';
+import { type ExecResult, type OutputChunk, orderedOutput } from '../engine/exec';
 import type { Workspace } from '../engine/workspace';
 import type { FlagSpec, ParsedFlags } from './flags';
 
@@ -12,15 +13,31 @@ export interface KubectlEnv {
   advance?: (ms: number) => void;
 }
 
-/** What a running command writes; stdout and stderr are kept apart as in a terminal. */
+/**
+ * What a running command writes; stdout and stderr are kept apart as in a terminal,
+ * and the order of writes is kept too, so a terminal can interleave them as they came.
+ */
 export class Output {
   stdout = '';
   stderr = '';
+  readonly chunks: OutputChunk[] = [];
   out(text: string): void {
     this.stdout += text;
+    this.record('stdout', text);
   }
   err(text: string): void {
     this.stderr += text;
+    this.record('stderr', text);
+  }
+  /** Appends another program's output (e.g. curl run by kubectl exec) in its own order. */
+  write(result: ExecResult): void {
+    for (const c of orderedOutput(result)) (c.stream === 'stdout' ? this.out(c.text) : this.err(c.text));
+  }
+  private record(stream: OutputChunk['stream'], text: string): void {
+    if (text === '') return;
+    const last = this.chunks[this.chunks.length - 1];
+    if (last?.stream === stream) last.text += text;
+    else this.chunks.push({ stream, text });
   }
 }
 

@@ -200,7 +200,7 @@ describe('kubectl delete (delete.go)', () => {
     c.exec('kubectl run web --image=nginx');
     c.advance(10_000);
     const r = c.exec('kubectl delete pod web --force --grace-period=0');
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       stdout: 'pod "web" force deleted\n',
       stderr: 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
       exitCode: 0,

@@ -47,7 +47,9 @@ function firstWord(argv: string[], from = 0): number {
 }
 
 function result(out: Output, exitCode: number): ExecResult {
-  return { stdout: out.stdout, stderr: out.stderr, exitCode };
+  const r = { stdout: out.stdout, stderr: out.stderr, exitCode };
+  // The write order matters only when both streams carry text.
+  return r.stdout !== '' && r.stderr !== '' ? { ...r, chunks: out.chunks } : r;
 }
 
 export function runKubectl(env: KubectlEnv, argv: string[], stdin?: string): ExecResult {

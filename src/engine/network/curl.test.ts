@@ -146,3 +146,21 @@ describe('wget (BusyBox)', () => {
     expect(c.exec('kubectl exec box -- wget -qO- web/nope').stderr).toBe('wget: server returned error: HTTP/1.1 404 Not Found\ncommand terminated with exit code 1\n');
   });
 });
+
+describe('curl -v output order (what a terminal shows)', () => {
+  it('prints verbose lines, then the body, then the closing verbose line, in that order', async () => {
+    const { createCluster } = await import('../index');
+    const c = createCluster({ seed: 4 });
+    c.exec('kubectl create deployment web --image=nginx --replicas=1');
+    c.exec('kubectl expose deployment web --port=80 --type=NodePort');
+    c.advance(30_000);
+    const np = (c.snapshot().objects.Service.find((s) => s.metadata.name === 'web') as unknown as { spec: { ports: { nodePort: number }[] } }).spec.ports[0].nodePort;
+    const r = c.exec(`curl -v http://192.168.49.2:${np}/`);
+    expect(r.chunks?.map((ch) => ch.stream)).toEqual(['stderr', 'stdout', 'stderr']);
+    expect(r.chunks?.[0].text).toMatch(/^\*   Trying 192\.168\.49\.2:\d+\.\.\.\n[\s\S]*< HTTP\/1\.1 200 OK\n[\s\S]*< \n$/);
+    expect(r.chunks?.[2].text).toBe('* Connection #0 to host 192.168.49.2 left intact\n');
+    // The separate streams stay as before.
+    expect(r.stderr).toBe(r.chunks![0].text + r.chunks![2].text);
+    expect(r.stdout).toBe(r.chunks![1].text);
+  });
+});

@@ -5,7 +5,7 @@
 
 import { traceRequest } from '../dataplane/trace';
 import type { Trace, TraceRequest } from '../dataplane/types';
-import type { ExecResult } from '../exec';
+import { type ExecResult, type OutputChunk, orderedOutput } from '../exec';
 import type { Program, ProgramEnv } from '../programs/types';
 import { hopLines, KERNEL_CONNECT_TIMEOUT_MS, parseSeconds, sourceOf } from './httpClient';
 
@@ -146,6 +146,8 @@ function runOne(env: ProgramEnv, o: CurlOptions, url: string): ExecResult {
   const host = t.url?.host ?? url;
   const port = t.url?.port ?? 80;
   let stdout = '';
+  /** Index of the first verbose line written after the body. */
+  let bodyAfterLine: number | undefined;
   let err: { code: number; msg: string } | undefined;
   const connectLimit = Math.min(o.maxTime ?? Infinity, o.connectTimeout ?? Infinity);
 
@@ -202,6 +204,7 @@ function runOne(env: ProgramEnv, o: CurlOptions, url: string): ExecResult {
             const shown = (o.include || o.head ? headBlock : '') + body;
             if (o.output === undefined || o.output === '-') stdout = shown;
             else if (o.output !== '/dev/null' && env.origin.kind === 'workstation') env.workspace.write(o.output, shown);
+            bodyAfterLine = verbose.length;
             verbose.push(`* Connection #0 to host ${host} left intact`);
           }
         }
@@ -209,16 +212,31 @@ function runOne(env: ProgramEnv, o: CurlOptions, url: string): ExecResult {
     }
   }
   if (err && !verbose.includes('* Closing connection')) verbose.push('* Closing connection');
-  let stderr = o.verbose ? verbose.map((l) => `${l}\n`).join('') : '';
+  const lines = (from: number, to?: number) => (o.verbose ? verbose.slice(from, to).map((l) => `${l}\n`).join('') : '');
+  // The body is written between the response headers and curl's closing verbose lines.
+  const split = bodyAfterLine ?? verbose.length;
+  let before = lines(0, split);
+  let after = lines(split);
   const bytes = out.kind === 'response' && !err && method !== 'HEAD' ? out.body.length : 0;
-  if (o.output !== undefined && o.output !== '-' && !o.silent && !err) stderr = progressMeter(bytes) + stderr;
-  if (err && (!o.silent || o.showError)) stderr += `curl: (${err.code}) ${err.msg}\n`;
+  if (o.output !== undefined && o.output !== '-' && !o.silent && !err) before = progressMeter(bytes) + before;
+  if (err && (!o.silent || o.showError)) after += `curl: (${err.code}) ${err.msg}\n`;
   if (err?.code === 60 && !o.silent) {
-    stderr += 'More details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.\n';
+    after += 'More details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.\n';
   }
   const exitCode = err?.code ?? 0;
-  if (o.writeOut !== undefined) stdout += writeOut(o.writeOut, t, exitCode, err?.msg ?? '', bytes);
-  return { stdout, stderr, exitCode };
+  const written = o.writeOut !== undefined ? writeOut(o.writeOut, t, exitCode, err?.msg ?? '', bytes) : '';
+  const chunks = [
+    { stream: 'stderr' as const, text: before },
+    { stream: 'stdout' as const, text: stdout },
+    { stream: 'stderr' as const, text: after },
+    { stream: 'stdout' as const, text: written },
+  ].filter((c) => c.text !== '');
+  return withChunks({ stdout: stdout + written, stderr: before + after, exitCode }, chunks);
+}
+
+/** Attaches the write order only when both streams carry text (otherwise it adds nothing). */
+function withChunks(r: ExecResult, chunks: OutputChunk[]): ExecResult {
+  return r.stdout !== '' && r.stderr !== '' ? { ...r, chunks } : r;
 }
 
 function requestHeaderLines(t: Trace): string[] {
@@ -243,13 +261,15 @@ export const curl: Program = (env, argv) => {
   let stdout = '';
   let stderr = '';
   let exitCode = 0;
+  const chunks: OutputChunk[] = [];
   for (const url of o.urls) {
     const r = runOne(env, o, url);
     stdout += r.stdout;
     stderr += r.stderr;
+    chunks.push(...orderedOutput(r));
     if (r.exitCode !== 0) exitCode = r.exitCode;
   }
-  return { stdout, stderr, exitCode };
+  return withChunks({ stdout, stderr, exitCode }, chunks);
 };
 
 const VERSION = `curl 8.5.0 (x86_64-pc-linux-gnu) libcurl/8.5.0 OpenSSL/3.0.13 zlib/1.3 brotli/1.1.0 zstd/1.5.5 libidn2/2.3.7 libpsl/0.21.2 (+libidn2/2.3.7) libssh/0.10.6/openssl/zlib nghttp2/1.59.0 librtmp/2.3 OpenLDAP/2.6.7

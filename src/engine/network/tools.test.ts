@@ -39,7 +39,7 @@ describe('nslookup', () => {
   const { c, ip } = cluster();
 
   it('busybox: queries every search suffix for A and AAAA and prints each reply (exit 1 on any NXDOMAIN)', () => {
-    expect(c.exec('kubectl exec bb -- nslookup web')).toEqual({
+    expect(c.exec('kubectl exec bb -- nslookup web')).toMatchObject({
       stdout: `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${ip}\n\n`
         + '** server can\'t find web.svc.cluster.local: NXDOMAIN\n\n** server can\'t find web.cluster.local: NXDOMAIN\n\n'
         + '*** Can\'t find web.default.svc.cluster.local: No answer\n\n'
@@ -133,7 +133,7 @@ describe('kubectl exec', () => {
 
   it('hostname, and the default container notice', () => {
     expect(c.exec('kubectl exec bb -- hostname').stdout).toBe('bb\n');
-    expect(c.exec('kubectl exec two -- hostname')).toEqual({ stdout: 'two\n', stderr: 'Defaulted container "a" out of: a, b\n', exitCode: 0 });
+    expect(c.exec('kubectl exec two -- hostname')).toMatchObject({ stdout: 'two\n', stderr: 'Defaulted container "a" out of: a, b\n', exitCode: 0 });
     expect(c.exec('kubectl exec two -c b -- nslookup web').stdout).toContain('Address:\t10.96.0.10:53');
   });
 

@@ -40,8 +40,7 @@ export function runInContainer(env: KubectlEnv, pod: Pod, container: Container, 
     return 1;
   }
   const r: ExecResult = res.result;
-  out.out(r.stdout);
-  out.err(r.stderr);
+  out.write(r);
   if (r.exitCode !== 0) out.err(`command terminated with exit code ${r.exitCode}\n`);
   return r.exitCode;
 }

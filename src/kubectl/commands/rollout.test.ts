@@ -100,7 +100,7 @@ describe('kubectl cordon, uncordon, drain', () => {
     const victims = onNode3();
     expect(victims).toContain('default/lone');
     const refused = c.exec('kubectl drain node-3');
-    expect(refused).toEqual({
+    expect(refused).toMatchObject({
       stdout: 'node/node-3 cordoned\n',
       stderr: 'error: unable to drain node "node-3", aborting command...\n\nThere are pending nodes to be drained:\n node-3\nerror: cannot delete Pods that declare no controller (use --force to override): default/lone\n',
       exitCode: 1,

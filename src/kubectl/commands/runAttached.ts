@@ -36,8 +36,7 @@ export function runAttached(inv: Invocation, generated: KubeObject, opts: { remo
   let exitCode: number;
   let failure = '';
   if (res.started) {
-    output.out(res.result.stdout);
-    output.err(res.result.stderr);
+    output.write(res.result);
     exitCode = res.result.exitCode;
     if (exitCode !== 0) failure = `pod ${ns}/${name} terminated (Error)\n`;
   } else {
