@@ -11,6 +11,15 @@ export class SeededRandom {
     this.state = seed >>> 0;
   }
 
+  /** The generator's position, so a caller can undo draws that must leave no trace (the editor's dry runs). */
+  save(): number {
+    return this.state;
+  }
+
+  restore(state: number): void {
+    this.state = state >>> 0;
+  }
+
   /** Uniform float in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

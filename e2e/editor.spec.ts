@@ -1,0 +1,178 @@
+// The YAML editor: typing (spaces and Backspace reach Monaco, not React Flow),
+// kubectl's diagnostics on the right lines, schema completion and hover, applying
+// with Ctrl+S and as you type, and the file tabs.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+interface EditorHook {
+  getValue(): string;
+  setValue(text: string): void;
+  markers(): { message: string; line: number; owner: string; severity: number }[];
+  pointAt(line: number, col: number): { x: number; y: number } | null;
+  setCursor(line: number, col: number): void;
+}
+type Hooks = { editor?: EditorHook; getState(): { files: Record<string, string>; snapshot: { objects: Record<string, { metadata: { name: string }; spec?: { replicas?: number } }[]> } } };
+declare global {
+  interface Window {
+    __playground?: Record<string, unknown>;
+  }
+}
+
+const SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: shop
+spec:
+  type: NodePort
+  selector:
+    app: shop
+  ports:
+    - port: 80
+      nodePort: 80
+`;
+
+async function openEditor(page: Page): Promise<void> {
+  await page.goto('./?test-hooks=1');
+  await expect(page.getByRole('tab', { name: /web\.yaml/ })).toHaveAttribute('aria-selected', 'true');
+  await page.waitForFunction(() => !!(window.__playground as Hooks | undefined)?.editor, null, { timeout: 20_000 });
+}
+
+const editorValue = (page: Page) => page.evaluate(() => (window.__playground as Hooks).editor!.getValue());
+const setEditorValue = (page: Page, text: string) => page.evaluate((t) => (window.__playground as Hooks).editor!.setValue(t), text);
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+test.describe('the YAML editor', () => {
+  test('shows the file at once, then the editor; typing spaces and Backspace lands in the file', async ({ page }) => {
+    await page.goto('./?test-hooks=1');
+    // Before Monaco arrives (or as it does), the file's text is on the page.
+    await expect(page.getByText('kind: Deployment').first()).toBeVisible();
+    await page.waitForFunction(() => !!(window.__playground as Hooks | undefined)?.editor, null, { timeout: 20_000 });
+    const lines = (await editorValue(page)).split('\n').length;
+    await page.evaluate((n) => (window.__playground as Hooks).editor!.setCursor(n, 1), lines);
+    await page.keyboard.type('# a b c');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    expect((await editorValue(page)).endsWith('\n# a b')).toBe(true);
+    // Every keystroke is in the store (what `kubectl apply -f web.yaml` reads and what persists).
+    const stored = await page.evaluate(() => (window.__playground as Hooks).getState().files['web.yaml']);
+    expect(stored.endsWith('\n# a b')).toBe(true);
+    await expect(page.getByRole('tab', { name: /web\.yaml.*not applied/ })).toBeVisible();
+  });
+
+  test('a bad nodePort gets a marker on its line with the API server\'s text', async ({ page }) => {
+    await openEditor(page);
+    await setEditorValue(page, SERVICE);
+    const message = 'The Service "shop" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767';
+    const problems = page.getByRole('list', { name: 'Problems' });
+    await expect(problems.getByRole('button', { name: `Line ${lineOf(SERVICE, 'nodePort')} ${message}` })).toBeVisible();
+    const markers = await page.evaluate(() => (window.__playground as Hooks).editor!.markers());
+    expect(markers).toContainEqual({ message, line: lineOf(SERVICE, 'nodePort'), owner: 'kubectl', severity: 8 });
+    // Nothing was created by the check.
+    const services = await page.evaluate(() => (window.__playground as Hooks).getState().snapshot.objects.Service.map((s) => s.metadata.name));
+    expect(services).not.toContain('shop');
+  });
+
+  test('a YAML syntax error and an unknown kind are marked on their lines', async ({ page }) => {
+    await openEditor(page);
+    const text = 'apiVersion: v1\nkind: Servce\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b: c\n';
+    await setEditorValue(page, text);
+    const problems = page.getByRole('list', { name: 'Problems' });
+    await expect(problems.getByRole('button', { name: /^Line 9 error parsing web\.yaml: error converting YAML to JSON: yaml: line 4: mapping values are not allowed in this context/ })).toBeVisible();
+    await expect(problems.getByRole('button', { name: /^Line 2 .*no matches for kind "Servce" in version "v1"/ })).toBeVisible();
+    const markers = await page.evaluate(() => (window.__playground as Hooks).editor!.markers());
+    expect(markers.filter((m) => m.owner === 'kubectl').map((m) => m.line).sort()).toEqual([2, 9]);
+  });
+
+  test('completion offers NodePort for a Service type; hover explains a field; enums are checked offline', async ({ page }) => {
+    await openEditor(page);
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\nspec:\n  type: \n  sessionAffinity: Sticky\n  ports:\n    - port: 80\n';
+    await setEditorValue(page, text);
+    // The schema's own check (monaco-yaml, in its worker): an unsupported sessionAffinity.
+    await expect.poll(async () => (await page.evaluate(() => (window.__playground as Hooks).editor!.markers())).some((m) => m.owner === 'yaml' && m.line === 7), { timeout: 15_000 }).toBe(true);
+
+    await page.evaluate(() => (window.__playground as Hooks).editor!.setCursor(6, 9));
+    await page.keyboard.press('Control+Space');
+    // Monaco's rows are options or list items depending on its accessibility mode.
+    await expect(page.getByRole('listbox', { name: 'Suggest' }).getByText('NodePort', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await page.keyboard.press('Escape');
+
+    const point = await page.evaluate(() => (window.__playground as Hooks).editor!.pointAt(6, 4));
+    await page.mouse.move(point!.x, point!.y);
+    await expect(page.getByText(/type determines how the Service is exposed/).first()).toBeVisible({ timeout: 15_000 });
+  });
+
+  test('Ctrl+S applies the file: the terminal shows the command and the cluster changes', async ({ page }) => {
+    await openEditor(page);
+    const text = (await editorValue(page)).replace('replicas: 3', 'replicas: 2');
+    await setEditorValue(page, text);
+    await page.evaluate(() => (window.__playground as Hooks).editor!.setCursor(1, 1));
+    await page.keyboard.press('Control+s');
+    await expect(page.getByRole('status').filter({ hasText: 'deployment.apps/web configured' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'web.yaml', exact: true })).toBeVisible();
+    const replicas = await page.evaluate(() => (window.__playground as Hooks).getState().snapshot.objects.Deployment.find((d) => d.metadata.name === 'web')?.spec?.replicas);
+    expect(replicas).toBe(2);
+    const terminal = await page.evaluate(() => (window.__playground as { terminalText?: () => string }).terminalText?.() ?? document.body.innerText);
+    expect(terminal).toContain('kubectl apply -f web.yaml');
+  });
+
+  test('apply as you type applies a valid file after a pause, never an invalid one', async ({ page }) => {
+    await openEditor(page);
+    await page.getByRole('switch', { name: 'Apply as you type' }).check();
+    await setEditorValue(page, SERVICE);
+    await expect(page.getByRole('list', { name: 'Problems' })).toBeVisible();
+    await page.waitForTimeout(1200);
+    await expect(page.getByRole('status').filter({ hasText: /configured|created/ })).toHaveCount(0);
+    await setEditorValue(page, SERVICE.replace('nodePort: 80', 'nodePort: 30080'));
+    await expect(page.getByRole('status').filter({ hasText: 'Auto-applied: service/shop created' })).toBeVisible();
+  });
+
+  test('files can be created, renamed and deleted from the keyboard', async ({ page }) => {
+    await openEditor(page);
+    await page.getByRole('button', { name: 'New file' }).click();
+    const untitled = page.getByRole('tab', { name: /untitled-1\.yaml/ });
+    await expect(untitled).toHaveAttribute('aria-selected', 'true');
+
+    await untitled.focus();
+    await page.keyboard.press('F2');
+    const input = page.getByRole('textbox', { name: 'New name for untitled-1.yaml' });
+    await input.fill('web.yaml');
+    await expect(input).toHaveAccessibleDescription('A file named web.yaml already exists.');
+    await input.fill('shop/x.yaml');
+    await expect(input).toHaveAccessibleDescription('File names cannot contain slashes.');
+    await input.fill('shop.yaml');
+    await input.press('Enter');
+    const shop = page.getByRole('tab', { name: /shop\.yaml/ });
+    await expect(shop).toHaveAttribute('aria-selected', 'true');
+    await expect(shop).toBeFocused();
+
+    // Roving focus between tabs.
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('tab', { name: /web\.yaml/ })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(shop).toBeFocused();
+
+    await page.keyboard.press('Delete');
+    const dialog = page.getByRole('alertdialog', { name: 'Delete shop.yaml?' });
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByRole('tab', { name: /shop\.yaml/ })).toHaveCount(0);
+    await expect(page.getByRole('tab', { name: /web\.yaml/ })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('a file written elsewhere shows up as a tab', async ({ page }) => {
+    await openEditor(page);
+    await page.evaluate(() => (window.__playground as { writeFile(p: string, t: string): void }).writeFile('live-web.yaml', 'apiVersion: v1\nkind: Service\n'));
+    await expect(page.getByRole('tab', { name: /live-web\.yaml/ })).toBeVisible();
+  });
+});
+
+test('read-only pages show the file but offer no editing', async ({ page }) => {
+  await page.goto('./?readonly=1&test-hooks=1');
+  await page.waitForFunction(() => !!(window.__playground as Hooks | undefined)?.editor, null, { timeout: 20_000 });
+  await expect(page.getByRole('tab', { name: /web\.yaml/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Apply/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'New file' })).toHaveCount(0);
+  const before = await editorValue(page);
+  await page.evaluate(() => (window.__playground as Hooks).editor!.setCursor(1, 1));
+  await page.keyboard.type('x');
+  expect(await editorValue(page)).toBe(before);
+});

@@ -1,0 +1,163 @@
+// The workspace files as tabs (the names `kubectl apply -f NAME` reads): a WAI-ARIA
+// tablist with a roving tabindex (←/→/Home/End move between tabs), F2 or a
+// double-click to rename, Delete to delete (after a confirmation), and a
+// toolbar to create, rename and delete. A dot marks a tab whose text differs from
+// what was last applied.
+
+import { memo, useState, type KeyboardEvent } from 'react';
+import { createFile, deleteFile, renameFile, setActiveFile } from '../store/actions';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../store/state';
+import { fileNameProblem, untitledName } from './fileNames';
+import { DirtyDot, PencilIcon, PlusIcon, TrashIcon } from './icons';
+
+export const tabId = (path: string) => `editor-tab-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+const Tab = memo(function Tab(props: { path: string; active: boolean; onRename: (p: string) => void; onKey: (e: KeyboardEvent, p: string) => void }) {
+  const { path, active } = props;
+  // Each tab subscribes to its own dirty flag, so typing re-renders one tab, not the list.
+  const dirty = useStore((s) => s.appliedFiles[path] !== s.files[path]);
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={tabId(path)}
+      aria-selected={active}
+      aria-controls="editor-tabpanel"
+      tabIndex={active ? 0 : -1}
+      className="editor-tab"
+      onClick={() => setActiveFile(path)}
+      onDoubleClick={() => props.onRename(path)}
+      onKeyDown={(e) => props.onKey(e, path)}
+      title={dirty ? `${path} — changed since it was last applied` : path}
+    >
+      <span className="editor-tab-name">{path}</span>
+      {dirty && (
+        <span className="editor-tab-dirty">
+          <DirtyDot />
+          <span className="visually-hidden"> (not applied)</span>
+        </span>
+      )}
+    </button>
+  );
+});
+
+export const FileTabs = memo(function FileTabs() {
+  // The names only (shallow-compared): typing changes a file's text, not the list of tabs.
+  const names = useStore(useShallow((s) => Object.keys(s.files)));
+  const activeFile = useStore((s) => s.activeFile);
+  const readOnly = useStore((s) => s.embed.readOnly);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const problem = renaming ? fileNameProblem(draft, names, renaming) : undefined;
+
+  const focusTab = (path: string) => requestAnimationFrame(() => document.getElementById(tabId(path))?.focus());
+  const startRename = (path: string) => {
+    if (readOnly) return;
+    setConfirming(null);
+    setRenaming(path);
+    setDraft(path);
+  };
+  const commitRename = () => {
+    if (!renaming) return;
+    const name = draft.trim();
+    if (problem) return;
+    const from = renaming;
+    setRenaming(null);
+    if (name !== from) renameFile(from, name);
+    focusTab(name);
+  };
+  const onKey = (e: KeyboardEvent, path: string) => {
+    const i = names.indexOf(path);
+    const go = (j: number) => {
+      const next = names[(j + names.length) % names.length];
+      setActiveFile(next);
+      focusTab(next);
+      e.preventDefault();
+    };
+    if (e.key === 'ArrowRight') go(i + 1);
+    else if (e.key === 'ArrowLeft') go(i - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(names.length - 1);
+    else if (e.key === 'F2') {
+      e.preventDefault();
+      startRename(path);
+    } else if (e.key === 'Delete' && !readOnly) {
+      e.preventDefault();
+      setConfirming(path);
+    }
+  };
+
+  return (
+    <div className="editor-tabs-bar">
+      <div role="tablist" aria-label="Workspace files" className="editor-tabs">
+        {names.map((path) =>
+          renaming === path ? (
+            <input
+              key={path}
+              className="editor-tab-rename"
+              aria-label={`New name for ${path}`}
+              aria-invalid={!!problem}
+              aria-describedby={problem ? 'editor-rename-problem' : undefined}
+              value={draft}
+              autoFocus
+              onFocus={(e) => e.currentTarget.setSelectionRange(0, Math.max(0, draft.lastIndexOf('.')))}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') commitRename();
+                else if (e.key === 'Escape') {
+                  setRenaming(null);
+                  focusTab(path);
+                }
+              }}
+              onBlur={() => (problem ? setRenaming(null) : commitRename())}
+            />
+          ) : (
+            <Tab key={path} path={path} active={path === activeFile} onRename={startRename} onKey={onKey} />
+          ),
+        )}
+      </div>
+      {!readOnly && (
+        <div className="editor-file-actions" role="group" aria-label="File actions">
+          <button type="button" className="icon-button" aria-label="New file" title="New file" onClick={() => createFile(untitledName(names))}>
+            <PlusIcon />
+          </button>
+          <button type="button" className="icon-button" aria-label="Rename file" title="Rename file (F2)" disabled={!activeFile} onClick={() => startRename(activeFile)}>
+            <PencilIcon />
+          </button>
+          <button type="button" className="icon-button" aria-label="Delete file" title="Delete file (Delete)" disabled={!activeFile} onClick={() => setConfirming(activeFile)}>
+            <TrashIcon />
+          </button>
+        </div>
+      )}
+      {problem && (
+        <p id="editor-rename-problem" role="alert" className="editor-inline-problem">
+          {problem}
+        </p>
+      )}
+      {confirming && (
+        <div role="alertdialog" aria-label={`Delete ${confirming}?`} className="editor-confirm">
+          <span>
+            Delete <strong>{confirming}</strong>? Objects already applied stay in the cluster.
+          </span>
+          <button
+            type="button"
+            className="editor-btn danger"
+            onClick={() => {
+              deleteFile(confirming);
+              setConfirming(null);
+              const next = useStore.getState().activeFile;
+              if (next) focusTab(next);
+            }}
+          >
+            Delete
+          </button>
+          <button type="button" className="editor-btn" autoFocus onClick={() => { const p = confirming; setConfirming(null); focusTab(p); }}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
+  );
+});
