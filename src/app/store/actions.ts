@@ -2,8 +2,8 @@
 // toolbar buttons, context menus, the terminal and the embed API all end in
 // runCommand(line): what a person clicks could also have been typed.
 
-import { createCluster, type ExecResult } from '../../engine';
-import { useStore, type Highlight, type ObjectRef, type PlaygroundState, type TerminalEntry } from './state';
+import { createCluster, type ExecResult, type TraceRequest } from '../../engine';
+import { DEFAULT_SIZES, useStore, type Highlight, type ObjectRef, type PlaygroundState, type TerminalEntry } from './state';
 
 let nextEntryId = 1;
 let nextTraceId = 1;
@@ -20,6 +20,24 @@ export interface BootOptions {
 }
 
 let unsubscribeTraces: (() => void) | undefined;
+
+/** One input that changed the cluster; persistence records them in order to replay the cluster after a reload. */
+export type ClusterInput =
+  | { t: 'cmd'; line: string; stdin?: string }
+  | { t: 'write'; path: string; text: string }
+  | { t: 'delete'; path: string }
+  | { t: 'advance'; ms: number }
+  /** A request traced outside a command (packet buttons, traffic generator): it draws random numbers. */
+  | { t: 'trace'; request: TraceRequest };
+
+let recordInput: ((input: ClusterInput) => void) | undefined;
+/** Inside exec, traces belong to the command being run and are not recorded on their own. */
+let execDepth = 0;
+
+/** Sets (or clears) the listener that sees every input to the cluster (persistence.ts). */
+export function setInputRecorder(recorder: ((input: ClusterInput) => void) | undefined): void {
+  recordInput = recorder;
+}
 
 /** Boots a cluster into the store (replacing any earlier one). */
 export function initStore(opts: BootOptions = {}): void {
@@ -43,6 +61,10 @@ export function initStore(opts: BootOptions = {}): void {
     collapsed: { editor: false, terminal: false, inspector: true },
     reducedMotion: prefersReduced,
     embed: opts.embed ?? { enabled: false, readOnly: false },
+    appliedFiles: {},
+    applyAsYouType: false,
+    sizes: DEFAULT_SIZES,
+    presenter: false,
     traces: [],
     playback: { playing: true, speed: 1 },
   };
@@ -50,6 +72,7 @@ export function initStore(opts: BootOptions = {}): void {
   // Requests made by curl/wget in the terminal (and by the traffic generator) become packets.
   unsubscribeTraces?.();
   unsubscribeTraces = cluster.onTrace((trace) => {
+    if (execDepth === 0) recordInput?.({ t: 'trace', request: trace.request });
     useStore.setState((s) => ({ traces: [...s.traces, { id: nextTraceId++, trace, startedAt: performance.now() }].slice(-500) }));
   });
   for (const line of opts.commands ?? []) runCommand(line, 'system');
@@ -66,11 +89,15 @@ export function refresh(): void {
 export function runCommand(line: string, source: TerminalEntry['source'] = 'terminal', stdin?: string): ExecResult {
   const { cluster } = useStore.getState();
   let result: ExecResult;
+  recordInput?.(stdin === undefined ? { t: 'cmd', line } : { t: 'cmd', line, stdin });
+  execDepth++;
   try {
     result = cluster.exec(line, stdin);
   } catch (e) {
     // exec reports its own failures; this guards the page against an engine bug.
     result = { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
+  } finally {
+    execDepth--;
   }
   const entry: TerminalEntry = { id: nextEntryId++, line, result, source };
   useStore.setState((s) => ({
@@ -81,8 +108,14 @@ export function runCommand(line: string, source: TerminalEntry['source'] = 'term
   return result;
 }
 
+/** Records a line the terminal handled itself (`clear`, `help`) in the ↑/↓ history. */
+export function recordTyped(line: string): void {
+  useStore.setState((s) => ({ typed: [...s.typed, line].slice(-200) }));
+}
+
 /** Moves simulated time forward (the ticker calls this while time runs). */
 export function advanceTime(ms: number): void {
+  recordInput?.({ t: 'advance', ms });
   useStore.getState().cluster.advance(ms);
   refresh();
 }
@@ -92,11 +125,13 @@ export function setTimeRunning(running: boolean): void {
 }
 
 export function writeFile(path: string, text: string): void {
+  recordInput?.({ t: 'write', path, text });
   useStore.getState().cluster.writeFile(path, text);
   useStore.setState((s) => ({ files: { ...s.files, [path]: text } }));
 }
 
 export function deleteFile(path: string): void {
+  recordInput?.({ t: 'delete', path });
   useStore.getState().cluster.deleteFile(path);
   useStore.setState((s) => {
     const files = { ...s.files };
@@ -108,6 +143,37 @@ export function deleteFile(path: string): void {
 
 export function setActiveFile(path: string): void {
   useStore.setState({ activeFile: path });
+}
+
+/** Creates a workspace file (the editor's + button) and opens it. */
+export function createFile(path: string, text = ''): void {
+  writeFile(path, text);
+  setActiveFile(path);
+}
+
+/** Renames a workspace file (a write and a delete, as persistence records them), keeping it open. */
+export function renameFile(from: string, to: string): void {
+  const s = useStore.getState();
+  const text = s.files[from];
+  if (text === undefined || from === to) return;
+  writeFile(to, text);
+  const wasActive = s.activeFile === from;
+  deleteFile(from);
+  useStore.setState((st) => {
+    const appliedFiles = { ...st.appliedFiles };
+    if (from in appliedFiles) appliedFiles[to] = appliedFiles[from];
+    delete appliedFiles[from];
+    return { appliedFiles, ...(wasActive ? { activeFile: to } : {}) };
+  });
+}
+
+/** Remembers a file's text as applied (its tab is clean until the text changes). */
+export function markApplied(path: string, text: string): void {
+  useStore.setState((s) => ({ appliedFiles: { ...s.appliedFiles, [path]: text } }));
+}
+
+export function setApplyAsYouType(on: boolean): void {
+  useStore.setState({ applyAsYouType: on });
 }
 
 /** Applies one workspace file, exactly as `kubectl apply -f FILE` typed in the terminal. */
@@ -133,4 +199,27 @@ export function togglePane(pane: keyof PlaygroundState['collapsed']): void {
 
 export function clearTraces(): void {
   useStore.setState({ traces: [] });
+}
+
+/**
+ * Runs a read-only line (`kubectl get … -o yaml`, `kubectl describe …`) without
+ * recording it in the terminal or the replay log; the inspector uses it.
+ */
+export function queryCommand(line: string): ExecResult {
+  execDepth++;
+  try {
+    return useStore.getState().cluster.exec(line);
+  } catch (e) {
+    return { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
+  } finally {
+    execDepth--;
+  }
+}
+
+export function setSizes(sizes: Partial<PlaygroundState['sizes']>): void {
+  useStore.setState((s) => ({ sizes: { ...s.sizes, ...sizes } }));
+}
+
+export function setPresenter(presenter: boolean): void {
+  useStore.setState({ presenter });
 }

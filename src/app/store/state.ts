@@ -40,6 +40,13 @@ export interface WorkspaceSlice {
   activeFile: string;
 }
 
+export interface EditorSlice {
+  /** Each file's text when it was last applied without error (a tab is dirty when its text differs). */
+  appliedFiles: Record<string, string>;
+  /** Apply the active file automatically (debounced) while its text has no errors. */
+  applyAsYouType: boolean;
+}
+
 export interface TerminalSlice {
   entries: TerminalEntry[];
   /** Lines typed, oldest first, for ↑/↓ history. */
@@ -54,15 +61,34 @@ export interface UiSlice {
   reducedMotion: boolean;
   /** Embedded in an iframe with ?embed: a compact chrome; readOnly hides editing. */
   embed: { enabled: boolean; readOnly: boolean };
+  /** Pane sizes in CSS pixels (the shell's splitters; persisted). */
+  sizes: PaneSizes;
+  /** Presenter view: larger fonts for a projector. */
+  presenter: boolean;
 }
+
+export interface PaneSizes {
+  editor: number;
+  inspector: number;
+  terminal: number;
+}
+
+export const DEFAULT_SIZES: PaneSizes = { editor: 420, inspector: 380, terminal: 220 };
 
 export interface PacketSlice {
   /** Traces waiting or playing, oldest first; the packet layer animates them. */
   traces: { id: number; trace: Trace; startedAt: number }[];
   playback: { playing: boolean; speed: number };
+  /**
+   * The trace whose hops are explained (the latest request a person sent, not the
+   * traffic generator's) and the step on show; the packet layer sets it.
+   */
+  packetFocus?: { traceId: number; step: number } | null;
+  /** Whether the traffic generator's panel is open (toolbar toggle). */
+  trafficOpen?: boolean;
 }
 
-export type PlaygroundState = ClusterSlice & WorkspaceSlice & TerminalSlice & UiSlice & PacketSlice;
+export type PlaygroundState = ClusterSlice & WorkspaceSlice & EditorSlice & TerminalSlice & UiSlice & PacketSlice;
 
 /**
  * The store. It is empty until initStore (actions.ts) boots a cluster into it, which

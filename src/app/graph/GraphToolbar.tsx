@@ -1,0 +1,29 @@
+// Buttons over the graph: fit to view, show system namespaces.
+import { Panel, useReactFlow } from '@xyflow/react';
+import { memo } from 'react';
+import { setHighlight } from '../store/actions';
+import { useStore } from '../store/state';
+import { GIcon } from './icons';
+
+export const GraphToolbar = memo(function GraphToolbar({ showSystem, onShowSystem, onFit }: { showSystem: boolean; onShowSystem: (v: boolean) => void; onFit: () => void }) {
+  const { fitView } = useReactFlow();
+  const highlighting = useStore((s) => s.highlight !== null);
+  return (
+    <Panel position="top-right" className="gtoolbar nokey">
+      {highlighting && (
+        <button type="button" onClick={() => setHighlight(null)}>
+          Clear highlight
+        </button>
+      )}
+      <button type="button" aria-pressed={showSystem} onClick={() => onShowSystem(!showSystem)} title="Draw the pods and Services of kube-system and ingress-nginx">
+        System pods
+      </button>
+      <button type="button" onClick={() => {
+          onFit();
+          fitView({ padding: 0.06, duration: 0 });
+        }} aria-label="Fit graph to view">
+        <GIcon name="expand" /> Fit
+      </button>
+    </Panel>
+  );
+});

@@ -1,0 +1,59 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { PodData } from '../../../graph/types';
+import type { FlowNode } from '../flowTypes';
+import { STATE_LABEL, StateIcon } from '../icons';
+import { Handles, LabelChip, MenuButton, nodeClass, useEmphasis, useIsSelected } from './common';
+
+// Memoised: a snapshot arrives several times a second; React Flow hands an
+// unchanged pod the same data object, so it does not re-render.
+/** The generated suffix tells replicas apart, so it never gets cut off; the prefix may. */
+function PodName({ name }: { name: string }) {
+  const cut = name.lastIndexOf('-');
+  if (cut <= 0) return <span className="gnode-name">{name}</span>;
+  return (
+    <span className="gnode-name pod-name">
+      <span className="pod-name-prefix">{name.slice(0, cut + 1)}</span>
+      <span className="pod-name-suffix">{name.slice(cut + 1)}</span>
+    </span>
+  );
+}
+
+export const PodNode = memo(function PodNode({ data }: NodeProps<FlowNode>) {
+  const d = data.m as PodData;
+  const emphasis = useEmphasis(d);
+  const selected = useIsSelected(d.ref);
+  const excluded = d.exclusions[0];
+  const stateText = d.state === 'ready' ? STATE_LABEL.ready : `${STATE_LABEL[d.state]}${d.stateReason && d.state !== 'terminating' ? `: ${d.stateReason}` : ''}`;
+  return (
+    <div className={nodeClass('pod', emphasis, selected, `pod-${d.state} ${excluded ? 'pod-excluded' : ''}`)} title={`${d.name}\n${stateText}`}>
+      <Handles />
+      <div className="gnode-head">
+        <StateIcon state={d.state} />
+        <PodName name={d.name} />
+        <MenuButton data={d} name={`pod ${d.name}`} />
+      </div>
+      <div className="gnode-meta">
+        <span className="mono">{d.ip ?? 'no IP'}</span>
+        <span className={`state-text state-${d.state}`}>{STATE_LABEL[d.state]}</span>
+        {d.restarts > 0 && (
+          <span className="restarts" title={`${d.restarts} restarts`}>
+            ↻ {d.restarts}
+          </span>
+        )}
+      </div>
+      {excluded ? (
+        <div className="pod-reason excluded-note" title={d.exclusions.map((x) => `not in ${x.service}: ${x.reason}`).join('\n')}>
+          not in {excluded.service}: {excluded.reason}
+        </div>
+      ) : d.stateReason && d.state !== 'terminating' ? (
+        <div className="pod-reason muted">{d.stateReason}</div>
+      ) : null}
+      <div className="chips">
+        {d.labels.map(([k, v]) => (
+          <LabelChip key={k} k={k} v={v} />
+        ))}
+      </div>
+    </div>
+  );
+});

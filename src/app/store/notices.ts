@@ -1,0 +1,36 @@
+// Dismissible notices shown at the top of the page (restored session problems,
+// storage full, …). A tiny external store read with useSyncExternalStore.
+
+export interface Notice {
+  id: number;
+  tone: 'info' | 'warn';
+  text: string;
+}
+
+let notices: readonly Notice[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+
+function emit(): void {
+  for (const l of listeners) l();
+}
+
+export function pushNotice(text: string, tone: Notice['tone'] = 'warn'): void {
+  if (notices.some((n) => n.text === text)) return;
+  notices = [...notices, { id: nextId++, tone, text }];
+  emit();
+}
+
+export function dismissNotice(id: number): void {
+  notices = notices.filter((n) => n.id !== id);
+  emit();
+}
+
+export function getNotices(): readonly Notice[] {
+  return notices;
+}
+
+export function subscribeNotices(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

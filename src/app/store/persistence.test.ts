@@ -1,0 +1,143 @@
+/// <reference lib="dom" />
+// (The store and persistence use browser globals behind guards; this test runs them in Node.)
+// The replay log rebuilds the same cluster after a reload (persistence.ts, session.ts).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { findScenario, SCENARIOS } from '../../scenarios';
+import { advanceTime, runCommand, writeFile } from './actions';
+import { getNotices } from './notices';
+import { CORRUPT_KEY, currentSession, hasUnsavedWork, loadScenario, restoreSession, STORAGE_KEY } from './persistence';
+import { LogRecorder, MAX_LOG_ENTRIES, readSession } from './session';
+import { useStore } from './state';
+
+class MemoryStorage {
+  data = new Map<string, string>();
+  getItem = (k: string) => this.data.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.data.set(k, String(v));
+  removeItem = (k: string) => void this.data.delete(k);
+}
+
+const state = () => useStore.getState().cluster.exec('kubectl get all,endpointslices,namespaces -A -o yaml').stdout;
+
+let storage: MemoryStorage;
+beforeEach(() => {
+  storage = new MemoryStorage();
+  (globalThis as { localStorage?: unknown }).localStorage = storage;
+});
+
+describe('persistence', () => {
+  it('replays commands, edits, time and requests into the same cluster', () => {
+    loadScenario(SCENARIOS[0]);
+    expect(hasUnsavedWork()).toBe(false);
+    advanceTime(5_000);
+    runCommand('kubectl create namespace shop');
+    advanceTime(250);
+    advanceTime(250);
+    writeFile('extra.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: half\n');
+    writeFile('extra.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: extra\n');
+    runCommand('kubectl apply -f extra.yaml');
+    runCommand('kubectl scale deployment web --replicas=5');
+    advanceTime(500);
+    runCommand('kubectl delete pod ' + firstPod());
+    advanceTime(20_000);
+    writeFile('draft.yaml', 'not applied yet: {');
+    useStore.setState({ typed: ['kubectl get pods'] });
+    expect(hasUnsavedWork()).toBe(true);
+
+    const before = state();
+    storage.setItem(STORAGE_KEY, JSON.stringify(currentSession()));
+    useStore.setState({}, false);
+    loadScenario(SCENARIOS[1]); // something else entirely in between
+    expect(restoreSession(findScenario)).toBe(true);
+    expect(state()).toBe(before);
+    expect(useStore.getState().files['draft.yaml']).toBe('not applied yet: {');
+    expect(useStore.getState().typed).toEqual(['kubectl get pods']);
+    expect(useStore.getState().traces).toEqual([]);
+    expect(useStore.getState().cluster.exec('kubectl get ns shop -o name').stdout).toBe('namespace/shop\n');
+  });
+
+  it('replays requests sent outside commands (a traffic generator) by count', () => {
+    loadScenario(SCENARIOS[0]);
+    runCommand('kubectl create namespace shop');
+    for (let i = 0; i < 20; i++) {
+      useStore.getState().cluster.trace({ from: { kind: 'workstation' }, url: 'http://192.168.49.2:' + nodePort() });
+      advanceTime(100);
+    }
+    runCommand('kubectl scale deployment web --replicas=4');
+    advanceTime(30_000);
+    const log = currentSession().log;
+    expect(log?.entries.filter((e) => e.t === 'trace')).toHaveLength(1);
+    storage.setItem(STORAGE_KEY, JSON.stringify(currentSession()));
+    expect(restoreSession(findScenario)).toBe(true);
+    const c = useStore.getState().cluster;
+    expect(c.exec('kubectl get ns shop -o name').stdout).toBe('namespace/shop\n');
+    expect(c.exec('kubectl get deploy web -o jsonpath={.status.readyReplicas}').stdout).toBe('4');
+  });
+
+  it('keeps corrupt text and starts fresh with a notice', () => {
+    storage.setItem(STORAGE_KEY, '{"v":1,"files":{"__proto__":1}');
+    expect(restoreSession(findScenario)).toBe(false);
+    expect(storage.getItem(CORRUPT_KEY)).toBe('{"v":1,"files":{"__proto__":1}');
+    expect(getNotices().at(-1)?.text).toMatch(/could not be fully restored/);
+  });
+
+  it('keeps the files when only the log is broken', () => {
+    storage.setItem(STORAGE_KEY, JSON.stringify({ v: 1, files: { 'a.yaml': 'x: 1' }, activeFile: 'a.yaml', typed: [], log: { seed: 1, nodes: 3, entries: [{ t: 'rm -rf' }] } }));
+    expect(restoreSession(findScenario)).toBe(true);
+    expect(useStore.getState().files).toEqual({ 'a.yaml': 'x: 1' });
+    expect(getNotices().at(-1)?.text).toMatch(/cluster log was unreadable/);
+  });
+});
+
+describe('LogRecorder', () => {
+  it('folds advances, keeps only the last write before a command, and folds repeated requests', () => {
+    const r = new LogRecorder(1, 3);
+    r.record({ t: 'advance', ms: 250 });
+    r.record({ t: 'advance', ms: 250 });
+    r.record({ t: 'write', path: 'a', text: '1' });
+    r.record({ t: 'advance', ms: 250 });
+    r.record({ t: 'write', path: 'a', text: '2' });
+    r.record({ t: 'cmd', line: 'kubectl apply -f a' });
+    const request = { from: { kind: 'workstation' as const }, url: 'http://x' };
+    r.record({ t: 'trace', request });
+    r.record({ t: 'advance', ms: 100 });
+    r.record({ t: 'trace', request });
+    expect(r.toLog()?.entries).toEqual([
+      { t: 'advance', ms: 750 },
+      { t: 'write', path: 'a', text: '2' },
+      { t: 'cmd', line: 'kubectl apply -f a' },
+      { t: 'trace', request, n: 2 },
+      { t: 'advance', ms: 100 },
+    ]);
+  });
+
+  it('gives up the log (not the files) past the cap', () => {
+    const r = new LogRecorder(1, 3);
+    for (let i = 0; i <= MAX_LOG_ENTRIES; i++) r.record({ t: 'cmd', line: `echo ${i}` });
+    expect(r.overflowed).toBe(true);
+    expect(r.toLog()).toBeNull();
+  });
+});
+
+describe('readSession', () => {
+  it.each([
+    ['null', 'not an object'],
+    ['[]', 'not an object'],
+    ['{"v":2}', 'unknown version'],
+    ['{"v":1,"files":"x"}', 'files are unreadable'],
+    ['{"v":1,"files":{"../../etc":"x"}}', 'files are unreadable'],
+    ['{', 'not valid JSON'],
+  ])('%s is refused', (text, problem) => {
+    const { session, problems } = readSession(text);
+    expect(session).toBeNull();
+    expect(problems.join()).toContain(problem);
+  });
+});
+
+function nodePort(): number {
+  const svc = useStore.getState().snapshot.objects.Service.find((s) => s.metadata.name === 'web') as unknown as { spec: { ports: { nodePort: number }[] } };
+  return svc.spec.ports[0].nodePort;
+}
+
+function firstPod(): string {
+  return useStore.getState().snapshot.objects.Pod.find((p) => p.metadata.namespace === 'default')?.metadata.name ?? '';
+}

@@ -1,0 +1,267 @@
+// Saves the person's work in localStorage and restores it after a reload:
+// workspace files, active file, theme, pane sizes and collapsed panes, typed
+// terminal history, and the cluster as a replay log (session.ts). Corrupt or
+// hostile content never blanks the page: it is validated, the raw text is kept
+// under CORRUPT_KEY, and the page starts fresh with a notice.
+//
+// Embedded pages (?embed=1) neither read nor write any of this.
+
+import type { Scenario } from '../../scenarios';
+import { clearTraces, initStore, refresh, setInputRecorder, type BootOptions } from './actions';
+import { pushNotice } from './notices';
+import { LogRecorder, MAX_LOG_ENTRIES, readSession, SESSION_VERSION, type ReplayLog, type SavedSession } from './session';
+import { useStore, type PlaygroundState } from './state';
+
+export const STORAGE_KEY = 'services-playground:v1';
+/** Unreadable saved text is moved here, so nothing is lost. */
+export const CORRUPT_KEY = 'services-playground:v1:corrupt';
+/** The previous session, kept when a link (`?scenario=`) replaces it. */
+export const PREVIOUS_KEY = 'services-playground:v1:previous';
+
+const DEFAULT_SEED = 1;
+const DEFAULT_NODES = 3;
+const SAVE_DELAY_MS = 500;
+
+let recorder: LogRecorder | undefined;
+let scenarioId: string | undefined;
+let scenarioFiles: Record<string, string> = {};
+let scenarioCommands = 0;
+let enabled = false;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let overflowNoticeShown = false;
+
+function storage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined; // access denied (sandboxed iframe, privacy mode)
+  }
+}
+
+/** UI settings that survive a cluster reset (picking an example keeps your theme and layout). */
+type KeptUi = Pick<PlaygroundState, 'theme' | 'collapsed' | 'sizes' | 'presenter' | 'typed' | 'embed' | 'reducedMotion' | 'applyAsYouType'>;
+
+function keptUi(): KeptUi | undefined {
+  const s = useStore.getState();
+  if (!s.cluster) return undefined;
+  const { theme, collapsed, sizes, presenter, typed, embed, reducedMotion, applyAsYouType } = s;
+  return { theme, collapsed, sizes, presenter, typed, embed, reducedMotion, applyAsYouType };
+}
+
+function startRecording(seed: number, nodes: number, files: Record<string, string>, entries?: ReplayLog['entries']): void {
+  recorder = new LogRecorder(seed, nodes, entries);
+  if (!entries) for (const [path, text] of Object.entries(files)) recorder.record({ t: 'write', path, text });
+  overflowNoticeShown = false;
+  setInputRecorder((input) => {
+    recorder?.record(input);
+    if (recorder?.overflowed && !overflowNoticeShown && enabled) {
+      overflowNoticeShown = true;
+      pushNotice(`This session passed ${MAX_LOG_ENTRIES.toLocaleString('en')} steps, too many to replay: after a reload your files are kept but the cluster starts fresh.`, 'info');
+    }
+    scheduleSave();
+  });
+}
+
+/** Boots a scenario into a fresh cluster (the first visit, the Examples menu, `?scenario=`). */
+export function loadScenario(scenario: Scenario, opts: Pick<BootOptions, 'embed' | 'theme'> & { collapsed?: PlaygroundState['collapsed'] } = {}): void {
+  const kept = keptUi();
+  setInputRecorder(undefined);
+  startRecording(DEFAULT_SEED, DEFAULT_NODES, scenario.files);
+  scenarioId = scenario.id;
+  scenarioFiles = { ...scenario.files };
+  scenarioCommands = scenario.commands.length;
+  initStore({
+    seed: DEFAULT_SEED,
+    nodes: DEFAULT_NODES,
+    files: scenario.files,
+    commands: scenario.commands,
+    embed: opts.embed ?? kept?.embed,
+    theme: opts.theme ?? kept?.theme,
+  });
+  if (kept) useStore.setState({ collapsed: kept.collapsed, sizes: kept.sizes, presenter: kept.presenter, typed: kept.typed, reducedMotion: kept.reducedMotion, applyAsYouType: kept.applyAsYouType });
+  if (opts.collapsed) useStore.setState({ collapsed: opts.collapsed });
+  scheduleSave();
+}
+
+/** The example the session started from, if any. */
+export function currentScenarioId(): string | undefined {
+  return scenarioId;
+}
+
+/** Whether picking another example would throw away something the person did. */
+export function hasUnsavedWork(): boolean {
+  const { files } = useStore.getState();
+  const names = Object.keys(files);
+  if (names.length !== Object.keys(scenarioFiles).length || names.some((n) => files[n] !== scenarioFiles[n])) return true;
+  return recorder ? recorder.overflowed || recorder.commandCount() > scenarioCommands : false;
+}
+
+/** Rebuilds the cluster from a replay log without drawing anything in between. */
+function replay(log: ReplayLog, session: SavedSession): void {
+  setInputRecorder(undefined);
+  initStore({ seed: log.seed, nodes: log.nodes, files: {}, commands: [], theme: session.theme });
+  const { cluster } = useStore.getState();
+  for (const e of log.entries) {
+    switch (e.t) {
+      case 'write':
+        cluster.writeFile(e.path, e.text);
+        break;
+      case 'delete':
+        cluster.deleteFile(e.path);
+        break;
+      case 'cmd':
+        cluster.exec(e.line, e.stdin);
+        break;
+      case 'advance':
+        cluster.advance(e.ms);
+        break;
+      case 'trace':
+        for (let i = 0; i < e.n; i++) cluster.trace(e.request);
+        break;
+    }
+  }
+  // The files as last saved win (they include edits not yet applied).
+  for (const path of cluster.listFiles()) if (!(path in session.files)) cluster.deleteFile(path);
+  for (const [path, text] of Object.entries(session.files)) cluster.writeFile(path, text);
+  refresh();
+  clearTraces(); // replayed curl commands must not animate now
+  startRecording(log.seed, log.nodes, session.files, log.entries);
+}
+
+function applySessionUi(session: SavedSession): void {
+  const s = useStore.getState();
+  useStore.setState({
+    activeFile: session.activeFile in s.files ? session.activeFile : s.activeFile,
+    typed: session.typed,
+    ...(session.collapsed ? { collapsed: session.collapsed } : {}),
+    ...(session.sizes ? { sizes: session.sizes } : {}),
+    ...(session.presenter !== undefined ? { presenter: session.presenter } : {}),
+    ...(session.applied ? { appliedFiles: session.applied } : {}),
+    ...(session.applyAsYouType !== undefined ? { applyAsYouType: session.applyAsYouType } : {}),
+  });
+}
+
+/**
+ * Restores the saved session into the store. Returns false when there was none
+ * (the caller then opens the welcome example). Never throws.
+ */
+export function restoreSession(findScenario: (id: string) => Scenario | undefined): boolean {
+  const store = storage();
+  let text: string | null;
+  try {
+    text = store?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    text = null;
+  }
+  const { session, problems } = readSession(text);
+  if (text !== null && problems.length > 0) {
+    try {
+      store?.setItem(CORRUPT_KEY, text);
+    } catch {
+      /* storage full: the notice still tells the person */
+    }
+    pushNotice(`Your saved session could not be fully restored (${problems.join('; ')}). ${session ? 'Your files were kept.' : 'The playground started fresh.'} The saved text was kept in localStorage under "${CORRUPT_KEY}".`);
+  }
+  if (!session) return false;
+  const scenario = session.scenario ? findScenario(session.scenario) : undefined;
+  scenarioId = scenario?.id;
+  scenarioFiles = scenario ? { ...scenario.files } : {};
+  scenarioCommands = scenario?.commands.length ?? 0;
+  try {
+    if (session.log) {
+      replay(session.log, session);
+    } else {
+      if (problems.length === 0) pushNotice('Your last session was too long to replay: your files are back, and the cluster started fresh.', 'info');
+      setInputRecorder(undefined);
+      startRecording(DEFAULT_SEED, DEFAULT_NODES, session.files);
+      initStore({ seed: DEFAULT_SEED, nodes: DEFAULT_NODES, files: session.files, commands: [], theme: session.theme });
+      scenarioCommands = 0;
+    }
+  } catch (e) {
+    // An engine bug during replay: keep the files, start the cluster fresh.
+    console.warn('replaying the saved session failed', e);
+    pushNotice('The saved cluster could not be rebuilt; your files are back and the cluster started fresh.');
+    setInputRecorder(undefined);
+    startRecording(DEFAULT_SEED, DEFAULT_NODES, session.files);
+    initStore({ seed: DEFAULT_SEED, nodes: DEFAULT_NODES, files: session.files, commands: [], theme: session.theme });
+  }
+  applySessionUi(session);
+  return true;
+}
+
+/** Keeps the stored session before a link replaces it. */
+export function keepPreviousSession(): void {
+  const store = storage();
+  try {
+    const text = store?.getItem(STORAGE_KEY);
+    if (text) store?.setItem(PREVIOUS_KEY, text);
+  } catch {
+    /* nothing to keep */
+  }
+}
+
+/** The session as it would be saved now. */
+export function currentSession(): SavedSession {
+  const s = useStore.getState();
+  return {
+    v: SESSION_VERSION,
+    ...(scenarioId ? { scenario: scenarioId } : {}),
+    files: { ...s.files },
+    activeFile: s.activeFile,
+    theme: s.theme,
+    collapsed: s.collapsed,
+    sizes: s.sizes,
+    presenter: s.presenter,
+    typed: s.typed.slice(-200),
+    applied: { ...s.appliedFiles },
+    applyAsYouType: s.applyAsYouType,
+    log: recorder?.toLog() ?? null,
+  };
+}
+
+/** Writes the session now (also on page hide, so a crash or a closed tab loses nothing). */
+export function saveNow(): void {
+  if (saveTimer !== undefined) clearTimeout(saveTimer);
+  saveTimer = undefined;
+  if (!enabled) return;
+  const store = storage();
+  if (!store) return;
+  const session = currentSession();
+  try {
+    store.setItem(STORAGE_KEY, JSON.stringify(session));
+  } catch {
+    // Probably full: keep the files (what a person typed) and drop the cluster log.
+    try {
+      store.setItem(STORAGE_KEY, JSON.stringify({ ...session, log: null }));
+      pushNotice('Browser storage is full: your files are saved, but the cluster will start fresh after a reload.');
+    } catch {
+      pushNotice('Browser storage is full or blocked: this session cannot be saved.');
+    }
+  }
+}
+
+function scheduleSave(): void {
+  // Not a debounce that restarts on every call: while simulated time runs, calls
+  // come every 250 ms, and a restarting debounce would never fire.
+  if (!enabled || saveTimer !== undefined) return;
+  saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
+}
+
+/** Starts saving whenever the work or the layout changes. Not called in embeds. */
+export function enableAutosave(): () => void {
+  enabled = true;
+  const unsubscribe = useStore.subscribe((s, prev) => {
+    if (s.files !== prev.files || s.activeFile !== prev.activeFile || s.theme !== prev.theme || s.collapsed !== prev.collapsed || s.sizes !== prev.sizes || s.presenter !== prev.presenter || s.typed !== prev.typed || s.appliedFiles !== prev.appliedFiles || s.applyAsYouType !== prev.applyAsYouType) scheduleSave();
+  });
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') saveNow();
+  };
+  window.addEventListener('pagehide', saveNow);
+  document.addEventListener('visibilitychange', onHide);
+  return () => {
+    enabled = false;
+    unsubscribe();
+    window.removeEventListener('pagehide', saveNow);
+    document.removeEventListener('visibilitychange', onHide);
+  };
+}

@@ -1,0 +1,30 @@
+// window.__playground: a small API for end-to-end tests (and curious people in
+// the console) to drive the app the way a user does.
+//
+// Exposed in development and test builds (import.meta.env.MODE !== 'production')
+// and, in the production build that e2e tests run against, only with the
+// `?test-hooks=1` page parameter. It exposes nothing a person cannot already do
+// through the UI, so the parameter is safe to leave in a public build.
+
+import { advanceTime, runCommand, select, setActiveFile, writeFile } from './store/actions';
+import { useStore } from './store/state';
+
+declare global {
+  interface Window {
+    __playground?: Record<string, unknown>;
+  }
+}
+
+export function installTestHooks(requested: boolean): void {
+  if (import.meta.env.MODE === 'production' && !requested) return;
+  // Other parts of the app may add their own hooks to the same object (e.g. the editor's model).
+  window.__playground = {
+    ...window.__playground,
+    runCommand,
+    select,
+    writeFile,
+    setActiveFile,
+    advanceTime,
+    getState: useStore.getState,
+  };
+}

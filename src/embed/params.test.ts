@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { initialCollapsed, parsePageParams } from './params';
+
+describe('parsePageParams', () => {
+  it.each([
+    ['', { embed: false, readOnly: false, testHooks: false }],
+    ['?embed=1&readonly=1', { embed: true, readOnly: true, testHooks: false }],
+    ['?embed=true&theme=dark&scenario=selector-typo', { embed: true, readOnly: false, testHooks: false, theme: 'dark', scenario: 'selector-typo' }],
+    ['?panes=graph,terminal', { embed: false, readOnly: false, testHooks: false, panes: ['graph', 'terminal'] }],
+    ['?test-hooks=1', { embed: false, readOnly: false, testHooks: true }],
+  ])('%s', (search, expected) => {
+    expect(parsePageParams(search)).toEqual(expected);
+  });
+
+  it('ignores unknown and hostile values', () => {
+    const p = parsePageParams('?embed=<script>&theme=javascript:alert(1)&scenario=__proto__&panes=<img>,constructor&readonly=0');
+    expect(p).toEqual({ embed: false, readOnly: false, testHooks: false });
+  });
+
+  it('ignores an absurdly long query', () => {
+    expect(parsePageParams(`?embed=1&x=${'a'.repeat(10_000)}`).embed).toBe(false);
+  });
+});
+
+describe('initialCollapsed', () => {
+  it('collapses editor and inspector in an embed', () => {
+    expect(initialCollapsed(parsePageParams('?embed=1'))).toEqual({ editor: true, terminal: false, inspector: true });
+  });
+  it('opens exactly the listed panes', () => {
+    expect(initialCollapsed(parsePageParams('?embed=1&panes=graph,editor'))).toEqual({ editor: false, terminal: true, inspector: true });
+  });
+  it('leaves the full app alone', () => {
+    expect(initialCollapsed(parsePageParams(''))).toBeUndefined();
+  });
+});

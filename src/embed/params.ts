@@ -1,0 +1,58 @@
+// URL parameters of the page, for embedding in a blog post's <iframe>:
+//   ?embed=1            compact chrome; editor and inspector collapsed; no localStorage
+//   &scenario=ID        open one of src/scenarios
+//   &readonly=1         no editing and no faults; the terminal is read-only
+//   &theme=dark|light   force a theme
+//   &panes=graph,terminal   which panes start open (the graph is always shown)
+//   &test-hooks=1       expose window.__playground for end-to-end tests (see testHooks.ts)
+// Every value is checked against an allow-list; anything else is ignored.
+
+import { findScenario } from '../scenarios';
+
+export type PaneName = 'editor' | 'graph' | 'terminal' | 'inspector';
+const PANES: readonly PaneName[] = ['editor', 'graph', 'terminal', 'inspector'];
+
+export interface PageParams {
+  embed: boolean;
+  readOnly: boolean;
+  /** A known scenario id, or undefined. */
+  scenario?: string;
+  theme?: 'light' | 'dark';
+  /** Panes that start open; undefined when not given (or nothing valid was given). */
+  panes?: PaneName[];
+  testHooks: boolean;
+}
+
+const TRUE = new Set(['1', 'true', 'yes', '']);
+
+function flag(params: URLSearchParams, name: string): boolean {
+  const value = params.get(name);
+  return value !== null && TRUE.has(value.trim().toLowerCase());
+}
+
+export function parsePageParams(search: string): PageParams {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search.length > 4096 ? '' : search);
+  } catch {
+    params = new URLSearchParams();
+  }
+  const result: PageParams = { embed: flag(params, 'embed'), readOnly: flag(params, 'readonly'), testHooks: flag(params, 'test-hooks') };
+  const scenario = params.get('scenario');
+  if (scenario && findScenario(scenario)) result.scenario = scenario;
+  const theme = params.get('theme');
+  if (theme === 'dark' || theme === 'light') result.theme = theme;
+  const panes = params.get('panes');
+  if (panes !== null) {
+    const valid = panes.split(',').map((p) => p.trim().toLowerCase()).filter((p): p is PaneName => (PANES as readonly string[]).includes(p));
+    if (valid.length > 0) result.panes = [...new Set(valid)];
+  }
+  return result;
+}
+
+/** Which panes start collapsed, from the page parameters. */
+export function initialCollapsed(p: PageParams): { editor: boolean; terminal: boolean; inspector: boolean } | undefined {
+  if (p.panes) return { editor: !p.panes.includes('editor'), terminal: !p.panes.includes('terminal'), inspector: !p.panes.includes('inspector') };
+  if (p.embed) return { editor: true, terminal: false, inspector: true };
+  return undefined;
+}
