@@ -10,6 +10,7 @@ import type { DnsAnswer, DnsRecord, RecordType } from '../dns/types';
 import { type ExecResult, fail } from '../exec';
 import type { ProgramEnv } from '../programs/types';
 import { askServer, dnsClient } from './dnsClient';
+import { announceDnsTrace, originSource } from '../dataplane/dnsTrace';
 
 export const DIG_VERSION = '9.18.33-1~deb12u2-Debian';
 const TYPES: RecordType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'SOA', 'ANY'];
@@ -107,6 +108,8 @@ export function dig(env: ProgramEnv, argv: string[]): ExecResult {
     reply = askServer(env, client, nameserver, candidate, qtype);
     if (typeof reply === 'string' || reply.rcode === 'NOERROR') break;
   }
+  // The UI animates the lookup (a pod's question to kube-dns and the answer).
+  if (!server && name !== undefined) announceDnsTrace(env.ctx, { from: originSource(env.origin), name, type: qtype });
   if (reply === 'refused' || reply === 'timeout') {
     const why = reply === 'refused' ? 'connection refused' : 'timed out';
     const errors = `;; communications error to ${nameserver}#53: ${why}\n`.repeat(3);

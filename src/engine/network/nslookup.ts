@@ -12,6 +12,7 @@ import type { DnsRecord, RecordType } from '../dns/types';
 import { type ExecResult, fail } from '../exec';
 import type { ProgramEnv } from '../programs/types';
 import { askServer, dnsClient, isIPv4Literal, type DnsClient, type ServerReply } from './dnsClient';
+import { announceDnsTrace, originSource } from '../dataplane/dnsTrace';
 
 const TYPES: RecordType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'SOA', 'ANY'];
 const bare = (name: string) => name.replace(/\.$/, '');
@@ -139,5 +140,8 @@ export function nslookup(env: ProgramEnv, argv: string[]): ExecResult {
     return fail(args === 'usage' ? 'Usage: nslookup [-opt ...] [host [server]]\n' : `unknown query type: ${args}\n`, 1);
   }
   const server = args.server ?? client.conf.nameservers[0];
-  return flavour === 'busybox' ? busybox(env, client, args.name, server, args.type) : bind(env, client, args.name, server, args.type);
+  const result = flavour === 'busybox' ? busybox(env, client, args.name, server, args.type) : bind(env, client, args.name, server, args.type);
+  // The UI animates the lookup (a pod's question to kube-dns and the answer).
+  if (!args.server) announceDnsTrace(env.ctx, { from: originSource(env.origin), name: args.name, type: args.type });
+  return result;
 }

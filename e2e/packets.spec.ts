@@ -1,0 +1,192 @@
+// Packets: a request travels the graph hop by hop with each hop explained, the
+// playback steps through hops, terminal commands animate too, a Service without
+// endpoints refuses, and the traffic generator's per-pod share shows random
+// balancing and session affinity. Cluster changes that are not the subject of a
+// test go through the app's test hook (window.__playground, ?test-hooks=1).
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+type Hooks = {
+  runCommand: (line: string, source: string) => { stdout: string };
+  advanceTime: (ms: number) => void;
+  getState: () => {
+    snapshot: { objects: Record<string, { metadata: { name: string; labels?: Record<string, string> }; endpoints?: { conditions?: { ready?: boolean } }[] }[]> };
+    entries: { line: string }[];
+  };
+};
+
+/** Opens the page and waits until the three web pods are ready endpoints of Service web. */
+async function open(page: Page) {
+  await page.goto('./?test-hooks=1');
+  await page.waitForFunction(() => {
+    const s = (window.__playground as unknown as Hooks | undefined)?.getState();
+    const slices = s?.snapshot.objects.EndpointSlice ?? [];
+    return slices.some((sl) => sl.metadata.labels?.['kubernetes.io/service-name'] === 'web' && (sl.endpoints ?? []).filter((e) => e.conditions?.ready).length === 3);
+  });
+}
+
+async function run(page: Page, line: string): Promise<string> {
+  return page.evaluate((l) => (window.__playground as unknown as Hooks).runCommand(l, 'terminal').stdout, line);
+}
+
+async function webPods(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window.__playground as unknown as Hooks).getState().snapshot.objects.Pod.map((p) => p.metadata.name).filter((n) => n.startsWith('web-')));
+}
+
+/** How many pixels of the packet canvas are painted. */
+async function paintedPixels(page: Page): Promise<number> {
+  return page.getByRole('img', { name: 'Packets in flight' }).evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+}
+
+const hops = (page: Page) => page.getByRole('list', { name: 'Packet hops' });
+
+/** Opens the collapsible hop list (closed at first, so it does not cover the graph). */
+async function showHops(page: Page) {
+  const summary = page.getByText('Packet path', { exact: true });
+  await expect(summary).toBeVisible();
+  if (!(await hops(page).isVisible())) await summary.click();
+  await expect(hops(page)).toBeVisible();
+}
+const callout = (page: Page) => page.getByRole('note', { name: 'Hop explanation' });
+
+async function sendFromDialog(page: Page, from: RegExp | string, to: RegExp) {
+  await page.getByRole('button', { name: 'Send request' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Send a request' });
+  await expect(dialog).toBeVisible();
+  const fromSelect = dialog.getByRole('combobox', { name: 'From' });
+  const fromValue = await fromSelect.locator('option', { hasText: from }).first().getAttribute('value');
+  await fromSelect.selectOption(fromValue!);
+  const toSelect = dialog.getByRole('combobox', { name: 'To' });
+  const toValue = await toSelect.locator('option', { hasText: to }).first().getAttribute('value');
+  await toSelect.selectOption(toValue!);
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test.describe('packets', () => {
+  test('a request from your machine to the web NodePort travels to a web pod, hop by hop', async ({ page }) => {
+    await open(page);
+    const pods = await webPods(page);
+    await sendFromDialog(page, 'Your machine', /Service default\/web NodePort on node-1/);
+    // The same command line a person could type ran through the terminal's path.
+    const lines = await page.evaluate(() => (window.__playground as unknown as Hooks).getState().entries.map((e) => e.line));
+    expect(lines.at(-1)).toMatch(/^curl -s http:\/\/192\.168\.49\.2:3\d{4}\/$/);
+    // A packet is drawn on the canvas and explained beside it.
+    await expect.poll(() => paintedPixels(page)).toBeGreaterThan(20);
+    await expect(callout(page)).toBeVisible();
+    await expect(callout(page)).toContainText(/Step \d+ of \d+/);
+    // The hop list reads the whole path and ends at one of the web pods.
+    await showHops(page);
+    const items = hops(page).getByRole('listitem');
+    await expect(items.first()).toContainText('Your machine (192.168.49.1) opens a TCP connection');
+    await expect(hops(page)).toContainText(/DNAT kube-proxy on node-1 rewrote the destination/);
+    const last = await items.last().textContent();
+    const served = /200 OK from pod (web-[a-z0-9]+-[a-z0-9]{5})/.exec(last ?? '');
+    expect(served, `last hop: ${last}`).not.toBeNull();
+    expect(pods).toContain(served![1]);
+  });
+
+  test('stepping back and forward through the hops changes the explanation', async ({ page }) => {
+    await open(page);
+    await sendFromDialog(page, 'Your machine', /Service default\/web NodePort on node-2/);
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    // Stepping pauses the playback so the explanation can be read.
+    await expect(page.getByRole('button', { name: 'Play packets' })).toBeVisible();
+    await expect(callout(page)).toBeVisible();
+    const first = await callout(page).textContent();
+    await showHops(page);
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(callout(page)).not.toHaveText(first!);
+    const second = await callout(page).textContent();
+    const current = hops(page).locator('[aria-current="step"]');
+    await expect(current).toHaveCount(1);
+    const currentText = await current.textContent();
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect(callout(page)).toHaveText(first!);
+    await expect(current).not.toHaveText(currentText!);
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(callout(page)).toHaveText(second!);
+    // Keyboard: the controls are buttons in the toolbar.
+    await page.getByRole('button', { name: 'Step back' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(callout(page)).toHaveText(first!);
+  });
+
+  test('curl and nslookup typed in the terminal animate too', async ({ page }) => {
+    await open(page);
+    const [pod] = await webPods(page);
+    await run(page, `kubectl exec ${pod} -- curl -s http://web`);
+    await showHops(page);
+    await expect(page.getByText('GET http://web', { exact: true })).toBeVisible();
+    await expect(hops(page)).toContainText('CoreDNS answered web.default.svc.cluster.local. A');
+    // The pod may reach itself through the Service: the answer comes from a web pod either way.
+    await expect(hops(page).getByRole('listitem').last()).toContainText(/web-[a-z0-9]+-[a-z0-9]{5}.*200 OK/);
+    await expect.poll(() => paintedPixels(page)).toBeGreaterThan(20);
+    // A lookup from your machine: its resolver knows nothing of the cluster's names.
+    await run(page, 'nslookup web.default.svc.cluster.local');
+    await expect(page.getByText('lookup web.default.svc.cluster.local', { exact: true })).toBeVisible();
+    await expect(hops(page)).toContainText("Your machine asks its own resolver");
+  });
+
+  test('a Service with no endpoints refuses, and says why', async ({ page }) => {
+    await open(page);
+    await run(page, 'kubectl create service clusterip empty --tcp=80:80');
+    await sendFromDialog(page, /^Pod default\/web-/, /Service default\/empty by name/);
+    await showHops(page);
+    const last = hops(page).getByRole('listitem').last();
+    await expect(last).toContainText('Refused');
+    await expect(last).toContainText('has no ready endpoints for default/empty');
+    await expect(page.getByText(/Connection to 10\.\d+\.\d+\.\d+:80 refused/)).toBeVisible();
+  });
+
+  test('the traffic generator spreads requests over the pods, and ClientIP affinity pins them to one', async ({ page }) => {
+    await open(page);
+    await page.getByRole('button', { name: 'Traffic generator' }).click();
+    const panel = page.getByRole('region', { name: 'Traffic generator' });
+    await panel.getByRole('combobox', { name: 'From' }).selectOption({ label: 'Your machine' });
+    await panel.getByRole('spinbutton', { name: 'Requests per second' }).fill('20');
+    await panel.getByRole('button', { name: 'Start' }).click();
+    // Driven by simulated time: move the clock on instead of waiting for it.
+    for (let i = 0; i < 4; i++) await page.evaluate(() => (window.__playground as unknown as Hooks).advanceTime(1000));
+    await expect.poll(async () => Number((await panel.getByText(/^\d+ requests$/).textContent())!.split(' ')[0])).toBeGreaterThanOrEqual(60);
+    const shares = panel.getByRole('list', { name: 'Share of requests per pod' }).getByRole('listitem');
+    await expect(shares).toHaveCount(3);
+    for (const label of await shares.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!))) {
+      const pct = Number(/, ([\d.]+)%$/.exec(label)![1]);
+      expect(pct, label).toBeGreaterThanOrEqual(15);
+      expect(pct, label).toBeLessThanOrEqual(55);
+    }
+    // All those packets are drawn on one canvas.
+    await expect(page.getByLabel(/^Cluster graph/).locator('canvas')).toHaveCount(1);
+    await panel.getByRole('button', { name: 'Stop' }).click();
+
+    await run(page, `kubectl patch service web -p '{"spec":{"sessionAffinity":"ClientIP"}}'`);
+    await panel.getByRole('button', { name: 'Start' }).click();
+    for (let i = 0; i < 2; i++) await page.evaluate(() => (window.__playground as unknown as Hooks).advanceTime(1000));
+    await expect.poll(async () => Number((await panel.getByText(/^\d+ requests$/).textContent())!.split(' ')[0])).toBeGreaterThanOrEqual(20);
+    const labels = await shares.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+    expect(labels.filter((l) => l.endsWith(', 100%')), labels.join('\n')).toHaveLength(1);
+    expect(labels.filter((l) => l.endsWith(', 0%'))).toHaveLength(2);
+  });
+});
+
+test.describe('packets with reduced motion', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('packets jump from hop to hop and the explanations still show', async ({ page }) => {
+    await open(page);
+    await sendFromDialog(page, 'Your machine', /Service default\/web NodePort on node-3/);
+    await expect(callout(page)).toBeVisible();
+    await expect(callout(page)).toContainText('Step 1 of');
+    await expect(callout(page)).toContainText('Step 2 of');
+    await expect(callout(page)).toContainText('The packet travels over the nodes\' network to node-3');
+    await showHops(page);
+    await expect(hops(page).getByRole('listitem').last()).toContainText(/200 OK from pod web-/);
+  });
+});
