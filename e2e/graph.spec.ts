@@ -230,6 +230,13 @@ test.describe('the cluster graph', () => {
       await inside(/^Node node-/);
       await inside(/^Service web,/);
     }).toPass();
+    // The buttons over the graph (Fit, System pods) cover no node frame.
+    const fit = (await page.getByRole('button', { name: 'Fit graph to view' }).boundingBox())!;
+    for (const el of await page.getByRole('group', { name: /^Node node-/ }).all()) {
+      const box = (await el.boundingBox())!;
+      const overlaps = box.x < fit.x + fit.width && fit.x < box.x + box.width && box.y < fit.y + fit.height && fit.y < box.y + box.height;
+      expect(overlaps, 'the Fit button covers a node frame').toBe(false);
+    }
     await page.screenshot({ path: test.info().outputPath('graph-700x450.png') });
   });
 

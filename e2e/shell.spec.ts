@@ -188,12 +188,13 @@ test.describe('persistence', () => {
 test.describe('embedded in a 700x450 frame', () => {
   test.use({ viewport: { width: 700, height: 450 } });
 
-  test('?embed=1 shows the graph first, with the editor and inspector collapsed', async ({ page }) => {
+  test('?embed=1 shows the graph first, with the editor, terminal and inspector collapsed', async ({ page }) => {
     await page.goto('./?embed=1');
     const graph = page.getByRole('region', { name: 'Cluster graph' });
     await expect(graph).toBeVisible();
-    expect((await graph.boundingBox())!.height).toBeGreaterThan(200);
-    await expect(page.getByRole('region', { name: 'Terminal' })).toBeVisible();
+    // The graph gets the frame below the toolbar.
+    expect((await graph.boundingBox())!.height).toBeGreaterThan(350);
+    await expect(page.getByRole('region', { name: 'Terminal' })).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Editor' })).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Inspector' })).toHaveCount(0);
     // Nothing overflows the frame sideways.
@@ -201,6 +202,13 @@ test.describe('embedded in a 700x450 frame', () => {
     // An embed does not save into the full app's session.
     await page.waitForTimeout(800);
     expect(await page.evaluate(() => localStorage.getItem('services-playground:v1'))).toBeNull();
+  });
+
+  test('?embed=1&panes=graph,terminal brings the terminal back', async ({ page }) => {
+    await page.goto('./?embed=1&panes=graph,terminal');
+    await expect(page.getByRole('region', { name: 'Cluster graph' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Terminal' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Editor' })).toHaveCount(0);
   });
 
   test('?embed=1&readonly=1 hides editing', async ({ page }) => {

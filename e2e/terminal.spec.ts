@@ -138,7 +138,7 @@ test.describe('the terminal', () => {
   });
 
   test('is read-only in a read-only embed', async ({ page }) => {
-    await page.goto('./?embed=1&readonly=1&test-hooks=1');
+    await page.goto('./?embed=1&readonly=1&panes=graph,terminal&test-hooks=1');
     await page.waitForFunction(() => typeof (window as unknown as { __playground?: Hooks }).__playground?.terminalText === 'function');
     const terminal = page.getByRole('region', { name: 'Terminal' });
     await expect(terminal.getByText('Read-only: commands run by the page appear here; typing is off.', { exact: true })).toBeVisible();

@@ -24,7 +24,7 @@ describe('parsePageParams', () => {
 
 describe('initialCollapsed', () => {
   it('collapses editor and inspector in an embed', () => {
-    expect(initialCollapsed(parsePageParams('?embed=1'))).toEqual({ editor: true, terminal: false, inspector: true });
+    expect(initialCollapsed(parsePageParams('?embed=1'))).toEqual({ editor: true, terminal: true, inspector: true });
   });
   it('opens exactly the listed panes', () => {
     expect(initialCollapsed(parsePageParams('?embed=1&panes=graph,editor'))).toEqual({ editor: false, terminal: true, inspector: true });

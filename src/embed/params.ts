@@ -1,5 +1,5 @@
 // URL parameters of the page, for embedding in a blog post's <iframe>:
-//   ?embed=1            compact chrome; editor and inspector collapsed; no localStorage
+//   ?embed=1            compact chrome; editor, terminal and inspector collapsed; no localStorage
 //   &scenario=ID        open one of src/scenarios
 //   &readonly=1         no editing and no faults; the terminal is read-only
 //   &theme=dark|light   force a theme
@@ -53,6 +53,7 @@ export function parsePageParams(search: string): PageParams {
 /** Which panes start collapsed, from the page parameters. */
 export function initialCollapsed(p: PageParams): { editor: boolean; terminal: boolean; inspector: boolean } | undefined {
   if (p.panes) return { editor: !p.panes.includes('editor'), terminal: !p.panes.includes('terminal'), inspector: !p.panes.includes('inspector') };
-  if (p.embed) return { editor: true, terminal: false, inspector: true };
+  // An embed in a blog column is graph first; `panes=graph,terminal` brings the terminal back.
+  if (p.embed) return { editor: true, terminal: true, inspector: true };
   return undefined;
 }

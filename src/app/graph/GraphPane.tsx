@@ -13,7 +13,7 @@ import { useStore } from '../store/state';
 import { FaultMenu, type FaultHandlers } from './FaultMenu';
 import type { FlowNode } from './flowTypes';
 import { GraphActionsContext, type GraphActions, type MenuAnchor } from './graphActions';
-import { GraphToolbar } from './GraphToolbar';
+import { FIT_PADDING, GraphToolbar } from './GraphToolbar';
 import { highlightEdges } from './highlightEdges';
 import { LabelDialog } from './LabelDialog';
 import { Legend } from './Legend';
@@ -83,7 +83,7 @@ function GraphCanvas() {
   // when objects come or go — until the person pans or zooms; the Fit button resumes it.
   const autoFit = useRef(true);
   const canvasRef = useRef<HTMLDivElement>(null);
-  const fit = useCallback(() => requestAnimationFrame(() => fitView({ padding: 0.06 })), [fitView]);
+  const fit = useCallback(() => requestAnimationFrame(() => fitView({ padding: FIT_PADDING })), [fitView]);
   useEffect(() => {
     if (autoFit.current && nodes.length > 0) fit();
   }, [nodes.length, fit]);

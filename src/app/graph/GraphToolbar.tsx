@@ -5,6 +5,9 @@ import { setHighlight } from '../store/actions';
 import { useStore } from '../store/state';
 import { GIcon } from './icons';
 
+/** Room around the fitted graph for the buttons over it: this toolbar on top, the legend below. */
+export const FIT_PADDING = { top: '52px', right: '16px', bottom: '48px', left: '16px' } as const;
+
 export const GraphToolbar = memo(function GraphToolbar({ showSystem, onShowSystem, onFit }: { showSystem: boolean; onShowSystem: (v: boolean) => void; onFit: () => void }) {
   const { fitView } = useReactFlow();
   const highlighting = useStore((s) => s.highlight !== null);
@@ -20,7 +23,7 @@ export const GraphToolbar = memo(function GraphToolbar({ showSystem, onShowSyste
       </button>
       <button type="button" onClick={() => {
           onFit();
-          fitView({ padding: 0.06, duration: 0 });
+          fitView({ padding: FIT_PADDING, duration: 0 });
         }} aria-label="Fit graph to view">
         <GIcon name="expand" /> Fit
       </button>
