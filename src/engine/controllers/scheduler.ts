@@ -51,8 +51,9 @@ export function filterNode(pod: Pod, node: Node): string | undefined {
     if (!podTolerations(pod).some((t) => toleratesTaint(t, taint))) return REASON_UNSCHEDULABLE;
   }
   const labels = node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) {
-    if (labels[k] !== v) return REASON_SELECTOR;
+  const nodeSelector = pod.spec.nodeSelector;
+  if (nodeSelector) {
+    for (const k of Object.keys(nodeSelector)) if (labels[k] !== nodeSelector[k]) return REASON_SELECTOR;
   }
   for (const taint of node.spec.taints ?? []) {
     if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
@@ -165,13 +166,14 @@ class Scheduler implements Controller {
     if ('node' in result) {
       this.unschedulable.delete(key);
       // The pods/binding subresource: nodeName plus PodScheduled=True (registry/core/pod/storage assignPod).
-      const bound = ctx.api.systemUpdate<Pod>('Pod', ns, name, (p) => {
-        p.spec.nodeName = result.node;
-        p.status = { ...(p.status ?? {}), phase: p.status?.phase ?? 'Pending' };
-        p.status.conditions = [
-          ...(p.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+      // New spec and status built from the stored pod (replaceFields copies nothing else).
+      const bound = ctx.api.replaceFields<Pod>('Pod', ns, name, (p) => {
+        const status = { ...(p.status ?? {}), phase: p.status?.phase ?? 'Pending' };
+        status.conditions = [
+          ...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
           { lastProbeTime: null, lastTransitionTime: now, status: 'True', type: 'PodScheduled' },
         ];
+        return { spec: { ...p.spec, nodeName: result.node }, status };
       });
       ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${result.node}`, { component: 'default-scheduler' });
       return;

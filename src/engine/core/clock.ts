@@ -4,6 +4,9 @@
 /** 2026-01-01T00:00:00Z: a fixed epoch keeps ages and timestamps reproducible. */
 export const DEFAULT_EPOCH_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
 
+/** RFC 3339 text by Unix second: a pure function, shared by every clock. */
+const formatted = new Map<number, string>();
+
 export class SimClock {
   private current: number;
 
@@ -28,9 +31,16 @@ export class SimClock {
   timestamp(ms: number = this.current): string {
     const second = Math.floor(ms / 1000);
     if (second !== this.cachedSecond) {
-      // Many objects are written within one simulated second: format once.
+      // Many objects are written within one simulated second: format once. Writers also
+      // alternate between a few seconds (a pod's start time, its containers' start), hence the map.
+      let text = formatted.get(second);
+      if (text === undefined) {
+        if (formatted.size >= 4096) formatted.clear();
+        text = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+        formatted.set(second, text);
+      }
       this.cachedSecond = second;
-      this.cachedText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+      this.cachedText = text;
     }
     return this.cachedText;
   }

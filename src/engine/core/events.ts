@@ -22,14 +22,14 @@ export class EventRecorder {
 
   record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
     const ns = obj.metadata.namespace || 'default';
-    const involved = {
+    const involved: KubeEvent['involvedObject'] = {
       kind: obj.kind,
       namespace: obj.metadata.namespace,
       name: obj.metadata.name!,
       uid: obj.metadata.uid,
       apiVersion: obj.apiVersion,
-      ...(fieldPath ? { fieldPath } : {}),
     };
+    if (fieldPath) involved.fieldPath = fieldPath;
     const aggKey = `${ns}\u0000${obj.kind}\u0000${obj.metadata.name}\u0000${obj.metadata.uid}\u0000${reason}\u0000${message}\u0000${source.component}`;
     const now = this.clock.timestamp();
     const existingName = this.index.get(aggKey);
@@ -60,13 +60,25 @@ export class EventRecorder {
       reason,
       message,
       type,
-      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      source: this.sourceOf(source),
       count: 1,
       firstTimestamp: now,
       lastTimestamp: now,
       reportingComponent: source.component,
     };
     this.store.put(event);
+  }
+
+  /** One (frozen, shared) source object per component and host: 40,000 events need not carry 40,000 copies. */
+  private sources = new Map<string, KubeEvent['source']>();
+  private sourceOf(source: EventSource): KubeEvent['source'] {
+    const key = source.host ? `${source.component}\u0000${source.host}` : source.component;
+    let out = this.sources.get(key);
+    if (!out) {
+      out = source.host ? { component: source.component, host: source.host } : { component: source.component };
+      this.sources.set(key, out);
+    }
+    return out;
   }
 
   /** Events of one object, oldest first (what `kubectl describe` lists). */

@@ -125,26 +125,55 @@ export function parseSelector(text: string): Selector {
   return out;
 }
 
+function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k] || !Object.prototype.hasOwnProperty.call(b, k)) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
+}
+
 /** Index of objects by (namespace, label key=value), so equality selectors intersect small sets. */
 export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Record<string, string> } }> {
   private byPair = new Map<string, Set<string>>(); // `${ns}\u0000${k}=${v}` -> keys
   private byNamespace = new Map<string, Set<string>>();
   private objects = new Map<string, T>();
+  /** The sets each key is filed in (namespace set first), for cheap re-filing. */
+  private memberships = new Map<string, Set<string>[]>();
 
   set(key: string, obj: T): void {
     const old = this.objects.get(key);
-    if (old) this.unindex(key, old);
+    if (old) {
+      // Most writes (status) keep namespace and labels: the index entries stay as they are.
+      if (old.metadata.namespace === obj.metadata.namespace && sameLabels(old.metadata.labels, obj.metadata.labels)) {
+        this.objects.set(key, obj);
+        // Re-adding moves the key to the end of each set, as a full re-index does: match order is kept.
+        for (const set of this.memberships.get(key)!) {
+          set.delete(key);
+          set.add(key);
+        }
+        return;
+      }
+      this.unindex(key, old);
+    }
     this.objects.set(key, obj);
     const ns = obj.metadata.namespace ?? '';
     let nsSet = this.byNamespace.get(ns);
     if (!nsSet) this.byNamespace.set(ns, (nsSet = new Set()));
     nsSet.add(key);
+    const sets = [nsSet];
     for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) {
       const pk = `${ns}\u0000${k}=${v}`;
       let set = this.byPair.get(pk);
       if (!set) this.byPair.set(pk, (set = new Set()));
       set.add(key);
+      sets.push(set);
     }
+    this.memberships.set(key, sets);
   }
 
   delete(key: string): void {
@@ -152,18 +181,21 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
     if (!old) return;
     this.unindex(key, old);
     this.objects.delete(key);
+    this.memberships.delete(key);
   }
 
   /** Objects in `namespace` whose labels include every pair of `selector` (an empty map matches all). */
   matchMap(namespace: string, selector: Record<string, string>): T[] {
-    const pairs = Object.entries(selector);
-    if (pairs.length === 0) return [...(this.byNamespace.get(namespace) ?? [])].map((k) => this.objects.get(k)!);
+    // Object.entries order, without building the entries (this runs on every endpoints sync).
     let smallest: Set<string> | undefined;
-    for (const [k, v] of pairs) {
-      const set = this.byPair.get(`${namespace}\u0000${k}=${v}`);
+    let pairs = 0;
+    for (const k of Object.keys(selector)) {
+      pairs++;
+      const set = this.byPair.get(`${namespace}\u0000${k}=${selector[k]}`);
       if (!set) return [];
       if (!smallest || set.size < smallest.size) smallest = set;
     }
+    if (pairs === 0) return [...(this.byNamespace.get(namespace) ?? [])].map((k) => this.objects.get(k)!);
     const out: T[] = [];
     for (const key of smallest!) {
       const obj = this.objects.get(key)!;

@@ -26,17 +26,62 @@ export function keyOf(obj: KubeObject): string {
   return objectKey(obj.metadata.namespace, obj.metadata.name!);
 }
 
+/** Frozen nodes that hold a key or element whose value is undefined (directly or below). */
+const undefinedHolders = new WeakSet<object>();
+
+/**
+ * Whether a stored (deep-frozen) object holds an undefined value anywhere. Such values
+ * vanish when the object is copied, so writers that avoid copying must know about them.
+ */
+export function holdsUndefined(obj: object): boolean {
+  return undefinedHolders.has(obj);
+}
+
+function freezeNode(value: object): boolean {
+  // A frozen node was frozen here before (it is shared with a stored version).
+  if (Object.isFrozen(value)) return undefinedHolders.has(value);
+  Object.freeze(value);
+  let holds = false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v === undefined) holds = true;
+      else if (v !== null && typeof v === 'object' && freezeNode(v)) holds = true;
+    }
+  } else {
+    for (const k in value) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined) holds = true;
+      else if (v !== null && typeof v === 'object' && freezeNode(v)) holds = true;
+    }
+  }
+  if (holds) undefinedHolders.add(value);
+  return holds;
+}
+
 /** Freezes an object graph so that accidental mutation of stored state throws in strict mode. */
 export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value as object)) deepFreeze(v);
-  }
+  if (value && typeof value === 'object') freezeNode(value);
   return value;
+}
+
+/** Events are many and looked up by name only to aggregate: they stay out of the by-name mirror. */
+const UNMIRRORED_KIND = 'Event';
+
+function regularPart(s: unknown): boolean {
+  return typeof s === 'string' && s.indexOf('/') < 0;
+}
+
+function isRegular(obj: KubeObject): boolean {
+  return regularPart(obj.metadata.name) && (!obj.metadata.namespace || regularPart(obj.metadata.namespace));
 }
 
 export class ObjectStore {
   private byKind = new Map<string, Map<string, KubeObject>>();
+  /** The same objects by kind, namespace ('' for none) and name, so get() needs no key string. */
+  private byName = new Map<string, Map<string, Map<string, KubeObject>>>();
+  /** Stored objects whose namespace or name is not a plain string without '/' (their keys could collide). */
+  private irregular = 0;
   private listeners: Listener[] = [];
   private rv = 1000;
   /** Pods indexed by namespace and label, for selector look-ups. */
@@ -58,6 +103,10 @@ export class ObjectStore {
   }
 
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    // Without '/' anywhere, `ns/name` keys cannot collide: look up without building the key.
+    if (this.irregular === 0 && kind !== UNMIRRORED_KIND && regularPart(name) && (!namespace || regularPart(namespace))) {
+      return this.byName.get(kind)?.get(namespace || '')?.get(name) as T | undefined;
+    }
     return this.byKind.get(kind)?.get(objectKey(namespace, name)) as T | undefined;
   }
 
@@ -85,6 +134,8 @@ export class ObjectStore {
     const key = keyOf(obj);
     const old = m.get(key);
     m.set(key, obj);
+    if (old) this.unfile(old);
+    this.file(obj);
     if (obj.kind === 'Pod') this.podIndex.set(key, obj as Pod);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', kind: obj.kind, object: obj, old });
     return obj;
@@ -98,9 +149,30 @@ export class ObjectStore {
     // A delete is a change of the store, as etcd's revision counts it.
     this.nextResourceVersion();
     m.delete(key);
+    this.unfile(old);
     if (kind === 'Pod') this.podIndex.delete(key);
     this.emit({ type: 'DELETED', kind, object: old, old });
     return old;
+  }
+
+  /** Files an object in the by-name mirror of `byKind` (kind -> namespace or '' -> name). */
+  private file(obj: KubeObject): void {
+    if (obj.kind === UNMIRRORED_KIND) return;
+    let byNs = this.byName.get(obj.kind);
+    if (!byNs) this.byName.set(obj.kind, (byNs = new Map()));
+    const ns = obj.metadata.namespace || '';
+    let names = byNs.get(ns);
+    if (!names) byNs.set(ns, (names = new Map()));
+    names.set(obj.metadata.name!, obj);
+    if (!isRegular(obj)) this.irregular++;
+  }
+
+  private unfile(obj: KubeObject): void {
+    if (obj.kind === UNMIRRORED_KIND) return;
+    const names = this.byName.get(obj.kind)?.get(obj.metadata.namespace || '');
+    if (names?.get(obj.metadata.name!) !== obj) return;
+    names.delete(obj.metadata.name!);
+    if (!isRegular(obj)) this.irregular--;
   }
 
   private emit(event: WatchEvent): void {

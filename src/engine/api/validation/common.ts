@@ -16,6 +16,25 @@ export function regexError(msg: string, fmt: string, ...examples: string[]): str
   return `${out}regex used for validation is '${fmt}')`;
 }
 
+/**
+ * Strings already found valid, per check (the same names, label keys and values recur on
+ * every write). Only the valid outcome is remembered, and a fresh empty list is returned,
+ * so callers may still treat the result as theirs. Bounded: cleared when full.
+ */
+const VALID_MEMO_MAX = 16_384;
+const validDNS1123Labels = new Set<string>();
+const validDNS1123Subdomains = new Set<string>();
+const validQualifiedNames = new Set<string>();
+const validLabelValues = new Set<string>();
+
+function rememberValid(memo: Set<string>, value: string, errs: string[]): string[] {
+  if (errs.length === 0 && typeof value === 'string') {
+    if (memo.size >= VALID_MEMO_MAX) memo.clear();
+    memo.add(value);
+  }
+  return errs;
+}
+
 export const maxLenError = (n: number) => `must be no more than ${n} characters`;
 export const EMPTY_ERROR = 'must be non-empty';
 export const PORT_RANGE_ERROR = 'must be between 1 and 65535, inclusive';
@@ -38,6 +57,11 @@ const qualifiedNameRe = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
 const labelValueRe = new RegExp(`^${LABEL_VALUE_FMT}$`);
 
 export function isDNS1123Label(value: string): string[] {
+  if (validDNS1123Labels.has(value)) return [];
+  return rememberValid(validDNS1123Labels, value, checkDNS1123Label(value));
+}
+
+function checkDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 63) errs.push(maxLenError(63));
   if (!dns1123LabelRe.test(value)) {
@@ -48,6 +72,11 @@ export function isDNS1123Label(value: string): string[] {
 }
 
 export function isDNS1123Subdomain(value: string): string[] {
+  if (validDNS1123Subdomains.has(value)) return [];
+  return rememberValid(validDNS1123Subdomains, value, checkDNS1123Subdomain(value));
+}
+
+function checkDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 253) errs.push(maxLenError(253));
   if (!dns1123SubdomainRe.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
@@ -63,6 +92,11 @@ export function isDNS1035Label(value: string): string[] {
 
 /** IsQualifiedName: label keys, annotation keys, appProtocol, loadBalancerClass. */
 export function isQualifiedName(value: string): string[] {
+  if (validQualifiedNames.has(value)) return [];
+  return rememberValid(validQualifiedNames, value, checkQualifiedName(value));
+}
+
+function checkQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -85,6 +119,11 @@ export function isQualifiedName(value: string): string[] {
 }
 
 export function isValidLabelValue(value: string): string[] {
+  if (validLabelValues.has(value)) return [];
+  return rememberValid(validLabelValues, value, checkLabelValue(value));
+}
+
+function checkLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 63) errs.push(maxLenError(63));
   if (!labelValueRe.test(value)) errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));

@@ -47,6 +47,10 @@ function podAddress(svc: Service, pod: Pod): EndpointAddress | undefined {
   return addr;
 }
 
+function rawSubset(addr: EndpointAddress, ready: boolean, ports: EndpointPort[]): EndpointSubset {
+  return ready ? { addresses: [addr], ports } : { notReadyAddresses: [addr], ports };
+}
+
 /** The repacked subsets the Service's pods call for, before truncation. */
 export function desiredSubsets(svc: Service, pods: readonly Pod[]): EndpointSubset[] {
   const publishNotReady = !!svc.spec.publishNotReadyAddresses;
@@ -57,10 +61,9 @@ export function desiredSubsets(svc: Service, pods: readonly Pod[]): EndpointSubs
     const addr = podAddress(svc, pod);
     if (!addr) continue;
     const ready = publishNotReady || isPodReady(pod);
-    const add = (epPorts: EndpointPort[]) => raw.push(ready ? { addresses: [addr], ports: epPorts } : { notReadyAddresses: [addr], ports: epPorts });
     if (ports.length === 0) {
       // Allow a headless Service not to have ports.
-      if (svc.spec.clusterIP === 'None') add([]);
+      if (svc.spec.clusterIP === 'None') raw.push(rawSubset(addr, ready, []));
       continue;
     }
     for (const sp of ports) {
@@ -69,7 +72,7 @@ export function desiredSubsets(svc: Service, pods: readonly Pod[]): EndpointSubs
       // Field order as the Go struct: name, port, protocol, appProtocol.
       const epp: EndpointPort = sp.name ? { name: sp.name, port, protocol: protocolOf(sp) } : { port, protocol: protocolOf(sp) };
       if (sp.appProtocol) epp.appProtocol = sp.appProtocol;
-      add([epp]);
+      raw.push(rawSubset(addr, ready, [epp]));
     }
   }
   return repackSubsets(raw);

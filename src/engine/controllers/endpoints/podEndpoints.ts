@@ -30,14 +30,21 @@ export const ENDPOINTS_COMPONENT = 'endpoint-controller';
 export const ENDPOINTSLICE_COMPONENT = 'endpoint-slice-controller';
 export const MIRRORING_COMPONENT = 'endpoint-slice-mirroring-controller';
 
+/** The first Ready condition (a plain loop: this runs for every pod event). */
+function readyCondition(pod: Pod): { status?: string; lastTransitionTime?: string } | undefined {
+  const conditions = pod.status?.conditions;
+  if (!conditions) return undefined;
+  for (let i = 0; i < conditions.length; i++) if (conditions[i].type === 'Ready') return conditions[i];
+  return undefined;
+}
+
 export function isPodReady(pod: Pod): boolean {
-  const c = pod.status?.conditions?.find((x) => x.type === 'Ready');
-  return c?.status === 'True';
+  return readyCondition(pod)?.status === 'True';
 }
 
 /** lastTransitionTime of the Ready condition: the trigger time of a pod change. */
 export function podReadyTransitionTime(pod: Pod): string | undefined {
-  return pod.status?.conditions?.find((x) => x.type === 'Ready')?.lastTransitionTime;
+  return readyCondition(pod)?.lastTransitionTime;
 }
 
 function isPodTerminal(pod: Pod): boolean {
@@ -55,7 +62,9 @@ export function podIPs(pod: Pod): string[] {
 /** ShouldPodBeInEndpoints: terminal pods and pods without an IP never count; terminating ones only when asked. */
 export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
   if (isPodTerminal(pod)) return false;
-  if (podIPs(pod).length === 0) return false;
+  // podIPs(pod).length === 0, without building the list (this runs for every pod event).
+  const ips = pod.status?.podIPs;
+  if (!(ips && ips.length) && !pod.status?.podIP) return false;
   if (!includeTerminating && pod.metadata.deletionTimestamp) return false;
   return true;
 }
@@ -103,6 +112,8 @@ export function findPort(pod: Pod, svcPort: ServicePort): number | undefined {
 }
 
 function sameIPs(a: Pod, b: Pod): boolean {
+  // Shared (unchanged) status subtrees are the same objects: nothing to compare.
+  if (a.status?.podIPs === b.status?.podIPs && a.status?.podIP === b.status?.podIP) return true;
   const x = podIPs(a);
   const y = podIPs(b);
   return x.length === y.length && x.every((ip, i) => ip === y[i]);

@@ -65,7 +65,11 @@ export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubse
 
   // Group ports by the exact set of (address, ready) pairs that offer them.
   const groups = new Map<string, { addrs: Map<string, boolean>; ports: EndpointPort[] }>();
-  for (const { port, addrs } of byPort.values()) {
+  if (byPort.size === 1) {
+    // One port (the usual Service): one group, whatever its key would be.
+    const { port, addrs } = byPort.values().next().value!;
+    groups.set('', { addrs, ports: [port] });
+  } else for (const { port, addrs } of byPort.values()) {
     const key = [...addrs.entries()].map(([k, r]) => `${k}\u0000${r ? 1 : 0}`).sort().join('\u0001');
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { addrs, ports: [] }));
@@ -85,6 +89,7 @@ export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubse
     if (!(ports.length === 1 && ports[0] === SENTINEL)) subset.ports = [...ports].sort(comparePorts);
     out.push(subset);
   }
+  if (out.length < 2) return out;
   const keys = new Map(out.map((s) => [s, subsetSortKey(s)]));
   return out.sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : keys.get(a)! > keys.get(b)! ? 1 : 0));
 }

@@ -45,14 +45,15 @@ export class ServiceSelectorIndex {
   /** Keys of the Services in `namespace` whose selector matches `labels`. */
   servicesFor(namespace: string, labels: Record<string, string> | undefined): Set<string> {
     const out = new Set<string>();
-    const consider = (bucket: string) => {
-      const set = this.buckets.get(bucket);
-      if (!set) return;
-      for (const key of set) if (matchesMap(labels, this.entries.get(key)!.selector)) out.add(key);
-    };
-    consider(`${namespace}\u0000`);
-    for (const k in labels) consider(`${namespace}\u0000${k}=${labels[k]}`);
+    this.consider(out, `${namespace}\u0000`, labels);
+    for (const k in labels) this.consider(out, `${namespace}\u0000${k}=${labels[k]}`, labels);
     return out;
+  }
+
+  private consider(out: Set<string>, bucket: string, labels: Record<string, string> | undefined): void {
+    const set = this.buckets.get(bucket);
+    if (!set) return;
+    for (const key of set) if (matchesMap(labels, this.entries.get(key)!.selector)) out.add(key);
   }
 
   /**

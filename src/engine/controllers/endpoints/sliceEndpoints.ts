@@ -47,10 +47,12 @@ export function endpointPortsFor(svc: Service, pod: Pod): EndpointPort[] {
 /** NewPortMapKey: the same set of ports in any order gives the same key. */
 export function portMapKey(ports: readonly EndpointPort[] | null | undefined): string {
   if (!ports || ports.length === 0) return '';
-  return ports
-    .map((p) => `${p.name ?? ''}\u0000${p.protocol ?? ''}\u0000${p.port}\u0000${p.appProtocol ?? ''}`)
-    .sort()
-    .join('\u0001');
+  if (ports.length === 1) return portKey(ports[0]);
+  return ports.map(portKey).sort().join('\u0001');
+}
+
+function portKey(p: EndpointPort): string {
+  return `${p.name ?? ''}\u0000${p.protocol ?? ''}\u0000${p.port}\u0000${p.appProtocol ?? ''}`;
 }
 
 /** hashEndpoint: addresses, hostname and the target's namespace/name identify an endpoint. */

@@ -28,6 +28,8 @@ export class Kubelet implements Controller {
   private readonly awaitingIP = new Map<string, Set<string>>();
   /** resourceVersions this kubelet wrote, so its own writes do not queue another sync. */
   private readonly written = new Map<string, string>();
+  /** Key of the pod whose status this kubelet is writing right now. */
+  private writing: string | undefined;
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -44,6 +46,9 @@ export class Kubelet implements Controller {
     this.trackNode(key, nodeName);
     if (!nodeName) return;
     if (this.written.get(key) === pod.metadata.resourceVersion) return;
+    // This kubelet's own status write (announced before `written` can record it): a sync
+    // now would find nothing due and write nothing.
+    if (key === this.writing && event.type === 'MODIFIED') return;
     this.queue.add(key);
   }
 
@@ -97,31 +102,25 @@ export class Kubelet implements Controller {
     }
     if (run.dirty) {
       run.dirty = false;
-      const written = ctx.api.updateStatus<Pod>('Pod', ns, name, (p) => {
-        p.status = buildPodStatus(p, run!, (ms) => ctx.clock.timestamp(ms));
-      });
+      // buildPodStatus only reads the pod, so it can read the stored one (no copy of spec and metadata).
+      this.writing = key;
+      let written: Pod;
+      try {
+        written = ctx.api.replaceFields<Pod>('Pod', ns, name, (p) => ({
+          status: buildPodStatus(p, run!, (ms) => ctx.clock.timestamp(ms)),
+        }));
+      } finally {
+        this.writing = undefined;
+      }
       this.written.set(key, written.metadata.resourceVersion!);
     }
     this.wakeAt(run, nextAt);
   }
 
   private env(pod: Pod, nodeName: string): WorkerEnv {
-    const { ctx } = this;
-    const prefix = `${pod.metadata.namespace}/${pod.metadata.name}/`;
     let images = this.images.get(nodeName);
     if (!images) this.images.set(nodeName, (images = new Set()));
-    const nodeImages = images;
-    return {
-      now: ctx.clock.now(),
-      event: (type, reason, message, container) =>
-        ctx.events.record(pod, type, reason, message, { component: 'kubelet', host: nodeName }, container ? `spec.containers{${container}}` : undefined),
-      readinessFaulted: (container) => ctx.sim.readinessFailures.has(prefix + container) || ctx.sim.readinessFailures.has(`${prefix}*`),
-      imagePresent: (image) => {
-        const had = nodeImages.has(image);
-        nodeImages.add(image);
-        return had;
-      },
-    };
+    return new PodEnv(this.ctx, pod, nodeName, images);
   }
 
   /** Sandbox creation: pod IP from the node's range, then image pulls. */
@@ -235,6 +234,36 @@ export class Kubelet implements Controller {
       }
       this.queue.add(key);
     }
+  }
+}
+
+/** What the pod worker may do for one pod on one node (a class: no closures per sync). */
+class PodEnv implements WorkerEnv {
+  readonly now: number;
+  private readonly prefix: string;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly pod: Pod,
+    private readonly nodeName: string,
+    private readonly nodeImages: Set<string>,
+  ) {
+    this.now = ctx.clock.now();
+    this.prefix = `${pod.metadata.namespace}/${pod.metadata.name}/`;
+  }
+
+  event(type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void {
+    this.ctx.events.record(this.pod, type, reason, message, { component: 'kubelet', host: this.nodeName }, container ? `spec.containers{${container}}` : undefined);
+  }
+
+  readinessFaulted(container: string): boolean {
+    return this.ctx.sim.readinessFailures.has(this.prefix + container) || this.ctx.sim.readinessFailures.has(`${this.prefix}*`);
+  }
+
+  imagePresent(image: string): boolean {
+    const had = this.nodeImages.has(image);
+    this.nodeImages.add(image);
+    return had;
   }
 }
 
