@@ -31,7 +31,10 @@ export class Output {
   }
   /** Appends another program's output (e.g. curl run by kubectl exec) in its own order. */
   write(result: ExecResult): void {
-    for (const c of orderedOutput(result)) (c.stream === 'stdout' ? this.out(c.text) : this.err(c.text));
+    for (const c of orderedOutput(result)) {
+      if (c.stream === 'stdout') this.out(c.text);
+      else this.err(c.text);
+    }
   }
   private record(stream: OutputChunk['stream'], text: string): void {
     if (text === '') return;

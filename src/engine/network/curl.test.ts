@@ -157,7 +157,7 @@ describe('curl -v output order (what a terminal shows)', () => {
     const np = (c.snapshot().objects.Service.find((s) => s.metadata.name === 'web') as unknown as { spec: { ports: { nodePort: number }[] } }).spec.ports[0].nodePort;
     const r = c.exec(`curl -v http://192.168.49.2:${np}/`);
     expect(r.chunks?.map((ch) => ch.stream)).toEqual(['stderr', 'stdout', 'stderr']);
-    expect(r.chunks?.[0].text).toMatch(/^\*   Trying 192\.168\.49\.2:\d+\.\.\.\n[\s\S]*< HTTP\/1\.1 200 OK\n[\s\S]*< \n$/);
+    expect(r.chunks?.[0].text).toMatch(/^\* {3}Trying 192\.168\.49\.2:\d+\.\.\.\n[\s\S]*< HTTP\/1\.1 200 OK\n[\s\S]*< \n$/);
     expect(r.chunks?.[2].text).toBe('* Connection #0 to host 192.168.49.2 left intact\n');
     // The separate streams stay as before.
     expect(r.stderr).toBe(r.chunks![0].text + r.chunks![2].text);
