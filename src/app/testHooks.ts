@@ -6,6 +6,7 @@
 // `?test-hooks=1` page parameter. It exposes nothing a person cannot already do
 // through the UI, so the parameter is safe to leave in a public build.
 
+import { player } from './packets/player';
 import { advanceTime, runCommand, select, setActiveFile, writeFile } from './store/actions';
 import { useStore } from './store/state';
 
@@ -26,5 +27,9 @@ export function installTestHooks(requested: boolean): void {
     setActiveFile,
     advanceTime,
     getState: useStore.getState,
+    /** The store's subscribe: `npm run bench` times when a keystroke reaches the store. */
+    subscribe: useStore.subscribe,
+    /** Packets drawn in flight now, and generator packets left undrawn (sampled out). */
+    packets: () => ({ inFlight: player.inFlight, sampledOut: player.sampledOut }),
   };
 }

@@ -70,6 +70,11 @@ class Player {
   private width = 0;
   private height = 0;
   sampledOut = 0;
+  /** Packets moving now (generator packets plus the focused one); `npm run bench` reads it. */
+  get inFlight(): number {
+    const f = this.focus;
+    return this.packets.length + (f && f.t < f.timing.total ? 1 : 0);
+  }
   // Scratch points: reused every frame.
   private a: Point = { x: 0, y: 0 };
   private b: Point = { x: 0, y: 0 };
