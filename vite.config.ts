@@ -14,6 +14,8 @@ export default defineConfig({
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   // The YAML worker is an ES module (it imports Monaco's worker runtime).
   worker: { format: 'es' },
-  build: { outDir: 'dist', emptyOutDir: true },
+  // The manifest lists each chunk's static imports: scripts/initial-js.mjs measures the
+  // initial JavaScript (DESIGN.md's page budget) from it.
+  build: { outDir: 'dist', emptyOutDir: true, manifest: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });

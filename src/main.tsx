@@ -4,7 +4,10 @@ import { App } from './app/App';
 import { boot } from './app/boot';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { installTestHooks } from './app/testHooks';
+import { initStore } from './app/store/actions';
+import { pushNotice } from './app/store/notices';
 import { loadScenario } from './app/store/persistence';
+import { commandLineReady, loadCommandLine } from './engine/lean';
 import { parsePageParams } from './embed/params';
 import { SCENARIOS } from './scenarios';
 import './app/theme.css';
@@ -14,14 +17,32 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 const params = parsePageParams(location.search);
-try {
-  boot(params);
-} catch (e) {
-  // The page must never go blank: start the welcome example with nothing restored.
+
+/** The page must never go blank: start the welcome example with nothing restored. */
+function openWelcome(e: unknown): void {
   console.warn('starting the playground failed; opening the welcome example', e);
   loadScenario(SCENARIOS[0]);
 }
-installTestHooks(params.testHooks);
+
+/** The command line's chunk did not arrive (offline, a deploy replaced it): say so, keep the picture. */
+function commandLineMissing(e: unknown): void {
+  console.warn('loading the command line failed', e);
+  pushNotice('The playground could not load its command line (kubectl, curl …). Reload the page to try again.');
+}
+
+// boot() fills the store at once (the cluster's nodes, the layout) and starts
+// loading the command line in parallel with the first render below; the example
+// or the saved session starts when it has arrived. The test hooks appear then,
+// so a test that waits for them can run commands straight away.
+let started: Promise<void>;
+try {
+  started = boot(params).catch((e: unknown) => (commandLineReady() ? openWelcome(e) : commandLineMissing(e)));
+} catch (e) {
+  console.warn('starting the playground failed', e);
+  initStore();
+  started = loadCommandLine().then(() => loadScenario(SCENARIOS[0]), commandLineMissing);
+}
+void started.then(() => installTestHooks(params.testHooks));
 
 createRoot(root).render(
   <StrictMode>

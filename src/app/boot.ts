@@ -1,20 +1,90 @@
-// Starts the playground: reads the page parameters, restores the saved session
-// or opens an example, starts autosave (full app only) and the time ticker.
+// Starts the playground in two steps, so the first picture never waits for the
+// command line's code (kubectl, the manifest parser, curl …, a chunk of its own):
+//
+// 1. At once (before the first render): start loading the command line, and
+//    boot a cluster that has only its nodes and system pods into the store, with
+//    the layout, theme and files the page will have, so nothing jumps later.
+// 2. When the command line has arrived: restore the saved session or open an
+//    example exactly as before (persistence.ts replaces the starting cluster),
+//    start autosave (full app only) and the time ticker; fetch the inspector's
+//    code while the page is idle.
 
+import { loadCommandLine } from '../engine/lean';
 import { initialCollapsed, type PageParams } from '../embed/params';
-import { findScenario, SCENARIOS } from '../scenarios';
-import { enableAutosave, keepPreviousSession, loadScenario, restoreSession } from './store/persistence';
+import { preloadInspector } from './inspector/LazyInspectorPane';
+import { findScenario, SCENARIOS, type Scenario } from '../scenarios';
+import { initStore } from './store/actions';
+import { enableAutosave, keepPreviousSession, loadScenario, restoreSession, STORAGE_KEY } from './store/persistence';
+import { readSession, type SavedSession } from './store/session';
 import { useStore } from './store/state';
 import { startTicker } from './ticker';
 
-export function boot(params: PageParams): void {
+const DEFAULT_SEED = 1;
+const DEFAULT_NODES = 3;
+
+/**
+ * Boots the page. The store is full when this returns (the first render can
+ * happen at once); the promise settles when the example or the saved session is
+ * running. It rejects only when the command line could not be loaded.
+ */
+export function boot(params: PageParams): Promise<void> {
+  const commandLine = loadCommandLine();
+  showStartingCluster(params);
+  return commandLine.then(() => start(params));
+}
+
+/** The saved session, read without side effects (restoreSession reports problems later). */
+function peekSession(): SavedSession | null {
+  try {
+    return readSession(localStorage.getItem(STORAGE_KEY)).session;
+  } catch {
+    return null; // storage blocked: the page starts with the welcome example
+  }
+}
+
+/** Step 1: the cluster's nodes in the layout the page will have once it is running. */
+function showStartingCluster(params: PageParams): void {
+  const collapsed = initialCollapsed(params);
+  const scenario = params.scenario ? findScenario(params.scenario) : undefined;
+  if (params.embed) {
+    initStore({ seed: DEFAULT_SEED, nodes: DEFAULT_NODES, embed: { enabled: true, readOnly: params.readOnly }, theme: params.theme });
+    useStore.setState({ collapsed: collapsed!, sizes: embedSizes() });
+    return;
+  }
+  const session = scenario ? null : peekSession();
+  const shown: Scenario | undefined = session ? undefined : scenario ?? SCENARIOS[0];
+  initStore({
+    seed: session?.log?.seed ?? DEFAULT_SEED,
+    nodes: session?.log?.nodes ?? DEFAULT_NODES,
+    files: session?.files ?? shown?.files,
+    activeFile: session?.activeFile,
+    theme: params.theme ?? session?.theme,
+  });
+  if (session) {
+    useStore.setState((s) => ({
+      ...(session.collapsed ? { collapsed: session.collapsed } : {}),
+      ...(session.sizes ? { sizes: session.sizes } : {}),
+      ...(session.presenter !== undefined ? { presenter: session.presenter } : {}),
+      ...(session.activeFile in s.files ? {} : { activeFile: Object.keys(s.files)[0] ?? '' }),
+    }));
+  }
+  if (collapsed) useStore.setState({ collapsed });
+  if (params.readOnly) useStore.setState({ embed: { enabled: false, readOnly: true } });
+}
+
+/** A small frame: the graph gets most of the height. */
+function embedSizes() {
+  return { editor: 320, inspector: 300, terminal: Math.round(Math.max(100, window.innerHeight * 0.3)) };
+}
+
+/** Step 2: the example or the saved session, as the page always started. */
+function start(params: PageParams): void {
   const collapsed = initialCollapsed(params);
   const scenario = params.scenario ? findScenario(params.scenario) : undefined;
   if (params.embed) {
     // Embeds never touch the full app's saved session: each load is the same scenario.
     loadScenario(scenario ?? SCENARIOS[0], { embed: { enabled: true, readOnly: params.readOnly }, theme: params.theme, collapsed });
-    // A small frame: the graph gets most of the height.
-    useStore.setState({ sizes: { editor: 320, inspector: 300, terminal: Math.round(Math.max(100, window.innerHeight * 0.3)) } });
+    useStore.setState({ sizes: embedSizes() });
   } else {
     let restored = false;
     if (scenario) {
@@ -34,4 +104,12 @@ export function boot(params: PageParams): void {
     enableAutosave();
   }
   startTicker();
+  preloadWhenIdle();
+}
+
+/** Code the first picture did not need, fetched while the page is idle, so opening it rarely waits. */
+function preloadWhenIdle(): void {
+  const run = () => preloadInspector();
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 1000);
 }

@@ -4,11 +4,15 @@
 // writes the store (EditorPane), so it never waits for a dry run.
 
 import { useEffect, useRef, useState } from 'react';
+import { commandLineReady } from '../../engine/lean';
 import { hasErrors, type Diagnostic } from '../../manifests/diagnostics';
 import { applyFile } from '../store/actions';
 import { useStore } from '../store/state';
-import { checkManifest } from './checkManifest';
 import { applySummary } from './markers';
+
+// The checks parse YAML (the yaml package) and dry-run kubectl: loaded with the
+// command line, after the first picture, never in the page's initial JavaScript.
+const loadChecks = () => import('./checkManifest');
 
 export const CHECK_DELAY_MS = 300;
 export const APPLY_DELAY_MS = 800;
@@ -32,16 +36,20 @@ export function useManifestChecks(path: string, text: string | undefined, onAppl
   const readOnly = useStore((s) => s.embed.readOnly);
   // A command run elsewhere (a namespace created, an object deleted) can change the verdict.
   const commandsRun = useStore((s) => s.entries.length);
+  // The cluster the page starts with is replaced once the command line has loaded (boot.ts): check again then.
+  const cluster = useStore((s) => s.cluster);
   const onAppliedRef = useRef(onApplied);
   onAppliedRef.current = onApplied;
 
   useEffect(() => {
-    if (text === undefined) return;
+    if (text === undefined || !commandLineReady()) return;
     let idle: number | undefined;
+    let cancelled = false;
     const run = () => {
       idle = undefined;
-      const { cluster } = useStore.getState();
-      setChecked({ path, text, diagnostics: checkManifest(cluster, path, text) });
+      void loadChecks().then(({ checkManifest }) => {
+        if (!cancelled) setChecked({ path, text, diagnostics: checkManifest(useStore.getState().cluster, path, text) });
+      });
     };
     // After the pause, and when the browser is idle, so a check never lands between two keystrokes.
     const timer = setTimeout(() => {
@@ -49,22 +57,29 @@ export function useManifestChecks(path: string, text: string | undefined, onAppl
       else run();
     }, CHECK_DELAY_MS);
     return () => {
+      cancelled = true;
       clearTimeout(timer);
       if (idle !== undefined) cancelIdleCallback(idle);
     };
-  }, [path, text, commandsRun]);
+  }, [path, text, commandsRun, cluster]);
 
   useEffect(() => {
-    if (!applyAsYouType || readOnly || text === undefined) return;
+    if (!applyAsYouType || readOnly || text === undefined || !commandLineReady()) return;
+    let cancelled = false;
     const timer = setTimeout(() => {
-      const s = useStore.getState();
-      if (s.files[path] !== text || s.appliedFiles[path] === text || !text.trim()) return;
-      if (hasErrors(checkManifest(s.cluster, path, text))) return;
-      const result = applyFile(path);
-      onAppliedRef.current({ ok: result.exitCode === 0, text: applySummary(result), path, auto: true });
+      void loadChecks().then(({ checkManifest }) => {
+        const s = useStore.getState();
+        if (cancelled || s.files[path] !== text || s.appliedFiles[path] === text || !text.trim()) return;
+        if (hasErrors(checkManifest(s.cluster, path, text))) return;
+        const result = applyFile(path);
+        onAppliedRef.current({ ok: result.exitCode === 0, text: applySummary(result), path, auto: true });
+      });
     }, APPLY_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [applyAsYouType, readOnly, path, text]);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [applyAsYouType, readOnly, path, text, cluster]);
 
   return checked && checked.path === path ? checked : null;
 }

@@ -8,8 +8,7 @@ import { useEffect, useRef } from 'react';
 import { useStore } from '../store/state';
 import { HopExplanation } from './HopExplanation';
 import { player, type Point } from './player';
-import { SendRequestDialog } from './SendRequestDialog';
-import { TrafficGenerator } from './TrafficGenerator';
+import { LazySendRequestDialog, LazyTrafficGenerator } from './LazyPanels';
 import './packets.css';
 
 export function PacketLayer() {
@@ -82,8 +81,8 @@ export function PacketLayer() {
         <span ref={stepRef} className="packet-callout-step" />
       </div>
       <HopExplanation />
-      <TrafficGenerator />
-      <SendRequestDialog />
+      <LazyTrafficGenerator />
+      <LazySendRequestDialog />
     </>
   );
 }

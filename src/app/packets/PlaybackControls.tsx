@@ -6,7 +6,7 @@ import { memo } from 'react';
 import { useStore } from '../store/state';
 import { player } from './player';
 import { openSendRequest } from './sendRequest';
-import { toggleTrafficGenerator } from './TrafficGenerator';
+import { toggleTrafficGenerator } from './LazyPanels';
 import './packets.css';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4];

@@ -10,13 +10,13 @@ import { useStore } from '../store/state';
 import { markGenerated } from './player';
 import { destinations, sources, traceRequestFor } from './sendRequest';
 import { addToTally, dueRequests, EMPTY_TALLY, limitBars, shareBars, type ShareBar } from './trafficShare';
+import { toggleTrafficGenerator } from './LazyPanels';
+
+// The toolbar's toggle lives with the lazy wrapper, so the toolbar does not pull this module in.
+export { toggleTrafficGenerator };
 
 /** At most this many requests per store update, so a jump of simulated time cannot freeze the page. */
 const MAX_PER_TICK = 100;
-
-export function toggleTrafficGenerator(open?: boolean): void {
-  useStore.setState((s) => ({ trafficOpen: open ?? !s.trafficOpen }));
-}
 
 export function TrafficGenerator() {
   const open = useStore((s) => !!s.trafficOpen);

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { EditorPane } from '../editor/EditorPane';
 import { GraphPane } from '../graph/GraphPane';
-import { InspectorPane } from '../inspector/InspectorPane';
+import { LazyInspectorPane as InspectorPane } from '../inspector/LazyInspectorPane';
 import { TerminalPane } from '../terminal/TerminalPane';
 import { setSizes, togglePane } from '../store/actions';
 import { DEFAULT_SIZES, useStore } from '../store/state';

@@ -2,7 +2,10 @@
 // toolbar buttons, context menus, the terminal and the embed API all end in
 // runCommand(line): what a person clicks could also have been typed.
 
-import { createCluster, type ExecResult, type TraceRequest } from '../../engine';
+// The lean engine: the cluster without its command line, which boot.ts loads as a
+// chunk of its own (engine/lean.ts) so that the first picture does not wait for it.
+import { createCluster } from '../../engine/lean';
+import type { ExecResult, TraceRequest } from '../../engine';
 import { DEFAULT_SIZES, useStore, type Highlight, type ObjectRef, type PlaygroundState, type TerminalEntry } from './state';
 
 let nextEntryId = 1;

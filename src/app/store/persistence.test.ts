@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // (The store and persistence use browser globals behind guards; this test runs them in Node.)
 // The replay log rebuilds the same cluster after a reload (persistence.ts, session.ts).
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadCommandLine } from '../../engine/lean';
 import { findScenario, SCENARIOS } from '../../scenarios';
 import { advanceTime, runCommand, writeFile } from './actions';
 import { getNotices } from './notices';
@@ -19,6 +20,8 @@ class MemoryStorage {
 const state = () => useStore.getState().cluster.exec('kubectl get all,endpointslices,namespaces -A -o yaml').stdout;
 
 let storage: MemoryStorage;
+// The store runs the lean engine; the page loads its command line at boot (boot.ts), so do the tests.
+beforeAll(() => loadCommandLine());
 beforeEach(() => {
   storage = new MemoryStorage();
   (globalThis as { localStorage?: unknown }).localStorage = storage;

@@ -1,0 +1,276 @@
+// createCluster without its command line: the store, API server, controllers
+// and workspace behind the public contract (DESIGN.md), with kubectl, sim, the
+// programs and the data plane's traces reached through commandLineRegistry.ts.
+//
+// Node code (tests, bench, docs) imports createCluster from index.ts or
+// cluster.ts, which install the full command line synchronously: there this
+// module behaves exactly as the whole engine. The browser imports this module,
+// draws the cluster at once and calls loadCommandLine(), which fetches the
+// command line's code (kubectl, manifests and the yaml parser, sim, curl …) as
+// a chunk of its own. Until it has arrived, exec answers with an error instead
+// of crashing, and the app does not run commands.
+
+import { ApiServer } from './api/apiServer';
+import { Registry } from './api/registry';
+import { registerStrategies } from './api/strategies';
+import { bootstrapCluster } from './bootstrap';
+import { installedCommandLine, type CommandLine, type TraceListener } from './commandLineRegistry';
+import { SimClock } from './core/clock';
+import { EventRecorder } from './core/events';
+import { SeededRandom } from './core/random';
+import { ObjectStore } from './core/store';
+import { TimerQueue } from './core/timers';
+import type { KubeObject } from './core/types';
+import { DEFAULT_CONFIG, type ClusterConfig, type EngineContext } from './context';
+import { startControllers } from './controllers';
+import { ControllerManager } from './controllers/runtime';
+import { type ExecResult, fail, splitCommandLine } from './exec';
+import type { Trace, TraceRequest } from './dataplane/types';
+import { Workspace } from './workspace';
+
+export type { TraceListener } from './commandLineRegistry';
+
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads and installs the command line (a separate chunk in the browser). Safe to
+ * call many times; resolves at once when it is already installed (as in Node,
+ * where index.ts installs it). On a failed load the next call tries again.
+ */
+export function loadCommandLine(): Promise<void> {
+  if (installedCommandLine()) return Promise.resolve();
+  loading ??= import('./commandLine').then(
+    (m) => m.installFullCommandLine(),
+    (e: unknown) => {
+      loading = undefined;
+      throw e;
+    },
+  );
+  return loading;
+}
+
+/** Whether exec, trace and the derived snapshot data are available yet. */
+export function commandLineReady(): boolean {
+  return installedCommandLine() !== undefined;
+}
+
+const NOT_READY = 'The playground is still starting: try again in a moment.\n';
+
+export interface ClusterOptions {
+  /** Seed of the one random generator (names, IPs, endpoint choices). Default 1. */
+  seed?: number;
+  /** Number of nodes, 1–10. Default 3. */
+  nodes?: number;
+  /** Start with the simulated cloud load-balancer provider on (default) or off (`<pending>` as on minikube). */
+  cloudProvider?: boolean;
+  /** Pod CIDR prefix length per node (kube-controller-manager --node-cidr-mask-size), 16–28. Default 24. */
+  nodeCIDRMaskSize?: number;
+  /** Pods each node accepts (kubelet maxPods). Default 110. */
+  maxPodsPerNode?: number;
+}
+
+export interface ClusterSnapshot {
+  /** Simulated time, RFC 3339. */
+  readonly time: string;
+  readonly nowMs: number;
+  readonly resourceVersion: string;
+  /** Every stored object by kind; objects are frozen and shared, never copied. */
+  readonly objects: Readonly<Record<string, readonly KubeObject[]>>;
+  readonly sim: {
+    readonly cloudProvider: boolean;
+    readonly proxyMode: 'iptables' | 'ipvs';
+    readonly readinessFailures: readonly string[];
+    readonly stoppedNodes: readonly string[];
+  };
+  readonly files: Readonly<Record<string, string>>;
+  /** kube-proxy's rules on each node, derived from Services and EndpointSlices (computed on first read). */
+  readonly proxyRules: readonly unknown[];
+  /** The records CoreDNS serves (computed on first read). */
+  readonly dnsRecords: readonly unknown[];
+}
+
+export interface Cluster {
+  writeFile(path: string, text: string): void;
+  readFile(path: string): string | undefined;
+  deleteFile(path: string): boolean;
+  listFiles(): string[];
+  exec(commandLine: string, stdin?: string): ExecResult;
+  advance(ms: number): void;
+  snapshot(): ClusterSnapshot;
+  /** The hop-by-hop path of one request (what `curl -v` prints and the UI animates). */
+  trace(request: TraceRequest): Trace;
+  /** Calls `listener` with every trace the cluster makes, including those of curl and wget typed in a terminal. */
+  onTrace(listener: TraceListener): () => void;
+  /** Simulated milliseconds since the Unix epoch. */
+  now(): number;
+  /** The engine's internals, for tests, benchmarks and the UI's store. */
+  readonly context: EngineContext;
+}
+
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  const seed = options.seed ?? 1;
+  const nodeCount = options.nodes ?? 3;
+  if (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > 10) {
+    throw new RangeError(`nodes must be a whole number from 1 to 10, got ${nodeCount}`);
+  }
+  const config: ClusterConfig = {
+    ...DEFAULT_CONFIG,
+    seed,
+    nodeCount,
+    nodeCIDRMaskSize: options.nodeCIDRMaskSize ?? DEFAULT_CONFIG.nodeCIDRMaskSize,
+    maxPodsPerNode: options.maxPodsPerNode ?? DEFAULT_CONFIG.maxPodsPerNode,
+  };
+  const mask = config.nodeCIDRMaskSize;
+  if (!Number.isInteger(mask) || mask < 16 + Math.ceil(Math.log2(nodeCount)) || mask > 28) {
+    throw new RangeError(`nodeCIDRMaskSize must leave room for ${nodeCount} node(s) in ${config.clusterCIDR} and be at most 28, got ${mask}`);
+  }
+  const clock = new SimClock();
+  const rng = new SeededRandom(seed);
+  const store = new ObjectStore();
+  const registry = new Registry();
+  const api = new ApiServer(store, registry, clock, rng);
+  const ctx: EngineContext = {
+    config,
+    clock,
+    rng,
+    store,
+    registry,
+    api,
+    timers: new TimerQueue(),
+    events: new EventRecorder(store, clock),
+    controllers: new ControllerManager(store),
+    sim: {
+      cloudProvider: options.cloudProvider ?? true,
+      proxyMode: 'iptables',
+      readinessFailures: new Set(),
+      stoppedNodes: new Set(),
+    },
+  };
+  registerStrategies(ctx);
+  startControllers(ctx);
+  bootstrapCluster(ctx);
+  const workspace = new Workspace();
+
+  const settle = () => ctx.controllers.settle();
+
+  const advance = (ms: number) => {
+    if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`advance takes a finite, non-negative number of milliseconds, got ${ms}`);
+    const target = clock.now() + ms;
+    settle();
+    for (let t = ctx.timers.popDue(target); t; t = ctx.timers.popDue(target)) {
+      clock.advanceTo(t.at);
+      t.run();
+      settle();
+    }
+    clock.advanceTo(target);
+    settle();
+  };
+
+  // Let the bootstrap objects (CoreDNS pods, system endpoints) come up, as on a fresh cluster.
+  advance(60_000);
+
+  // Traces are reported to the listeners of onTrace through one listener on the
+  // command line's own set, added once the command line is there.
+  const listeners = new Set<TraceListener>();
+  let bridged = false;
+  const reachCommandLine = (): CommandLine | undefined => {
+    const cl = installedCommandLine();
+    if (cl && !bridged) {
+      bridged = true;
+      cl.traceListeners(ctx).add((trace) => {
+        for (const listener of listeners) listener(trace);
+      });
+    }
+    return cl;
+  };
+
+  const exec = (line: string, stdin?: string): ExecResult => {
+    const words = splitCommandLine(line);
+    if (!Array.isArray(words)) return fail(`bash: ${words.error}\n`, 2);
+    if (words.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
+    const cl = reachCommandLine();
+    if (!cl) return fail(NOT_READY, 1);
+    let result: ExecResult;
+    try {
+      switch (words[0]) {
+        case 'kubectl':
+          result = cl.runKubectl({ ctx, workspace, advance }, words.slice(1), stdin);
+          break;
+        case 'sim':
+          result = cl.runSim(ctx, words.slice(1));
+          break;
+        default: {
+          const program = cl.findProgram(words[0]);
+          result = program
+            ? program({ ctx, workspace, origin: { kind: 'workstation' }, stdin }, words)
+            : fail(`bash: ${words[0]}: command not found\n`, 127);
+        }
+      }
+    } catch (e) {
+      // An engine bug must not take the terminal down; report it like a crashed command.
+      result = fail(`internal error: ${e instanceof Error ? e.message : String(e)}\n`, 1);
+    }
+    settle();
+    return result;
+  };
+
+  const snapshot = (): ClusterSnapshot => {
+    let rules: readonly unknown[] | undefined;
+    let records: readonly unknown[] | undefined;
+    const objects: Record<string, readonly KubeObject[]> = {};
+    for (const kind of store.kinds()) objects[kind] = Object.freeze(store.list(kind));
+    return Object.freeze({
+      time: clock.timestamp(),
+      nowMs: clock.now(),
+      resourceVersion: store.currentResourceVersion,
+      objects: Object.freeze(objects),
+      sim: Object.freeze({
+        cloudProvider: ctx.sim.cloudProvider,
+        proxyMode: ctx.sim.proxyMode,
+        readinessFailures: Object.freeze([...ctx.sim.readinessFailures].sort()),
+        stoppedNodes: Object.freeze([...ctx.sim.stoppedNodes].sort()),
+      }),
+      files: Object.freeze(workspace.entries()),
+      // Derived data is computed only when someone reads it, once per snapshot.
+      get proxyRules() {
+        const cl = reachCommandLine();
+        // Before the command line has loaded (browser only) there is nothing to derive them with yet.
+        return cl ? (rules ??= Object.freeze(cl.proxyRules(ctx))) : [];
+      },
+      get dnsRecords() {
+        const cl = reachCommandLine();
+        return cl ? (records ??= Object.freeze(cl.dnsRecords(ctx))) : [];
+      },
+    });
+  };
+
+  return {
+    writeFile: (path, text) => workspace.write(path, text),
+    readFile: (path) => workspace.read(path),
+    deleteFile: (path) => workspace.remove(path),
+    listFiles: () => workspace.list(),
+    exec,
+    advance,
+    snapshot,
+    trace: (request) => {
+      const cl = reachCommandLine();
+      // Before the command line has loaded (browser only) nothing is sent.
+      if (!cl) return notSent(request);
+      const result = cl.traceRequest(ctx, request);
+      settle();
+      return result;
+    },
+    onTrace: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    now: () => clock.now(),
+    context: ctx,
+  };
+}
+
+/** The answer of trace() while the command line is still loading: nothing was sent. */
+function notSent(request: TraceRequest): Trace {
+  const method = (request.method ?? (request.body !== undefined ? 'POST' : 'GET')).toUpperCase();
+  return { request, method, hops: [], outcome: { kind: 'invalid', reason: 'The playground is still starting: nothing was sent.' } };
+}
