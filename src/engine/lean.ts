@@ -27,6 +27,7 @@ import { ControllerManager } from './controllers/runtime';
 import { type ExecResult, fail, splitCommandLine } from './exec';
 import type { Trace, TraceRequest } from './dataplane/types';
 import { Workspace } from './workspace';
+import { advanceSimulatedTime } from './time';
 
 export type { TraceListener } from './commandLineRegistry';
 
@@ -153,18 +154,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 
   const settle = () => ctx.controllers.settle();
 
-  const advance = (ms: number) => {
-    if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`advance takes a finite, non-negative number of milliseconds, got ${ms}`);
-    const target = clock.now() + ms;
-    settle();
-    for (let t = ctx.timers.popDue(target); t; t = ctx.timers.popDue(target)) {
-      clock.advanceTo(t.at);
-      t.run();
-      settle();
-    }
-    clock.advanceTo(target);
-    settle();
-  };
+  const advance = (ms: number) => advanceSimulatedTime(ctx, ms);
 
   // Let the bootstrap objects (CoreDNS pods, system endpoints) come up, as on a fresh cluster.
   advance(60_000);

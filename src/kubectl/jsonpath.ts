@@ -4,6 +4,8 @@
 // `[?(@.type=="Ready")]`, unions `[0,2]`, slices `[1:3]`, recursive descent `..name`)
 // and the same error texts. Maps and lists print as compact JSON (as kubectl ≥ 1.20 does).
 
+import { utf8Bytes } from '../engine/core/utf8';
+
 type Json = unknown;
 
 interface Param { value: number; known: boolean; derived: boolean }
@@ -271,18 +273,6 @@ function compare(op: string, left: Json, right: Json): boolean {
   }
 }
 
-/** UTF-8 bytes of a string (Go indexes strings by byte). */
-function utf8Bytes(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
 
 const isMap = (v: Json): v is Record<string, Json> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const children = (v: Json): Json[] => (Array.isArray(v) ? v : isMap(v) ? Object.keys(v).sort().map((k) => v[k]) : typeof v === 'string' ? utf8Bytes(v) : []); // a Go string indexes to bytes

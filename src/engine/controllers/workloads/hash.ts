@@ -13,6 +13,10 @@
 // HashControllerRevision) use FNV-32 (not 32a) over the revision's raw JSON patch,
 // which Go marshals from a map with sorted keys, so `canonicalJson` matches it.
 
+import { utf8Bytes } from '../../core/utf8';
+
+export { utf8Bytes };
+
 /** apimachinery/pkg/util/rand alphanums: no vowels, no 0, 1, 3. */
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -23,18 +27,6 @@ export function safeEncodeString(s: string): string {
   return out;
 }
 
-/** UTF-8 bytes of a string (the engine has no TextEncoder in its type environment). */
-export function utf8Bytes(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;

@@ -17,6 +17,7 @@ import { createDeploymentController } from '../deployment';
 import { createGarbageCollector } from '../garbageCollector';
 import { createReplicaSetController } from '../replicaset';
 import { createStatefulSetController } from '../statefulset';
+import { advanceSimulatedTime } from '../../time';
 
 export function newTemplate(labels: Record<string, string>, image = 'nginx:1.27'): PodTemplateSpec {
   return { metadata: { labels }, spec: { containers: [{ name: 'web', image, ports: [{ containerPort: 80, protocol: 'TCP' }] }] } };
@@ -94,17 +95,7 @@ export function createTestCluster(seed = 1): TestCluster {
   return {
     ctx,
     settle,
-    advance(ms) {
-      const target = clock.now() + ms;
-      settle();
-      for (let t = ctx.timers.popDue(target); t; t = ctx.timers.popDue(target)) {
-        clock.advanceTo(t.at);
-        t.run();
-        settle();
-      }
-      clock.advanceTo(target);
-      settle();
-    },
+    advance: (ms) => advanceSimulatedTime(ctx, ms),
     pods,
     activePods: () => pods().filter((p) => !p.metadata.deletionTimestamp),
     markReady(name, node = 'node-1') {
