@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium';
 
 // Debian's chromium when installed (.ci/run installs it); Playwright's own browser otherwise.
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 // E2E_PORT and E2E_DIST let several people test their own builds side by side
 // (`npx vite build --outDir /tmp/dist-me && E2E_DIST=/tmp/dist-me E2E_PORT=4180 npx playwright test`).
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -27,18 +26,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

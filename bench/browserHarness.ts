@@ -4,27 +4,17 @@
 // measures the app; browser.bench.ts does.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 
-// The same browser and flags as playwright.config.ts: Debian's chromium when installed.
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** Rejects after `ms` with a message naming what did not finish. */
 export function withTimeout<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
@@ -116,11 +106,7 @@ export async function launchChromium(): Promise<Browser> {
   return withTimeout(
     'launching Chromium',
     60_000,
-    chromium.launch({
-      executablePath: existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined,
-      args: CHROMIUM_ARGS,
-      timeout: 60_000,
-    }),
+    chromium.launch({ ...chromiumLaunchOptions(), timeout: 60_000 }),
   );
 }
 
