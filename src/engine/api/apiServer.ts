@@ -34,7 +34,9 @@ export function clone<T>(value: T): T {
     return out as T;
   }
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) {
+  // for-in over own keys visits them in Object.keys order without allocating the key array.
+  for (const k in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
     const v = (value as Record<string, unknown>)[k];
     if (v === undefined) continue;
     if (k === '__proto__') Object.defineProperty(out, k, { value: clone(v), enumerable: true, writable: true, configurable: true });

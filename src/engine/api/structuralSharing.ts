@@ -67,12 +67,14 @@ export function shareUnchanged<T>(next: T, prev: unknown): T {
   }
   const rn = next as Record<string, unknown>;
   const rp = prev as Record<string, unknown>;
-  const kn = Object.keys(rn);
   const kp = Object.keys(rp);
-  let same = kn.length === kp.length;
-  for (let i = 0; i < kn.length; i++) {
-    const k = kn[i];
+  let same = true;
+  // for-in over own keys: Object.keys order, without allocating next's key array.
+  let i = 0;
+  for (const k in rn) {
+    if (!Object.prototype.hasOwnProperty.call(rn, k)) continue;
     if (same && kp[i] !== k) same = false;
+    i++;
     const v = rn[k];
     if (typeof v !== 'object' || v === null) {
       if (same && v !== rp[k]) same = false;
@@ -89,5 +91,5 @@ export function shareUnchanged<T>(next: T, prev: unknown): T {
     }
     if (same && shared !== rp[k]) same = false;
   }
-  return same ? (prev as T) : next;
+  return same && i === kp.length ? (prev as T) : next;
 }

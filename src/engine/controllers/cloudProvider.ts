@@ -48,6 +48,7 @@ export function wantsLoadBalancer(svc: Service | undefined): boolean {
 
 class ServiceLoadBalancerController implements Controller {
   readonly name = 'service-lb';
+  readonly kinds = ['Service'];
   readonly queue = new KeyQueue();
   private readonly pool = new LoadBalancerIPPool();
   /** Service key → the IP its load balancer holds. */

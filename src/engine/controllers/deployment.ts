@@ -149,5 +149,5 @@ export function createDeploymentController(ctx: EngineContext): Controller {
     if (plan.recheckAt !== undefined) requeue.at(key, plan.recheckAt);
   };
 
-  return { name: 'deployment', queue, handle, sync };
+  return { name: 'deployment', kinds: ['Deployment', 'ReplicaSet', 'Pod'], queue, handle, sync };
 }

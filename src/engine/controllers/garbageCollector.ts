@@ -19,7 +19,7 @@ export function createGarbageCollector(ctx: EngineContext): Controller {
 
   const handle = (event: WatchEvent) => {
     const { goneOwner, danglingDependent } = graph.observe(event);
-    if (goneOwner && graph.dependentsOf(goneOwner).length) queue.add(`owner:${goneOwner}`);
+    if (goneOwner && graph.hasDependents(goneOwner)) queue.add(`owner:${goneOwner}`);
     if (danglingDependent) queue.add(`dependent:${refKey(danglingDependent)}`);
   };
 

@@ -66,6 +66,7 @@ const ALL_KEY = '#all';
 
 class IngressNginxController implements Controller {
   readonly name = 'ingress-nginx';
+  readonly kinds = ['Ingress', 'IngressClass', 'Service', 'Pod'];
   readonly queue = new KeyQueue();
   /** When a controller pod became ready (the status loop ticks from here), or undefined while none is. */
   private readySince: number | undefined;

@@ -67,6 +67,7 @@ export function evictionTime(pod: Pod, taints: readonly (Taint & { timeAdded?: s
 
 class NodeLifecycleController implements Controller {
   readonly name = 'node-lifecycle';
+  readonly kinds = ['Pod'];
   readonly queue = new KeyQueue();
   private readonly stoppedAt = new Map<string, number>();
   private readonly timers = new Map<string, Timer>();

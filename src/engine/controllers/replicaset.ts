@@ -18,6 +18,7 @@ import { computeReplicaSetStatus, desiredReplicas, planReplicas } from './worklo
 const COMPONENT = { component: 'replicaset-controller' };
 
 function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
   const ka = Object.keys(a ?? {});
   if (ka.length !== Object.keys(b ?? {}).length) return false;
   return ka.every((k) => a![k] === b?.[k]);
@@ -151,5 +152,5 @@ export function createReplicaSetController(ctx: EngineContext): Controller {
     if (next !== undefined) requeue.at(key, next);
   };
 
-  return { name: 'replicaset', queue, handle, sync };
+  return { name: 'replicaset', kinds: ['ReplicaSet', 'Pod'], queue, handle, sync };
 }

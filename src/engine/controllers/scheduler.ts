@@ -105,6 +105,7 @@ export function fitErrorMessage(numNodes: number, reasons: Map<string, number>):
 
 class Scheduler implements Controller {
   readonly name = 'scheduler';
+  readonly kinds = ['Node', 'Pod'];
   readonly queue = new KeyQueue();
   /** Pods assigned to each node that still count (not Succeeded/Failed). */
   private readonly assigned = new Map<string, Set<string>>();
@@ -123,7 +124,7 @@ class Scheduler implements Controller {
     }
     if (event.kind !== 'Pod') return;
     const pod = event.object as Pod;
-    const key = keyOf(pod);
+    const key = event.key ?? keyOf(pod);
     const phase = pod.status?.phase;
     const counted = event.type !== 'DELETED' && pod.spec.nodeName && phase !== 'Succeeded' && phase !== 'Failed' ? pod.spec.nodeName : undefined;
     const freed = this.nodeOfPod.has(key) && !counted;

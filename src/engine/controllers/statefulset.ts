@@ -22,6 +22,14 @@ import { isMemberOf, planStatefulSet, podRevision } from './workloads/statefulSe
 
 const COMPONENT = { component: 'statefulset-controller' };
 
+/**
+ * Whether two label maps have the same JSON text (same pairs in the same order). Status
+ * writes keep the stored labels object, so the texts are built only when they differ.
+ */
+function sameLabelOrder(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function createStatefulSetController(ctx: EngineContext): Controller {
   const queue = new KeyQueue();
   const pods = new ControllerIndex('Pod');
@@ -63,7 +71,7 @@ export function createStatefulSetController(ctx: EngineContext): Controller {
     const old = event.old as Pod | undefined;
     if (old && controllerOf(old)?.uid !== ref?.uid) enqueueRef(old);
     if (!ref && event.type !== 'DELETED') {
-      const labelsChanged = !old || JSON.stringify(old.metadata.labels) !== JSON.stringify(pod.metadata.labels);
+      const labelsChanged = !old || !sameLabelOrder(old.metadata.labels, pod.metadata.labels);
       if (labelsChanged || (old && controllerOf(old))) enqueueMatching(pod);
     }
   };
@@ -161,5 +169,5 @@ export function createStatefulSetController(ctx: EngineContext): Controller {
     if (next !== undefined) requeue.at(key, next);
   };
 
-  return { name: 'statefulset', queue, handle, sync };
+  return { name: 'statefulset', kinds: ['StatefulSet', 'Pod', 'ControllerRevision'], queue, handle, sync };
 }

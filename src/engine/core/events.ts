@@ -11,9 +11,33 @@ export interface EventSource {
   host?: string;
 }
 
+/** `n.toString(16)` for the integers event names use, without the slow general radix conversion. */
+function hex(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) return n.toString(16);
+  const hi = Math.floor(n / 0x100000000);
+  const lo = (n >>> 0).toString(16);
+  return hi ? hi.toString(16) + '00000000'.slice(lo.length) + lo : lo;
+}
+
+/** One aggregation key's Event: the key's parts that the maps it is filed under do not fix. */
+interface Aggregate {
+  namespace: string;
+  kind: string;
+  name: string | undefined;
+  uid: string | undefined;
+  reason: string;
+  component: string;
+  eventName: string;
+}
+
 export class EventRecorder {
   private seq = 0;
-  private index = new Map<string, string>(); // aggregation key -> event name
+  /**
+   * Aggregation index: object uid (or name) -> message -> the Events recorded with them.
+   * Nested maps instead of one joined key string: the uid is hashed once per stored
+   * object and the message once per call, with no long key built for every Event.
+   */
+  private index = new Map<string | undefined, Map<string, Aggregate[]>>();
 
   constructor(
     private readonly store: ObjectStore,
@@ -21,19 +45,24 @@ export class EventRecorder {
   ) {}
 
   record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
-    const ns = obj.metadata.namespace || 'default';
-    const involved: KubeEvent['involvedObject'] = {
-      kind: obj.kind,
-      namespace: obj.metadata.namespace,
-      name: obj.metadata.name!,
-      uid: obj.metadata.uid,
-      apiVersion: obj.apiVersion,
-    };
-    if (fieldPath) involved.fieldPath = fieldPath;
-    const aggKey = `${ns}\u0000${obj.kind}\u0000${obj.metadata.name}\u0000${obj.metadata.uid}\u0000${reason}\u0000${message}\u0000${source.component}`;
+    const meta = obj.metadata;
+    const ns = meta.namespace || 'default';
+    const kind = obj.kind;
+    const component = source.component;
+    const outerKey = meta.uid ?? meta.name;
+    let byMessage = this.index.get(outerKey);
+    if (!byMessage) this.index.set(outerKey, (byMessage = new Map()));
+    let aggregates = byMessage.get(message);
+    if (!aggregates) byMessage.set(message, (aggregates = []));
+    let found: Aggregate | undefined;
+    for (const a of aggregates) {
+      if (a.reason === reason && a.component === component && a.name === meta.name && a.uid === meta.uid && a.kind === kind && a.namespace === ns) {
+        found = a;
+        break;
+      }
+    }
     const now = this.clock.timestamp();
-    const existingName = this.index.get(aggKey);
-    const existing = existingName ? this.store.get<KubeEvent>('Event', ns, existingName) : undefined;
+    const existing = found ? this.store.get<KubeEvent>('Event', ns, found.eventName) : undefined;
     if (existing) {
       this.store.put({
         ...existing,
@@ -43,9 +72,18 @@ export class EventRecorder {
       } as KubeEvent);
       return;
     }
+    const involved: KubeEvent['involvedObject'] = {
+      kind,
+      namespace: meta.namespace,
+      name: meta.name!,
+      uid: meta.uid,
+      apiVersion: obj.apiVersion,
+    };
+    if (fieldPath) involved.fieldPath = fieldPath;
     // kubelet/controllers name events `<object>.<hex of UnixNano>`; the sequence keeps names unique.
-    const name = `${obj.metadata.name}.${(this.clock.now() * 1000 + this.seq++).toString(16)}`;
-    this.index.set(aggKey, name);
+    const name = `${meta.name}.${hex(this.clock.now() * 1000 + this.seq++)}`;
+    if (found) found.eventName = name;
+    else aggregates.push({ namespace: ns, kind, name: meta.name, uid: meta.uid, reason, component, eventName: name });
     const event: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -64,20 +102,19 @@ export class EventRecorder {
       count: 1,
       firstTimestamp: now,
       lastTimestamp: now,
-      reportingComponent: source.component,
+      reportingComponent: component,
     };
     this.store.put(event);
   }
 
   /** One (frozen, shared) source object per component and host: 40,000 events need not carry 40,000 copies. */
-  private sources = new Map<string, KubeEvent['source']>();
+  private sources = new Map<string, { bare?: KubeEvent['source']; byHost: Map<string, KubeEvent['source']> }>();
   private sourceOf(source: EventSource): KubeEvent['source'] {
-    const key = source.host ? `${source.component}\u0000${source.host}` : source.component;
-    let out = this.sources.get(key);
-    if (!out) {
-      out = source.host ? { component: source.component, host: source.host } : { component: source.component };
-      this.sources.set(key, out);
-    }
+    let entry = this.sources.get(source.component);
+    if (!entry) this.sources.set(source.component, (entry = { byHost: new Map() }));
+    if (!source.host) return (entry.bare ??= { component: source.component });
+    let out = entry.byHost.get(source.host);
+    if (!out) entry.byHost.set(source.host, (out = { component: source.component, host: source.host }));
     return out;
   }
 

@@ -14,6 +14,8 @@ export interface WatchEvent {
   object: KubeObject;
   /** The previous version, for MODIFIED and DELETED. */
   old?: KubeObject;
+  /** keyOf(object), set by the store: listeners reuse it instead of building (and hashing) it again. */
+  key?: string;
 }
 
 export type Listener = (event: WatchEvent) => void;
@@ -134,10 +136,10 @@ export class ObjectStore {
     const key = keyOf(obj);
     const old = m.get(key);
     m.set(key, obj);
-    if (old) this.unfile(old);
-    this.file(obj);
+    if (old) this.refile(old, obj);
+    else this.file(obj);
     if (obj.kind === 'Pod') this.podIndex.set(key, obj as Pod);
-    this.emit({ type: old ? 'MODIFIED' : 'ADDED', kind: obj.kind, object: obj, old });
+    this.emit({ type: old ? 'MODIFIED' : 'ADDED', kind: obj.kind, object: obj, old, key });
     return obj;
   }
 
@@ -151,7 +153,7 @@ export class ObjectStore {
     m.delete(key);
     this.unfile(old);
     if (kind === 'Pod') this.podIndex.delete(key);
-    this.emit({ type: 'DELETED', kind, object: old, old });
+    this.emit({ type: 'DELETED', kind, object: old, old, key });
     return old;
   }
 
@@ -165,6 +167,23 @@ export class ObjectStore {
     if (!names) byNs.set(ns, (names = new Map()));
     names.set(obj.metadata.name!, obj);
     if (!isRegular(obj)) this.irregular++;
+  }
+
+  /** unfile(old) then file(obj), in one look-up when the new version has the same namespace and name. */
+  private refile(old: KubeObject, obj: KubeObject): void {
+    if (obj.kind === UNMIRRORED_KIND) return;
+    const ns = obj.metadata.namespace;
+    const name = obj.metadata.name!;
+    if (old.metadata.namespace === ns && old.metadata.name === name) {
+      const names = this.byName.get(obj.kind)?.get(ns || '');
+      if (names?.get(name) === old) {
+        // Same namespace and name: as regular (or not) as before, so the count stands.
+        names.set(name, obj);
+        return;
+      }
+    }
+    this.unfile(old);
+    this.file(obj);
   }
 
   private unfile(obj: KubeObject): void {

@@ -92,5 +92,5 @@ export function createEndpointSliceController(ctx: EngineContext): Controller {
     }
   };
 
-  return { name: 'endpointslice', queue, handle, sync };
+  return { name: 'endpointslice', kinds: ['Service', 'Pod', 'Node', 'EndpointSlice'], queue, handle, sync };
 }

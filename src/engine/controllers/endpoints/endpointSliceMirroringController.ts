@@ -81,5 +81,5 @@ export function createEndpointSliceMirroringController(ctx: EngineContext): Cont
     write(() => applySliceChanges(ctx, ns, `Endpoints ${key}`, result.changes));
   };
 
-  return { name: 'endpointslice-mirroring', queue, handle, sync };
+  return { name: 'endpointslice-mirroring', kinds: ['Service', 'Endpoints', 'EndpointSlice'], queue, handle, sync };
 }

@@ -74,5 +74,5 @@ export function createEndpointsController(ctx: EngineContext): Controller {
     }
   };
 
-  return { name: 'endpoints', queue, handle, sync };
+  return { name: 'endpoints', kinds: ['Service', 'Pod', 'Endpoints'], queue, handle, sync };
 }

@@ -120,6 +120,7 @@ function sameIPs(a: Pod, b: Pod): boolean {
 }
 
 function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true; // status writes keep the stored labels object
   const ka = Object.keys(a ?? {});
   if (ka.length !== Object.keys(b ?? {}).length) return false;
   return ka.every((k) => b![k] === a![k]);

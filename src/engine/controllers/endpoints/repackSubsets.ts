@@ -42,7 +42,76 @@ function subsetSortKey(s: EndpointSubset): string {
   return `${first?.ip ?? ''}\u0000${(s.ports ?? []).map(portKey).join('\u0001')}`;
 }
 
+/** Same port key as portKey() gives, without building the strings. */
+function samePortKey(a: EndpointPort, b: EndpointPort): boolean {
+  return (
+    String(a.name ?? '') === String(b.name ?? '') && String(a.port) === String(b.port) &&
+    String(a.protocol ?? '') === String(b.protocol ?? '') && String(a.appProtocol ?? '') === String(b.appProtocol ?? '')
+  );
+}
+
+/**
+ * A string IP and target uid (no NUL to blur addressKey): lessAddress then orders these
+ * addresses by exactly their addressKey, so equal keys sort next to each other.
+ */
+function hasUID(a: EndpointAddress): boolean {
+  const uid = a.targetRef?.uid;
+  return typeof uid === 'string' && typeof a.ip === 'string' && !a.ip.includes('\u0000') && !uid.includes('\u0000');
+}
+
+/** Whether two lists sorted by lessAddress share no address key, within or across them. */
+function distinctSorted(ready: EndpointAddress[], notReady: EndpointAddress[]): boolean {
+  for (let i = 1; i < ready.length; i++) if (lessAddress(ready[i - 1], ready[i]) === 0) return false;
+  for (let i = 1; i < notReady.length; i++) if (lessAddress(notReady[i - 1], notReady[i]) === 0) return false;
+  for (let i = 0, j = 0; i < ready.length && j < notReady.length; ) {
+    const c = lessAddress(ready[i], notReady[j]);
+    if (c === 0) return false;
+    if (c < 0) i++;
+    else j++;
+  }
+  return true;
+}
+
+/**
+ * The usual case, answered without the maps: every subset offers the same one port and
+ * no address appears twice. Then there is one group, the ready and not-ready addresses
+ * sorted, under the first port seen. undefined: take the general path.
+ */
+function repackOnePort(subsets: readonly EndpointSubset[]): EndpointSubset[] | undefined {
+  let port: EndpointPort | undefined;
+  const ready: EndpointAddress[] = [];
+  const notReady: EndpointAddress[] = [];
+  for (const s of subsets) {
+    if (!s.ports || s.ports.length !== 1) return undefined;
+    const p = s.ports[0];
+    const addrs = s.addresses ?? [];
+    const unready = s.notReadyAddresses ?? [];
+    if (addrs.length + unready.length === 0) continue;
+    if (port === undefined) port = p;
+    else if (p !== port && !samePortKey(p, port)) return undefined;
+    for (const a of addrs) {
+      if (!hasUID(a)) return undefined;
+      ready.push(a);
+    }
+    for (const a of unready) {
+      if (!hasUID(a)) return undefined;
+      notReady.push(a);
+    }
+  }
+  if (port === undefined) return [];
+  ready.sort(lessAddress);
+  notReady.sort(lessAddress);
+  if (!distinctSorted(ready, notReady)) return undefined;
+  const subset: EndpointSubset = {};
+  if (ready.length) subset.addresses = ready;
+  if (notReady.length) subset.notReadyAddresses = notReady;
+  subset.ports = [port];
+  return [subset];
+}
+
 export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubset[] {
+  const onePort = repackOnePort(subsets);
+  if (onePort) return onePort;
   const allAddrs = new Map<string, EndpointAddress>();
   // port key -> (port, address key -> ready); Maps keep first-seen order.
   const byPort = new Map<string, { port: EndpointPort; addrs: Map<string, boolean> }>();

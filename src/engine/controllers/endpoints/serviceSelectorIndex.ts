@@ -9,6 +9,9 @@ import type { WatchEvent } from '../../core/store';
 import type { Pod, Service } from '../../core/types';
 import { podEndpointsChanged, shouldPodBeInEndpoints } from './podEndpoints';
 
+/** The answer for pod events that change no Service (most of them): shared, never modified. */
+const NO_SERVICES: ReadonlySet<string> = new Set<string>();
+
 interface Entry {
   selector: Record<string, string>;
   bucket: string;
@@ -61,14 +64,14 @@ export class ServiceSelectorIndex {
    * update nothing unless something endpoint-relevant changed, and when only
    * the labels changed, just the Services the pod joined or left.
    */
-  servicesForPodEvent(oldPod: Pod | undefined, newPod: Pod | undefined): Set<string> {
+  servicesForPodEvent(oldPod: Pod | undefined, newPod: Pod | undefined): ReadonlySet<string> {
     const pod = (newPod ?? oldPod)!;
     const ns = pod.metadata.namespace ?? 'default';
     // A pod that is in no Service's endpoints before or after (no IP yet, or finished) changes nothing.
-    if (!(oldPod && shouldPodBeInEndpoints(oldPod, true)) && !(newPod && shouldPodBeInEndpoints(newPod, true))) return new Set();
+    if (!(oldPod && shouldPodBeInEndpoints(oldPod, true)) && !(newPod && shouldPodBeInEndpoints(newPod, true))) return NO_SERVICES;
     if (!oldPod || !newPod) return this.servicesFor(ns, pod.metadata.labels);
     const [podChanged, labelsChanged] = podEndpointsChanged(oldPod, newPod);
-    if (!podChanged && !labelsChanged) return new Set();
+    if (!podChanged && !labelsChanged) return NO_SERVICES;
     const now = this.servicesFor(ns, newPod.metadata.labels);
     if (!labelsChanged) return now;
     const before = this.servicesFor(ns, oldPod.metadata.labels);
@@ -93,7 +96,7 @@ export class SharedServiceIndex {
   private readonly index = new ServiceSelectorIndex();
   private lastServiceEvent?: WatchEvent;
   private lastPodEvent?: WatchEvent;
-  private lastPodResult = new Set<string>();
+  private lastPodResult: ReadonlySet<string> = NO_SERVICES;
 
   /** Files a Service event (idempotent per event). */
   observeService(e: WatchEvent): void {

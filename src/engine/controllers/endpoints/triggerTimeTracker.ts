@@ -13,11 +13,12 @@ import { podReadyTransitionTime } from './podEndpoints';
 const parsed = new Map<string, number | undefined>();
 function parse(ts: string | undefined | null): number | undefined {
   if (!ts) return undefined;
-  if (!parsed.has(ts)) {
-    if (parsed.size > 10_000) parsed.clear();
-    parsed.set(ts, parseTimestamp(ts));
-  }
-  return parsed.get(ts);
+  const known = parsed.get(ts);
+  if (known !== undefined || parsed.has(ts)) return known;
+  if (parsed.size > 10_000) parsed.clear();
+  const ms = parseTimestamp(ts);
+  parsed.set(ts, ms);
+  return ms;
 }
 
 interface State {
@@ -31,17 +32,36 @@ export class TriggerTimeTracker {
   compute(service: Service, pods: readonly Pod[]): number | undefined {
     const key = `${service.metadata.namespace}/${service.metadata.name}`;
     const prev = this.states.get(key);
+    const prevPods = prev?.pods;
     let min: number | undefined;
-    const podTimes = new Map<string, number>();
+    // The previous map is updated in place when it holds exactly these pods (the usual
+    // case: a pod's readiness moved); otherwise a new one is built below.
+    let reuse = prevPods !== undefined;
+    let count = 0;
     for (const pod of pods) {
       const t = parse(podReadyTransitionTime(pod));
       if (t === undefined) continue;
-      podTimes.set(pod.metadata.name!, t);
-      if (t > (prev?.pods.get(pod.metadata.name!) ?? -Infinity) && (min === undefined || t < min)) min = t;
+      count++;
+      const name = pod.metadata.name!;
+      const before = prevPods?.get(name);
+      if (before === undefined) reuse = false;
+      else if (reuse) prevPods!.set(name, t);
+      if (t > (before ?? -Infinity) && (min === undefined || t < min)) min = t;
+    }
+    let podTimes = prevPods;
+    if (!reuse || count !== prevPods!.size) {
+      podTimes = new Map<string, number>();
+      for (const pod of pods) {
+        const t = parse(podReadyTransitionTime(pod));
+        if (t !== undefined) podTimes.set(pod.metadata.name!, t);
+      }
     }
     const created = parse(service.metadata.creationTimestamp) ?? 0;
     if (created > (prev?.service ?? -Infinity) && (min === undefined || created < min)) min = created;
-    this.states.set(key, { pods: podTimes, service: created });
+    if (prev) {
+      prev.pods = podTimes!;
+      prev.service = created;
+    } else this.states.set(key, { pods: podTimes!, service: created });
     if (!prev) return created;
     return min;
   }

@@ -17,6 +17,7 @@ import { newContainerRun, type PodRun } from './runtimeState';
 
 export class Kubelet implements Controller {
   readonly name = 'kubelet';
+  readonly kinds = ['Pod'];
   readonly queue = new KeyQueue();
   private readonly runs = new Map<string, PodRun>();
   private readonly podsByNode = new Map<string, Set<string>>();
@@ -36,7 +37,7 @@ export class Kubelet implements Controller {
   handle(event: WatchEvent): void {
     if (event.kind !== 'Pod') return;
     const pod = event.object as Pod;
-    const key = keyOf(pod);
+    const key = event.key ?? keyOf(pod);
     if (event.type === 'DELETED') {
       this.trackNode(key, undefined);
       if (this.runs.has(key)) this.queue.add(key);

@@ -57,6 +57,10 @@ export class DependencyGraph {
     return [...(this.dependents.get(uid) ?? [])].map(parseRefKey);
   }
 
+  hasDependents(uid: string): boolean {
+    return this.dependents.has(uid);
+  }
+
   forget(uid: string): void {
     this.dependents.delete(uid);
   }
@@ -66,15 +70,20 @@ export class DependencyGraph {
    * whether the object itself now has a missing owner.
    */
   observe(event: WatchEvent): { goneOwner?: string; danglingDependent?: ObjectRef } {
-    if (event.kind === 'Event') return {};
+    if (event.kind === 'Event') return NOTHING;
     const obj = event.object;
     const uid = obj.metadata.uid;
-    const ref: ObjectRef = { kind: event.kind, namespace: obj.metadata.namespace, name: obj.metadata.name! };
-    const key = refKey(ref);
-    const oldRefs = event.old?.metadata.ownerReferences;
+    const old = event.old;
+    // A write that keeps the owner references (status, most updates) of an object already live: nothing moves.
+    if (event.type === 'MODIFIED' && old && old.metadata.ownerReferences === obj.metadata.ownerReferences && old.metadata.uid === uid && (!uid || this.live.has(uid))) return NOTHING;
+    const oldRefs = old?.metadata.ownerReferences;
     const newRefs = event.type === 'DELETED' ? undefined : obj.metadata.ownerReferences;
+    // Most events (status writes) keep the owner references: no key to build, nothing to re-file.
     const changed = !sameOwners(oldRefs, newRefs);
+    let ref: ObjectRef | undefined;
     if (changed) {
+      ref = { kind: event.kind, namespace: obj.metadata.namespace, name: obj.metadata.name! };
+      const key = refKey(ref);
       for (const r of oldRefs ?? []) {
         const set = this.dependents.get(r.uid);
         set?.delete(key);
@@ -88,12 +97,15 @@ export class DependencyGraph {
     }
     if (event.type === 'DELETED') {
       if (uid) this.live.delete(uid);
-      return uid ? { goneOwner: uid } : {};
+      return uid ? { goneOwner: uid } : NOTHING;
     }
     if (uid) this.live.add(uid);
-    if (newRefs && changed && newRefs.some((r) => !this.live.has(r.uid))) return { danglingDependent: ref };
-    return {};
+    if (ref && newRefs && newRefs.some((r) => !this.live.has(r.uid))) return { danglingDependent: ref };
+    return NOTHING;
   }
 }
+
+/** observe()'s answer when nothing happened (shared: most events change nothing here). */
+const NOTHING: { goneOwner?: string; danglingDependent?: ObjectRef } = Object.freeze({});
 
 export { refKey };

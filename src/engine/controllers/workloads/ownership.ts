@@ -18,6 +18,8 @@ export class ControllerIndex {
   /** Feed every watch event; other kinds are ignored. */
   observe(event: WatchEvent): void {
     if (event.kind !== this.kind) return;
+    // Same owner references (structural sharing keeps them the same array): same bucket, same name.
+    if (event.type === 'MODIFIED' && event.old && event.old.metadata.ownerReferences === event.object.metadata.ownerReferences) return;
     if (event.old) this.remove(event.old);
     if (event.type !== 'DELETED') this.add(event.object);
   }
