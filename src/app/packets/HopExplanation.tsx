@@ -46,9 +46,9 @@ export const HopExplanation = memo(function HopExplanation() {
             <path d="M9 6l6 6-6 6" />
           </svg>
           <span className="hop-summary-label">Packet path</span>
-          <span className={`hop-outcome ${bad ? 'is-bad' : 'is-ok'}`}>
+          <span className={`hop-outcome ${bad ? 'is-bad' : 'is-ok'}`} title={path.summary}>
             <OutcomeIcon bad={bad} />
-            {path.summary}
+            <span className="hop-outcome-text">{path.summary}</span>
           </span>
         </summary>
         <p className="hop-request">
