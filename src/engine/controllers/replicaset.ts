@@ -5,13 +5,14 @@
 
 import { jsonEqual } from '../api/apiServer';
 import type { EngineContext } from '../context';
-import { fromLabelSelector, matchesSelector } from '../core/labels';
+import { fromLabelSelector } from '../core/labels';
 import { KeyQueue } from '../core/queue';
 import { objectKey, type WatchEvent } from '../core/store';
 import type { Pod, ReplicaSet } from '../core/types';
 import type { Controller } from './runtime';
 import { adopt, DelayedRequeue, errorMessage, release, specOrLifecycleChanged, splitKey } from './workloads/controllerTools';
 import { ControllerIndex, claimObjects } from './workloads/ownership';
+import { SelectingOwners } from './workloads/selectingOwners';
 import { availableAt, controllerOf, isPodActive, podFromTemplate } from './workloads/pods';
 import { computeReplicaSetStatus, desiredReplicas, planReplicas } from './workloads/replicaSetReconciler';
 
@@ -28,39 +29,19 @@ export function createReplicaSetController(ctx: EngineContext): Controller {
   const queue = new KeyQueue();
   const pods = new ControllerIndex('Pod');
   const replicaSets = new ControllerIndex('ReplicaSet');
-  /** ReplicaSet names by namespace, to find the sets an orphan pod may belong to. */
-  const setsByNamespace = new Map<string, Set<string>>();
+  /** ReplicaSets by namespace, to find the set that owns a pod or the sets an orphan may belong to. */
+  const owners = new SelectingOwners(ctx, 'ReplicaSet', queue);
   const requeue = new DelayedRequeue(ctx, queue, 'replicaset resync');
-
-  const enqueueRef = (pod: Pod) => {
-    const ref = controllerOf(pod);
-    if (ref?.kind === 'ReplicaSet') queue.add(objectKey(pod.metadata.namespace, ref.name));
-    return ref;
-  };
-
-  /** getPodReplicaSets: every set in the pod's namespace whose selector matches it. */
-  const enqueueMatchingSets = (pod: Pod) => {
-    const ns = pod.metadata.namespace ?? '';
-    for (const name of setsByNamespace.get(ns) ?? []) {
-      const rs = ctx.store.get<ReplicaSet>('ReplicaSet', ns, name);
-      const sel = rs && fromLabelSelector(rs.spec.selector);
-      if (sel && sel.length && matchesSelector(pod.metadata.labels, sel)) queue.add(objectKey(ns, name));
-    }
-  };
+  const enqueueRef = (pod: Pod) => owners.enqueueOwner(pod);
+  const enqueueMatchingSets = (pod: Pod) => owners.enqueueMatching(pod);
 
   const handle = (event: WatchEvent) => {
     pods.observe(event);
     replicaSets.observe(event);
     if (event.kind === 'ReplicaSet') {
-      const ns = event.object.metadata.namespace ?? '';
-      let names = setsByNamespace.get(ns);
-      if (!names) setsByNamespace.set(ns, (names = new Set()));
-      if (event.type === 'DELETED') names.delete(event.object.metadata.name!);
-      else {
-        names.add(event.object.metadata.name!);
-        // The set's own status writes echo back here; they need no sync (nothing in the status feeds manageReplicas).
-        if (specOrLifecycleChanged(event)) queue.add(objectKey(ns, event.object.metadata.name!));
-      }
+      owners.observe(event);
+      // The set's own status writes echo back here; they need no sync (nothing in the status feeds manageReplicas).
+      if (event.type !== 'DELETED' && specOrLifecycleChanged(event)) queue.add(objectKey(event.object.metadata.namespace, event.object.metadata.name!));
       return;
     }
     if (event.kind !== 'Pod') return;

@@ -7,7 +7,7 @@
 import { jsonEqual } from '../api/apiServer';
 import type { EngineContext } from '../context';
 import { isStatusError } from '../core/errors';
-import { fromLabelSelector, matchesSelector } from '../core/labels';
+import { fromLabelSelector } from '../core/labels';
 import { KeyQueue } from '../core/queue';
 import { objectKey, type WatchEvent } from '../core/store';
 import type { Pod, StatefulSet } from '../core/types';
@@ -17,6 +17,7 @@ import {
   type ControllerRevision, decideRevisions, equalRevision, newRevision, revisionsToTruncate, sortRevisions,
 } from './workloads/controllerRevision';
 import { ControllerIndex, claimObjects } from './workloads/ownership';
+import { SelectingOwners } from './workloads/selectingOwners';
 import { availableAt, controllerOf } from './workloads/pods';
 import { isMemberOf, planStatefulSet, podRevision } from './workloads/statefulSetReconciler';
 
@@ -34,35 +35,18 @@ export function createStatefulSetController(ctx: EngineContext): Controller {
   const queue = new KeyQueue();
   const pods = new ControllerIndex('Pod');
   const revisions = new ControllerIndex('ControllerRevision');
-  const setsByNamespace = new Map<string, Set<string>>();
+  /** StatefulSets by namespace, to find the set that owns a pod or the sets an orphan may belong to. */
+  const owners = new SelectingOwners(ctx, 'StatefulSet', queue);
   const requeue = new DelayedRequeue(ctx, queue, 'statefulset resync');
-
-  const enqueueRef = (pod: Pod) => {
-    const ref = controllerOf(pod);
-    if (ref?.kind === 'StatefulSet') queue.add(objectKey(pod.metadata.namespace, ref.name));
-    return ref;
-  };
-  const enqueueMatching = (pod: Pod) => {
-    const ns = pod.metadata.namespace ?? '';
-    for (const name of setsByNamespace.get(ns) ?? []) {
-      const set = ctx.store.get<StatefulSet>('StatefulSet', ns, name);
-      const sel = set && fromLabelSelector(set.spec.selector);
-      if (sel && sel.length && matchesSelector(pod.metadata.labels, sel)) queue.add(objectKey(ns, name));
-    }
-  };
+  const enqueueRef = (pod: Pod) => owners.enqueueOwner(pod);
+  const enqueueMatching = (pod: Pod) => owners.enqueueMatching(pod);
 
   const handle = (event: WatchEvent) => {
     pods.observe(event);
     revisions.observe(event);
     if (event.kind === 'StatefulSet') {
-      const ns = event.object.metadata.namespace ?? '';
-      let names = setsByNamespace.get(ns);
-      if (!names) setsByNamespace.set(ns, (names = new Set()));
-      if (event.type === 'DELETED') names.delete(event.object.metadata.name!);
-      else {
-        names.add(event.object.metadata.name!);
-        queue.add(objectKey(ns, event.object.metadata.name!));
-      }
+      owners.observe(event);
+      if (event.type !== 'DELETED') queue.add(objectKey(event.object.metadata.namespace, event.object.metadata.name!));
       return;
     }
     if (event.kind !== 'Pod') return;
