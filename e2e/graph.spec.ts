@@ -99,6 +99,20 @@ test.describe('the cluster graph', () => {
     await expect(page.getByRole('img', { name: /^Service typo selects/ })).toHaveCount(0);
   });
 
+  test('the welcome example lets an instructor fail a pod\'s readiness at once, and its endpoint leaves the Service', async ({ page }) => {
+    await open(page);
+    await advance(page, 10_000);
+    const pod = page.getByRole('group', { name: POD }).first();
+    const name = (await pod.getAttribute('aria-label'))!.match(/^Pod (\S+),/)![1];
+    const menu = await menuOf(page, pod);
+    await expect(menu.getByRole('menuitem', { name: 'Fail readiness probe' })).toBeEnabled();
+    await menu.getByRole('menuitem', { name: 'Fail readiness probe' }).click();
+    // periodSeconds 5, failureThreshold 3: not ready within 15 s of probing.
+    await advance(page, 20_000);
+    await expect(page.getByRole('group', { name: new RegExp(`^Pod ${name}, not ready`) })).toHaveAccessibleName(/excluded from Service web: readiness probe failing$/);
+    await expect(page.getByRole('group', { name: /^EndpointSlice web-[a-z0-9]+ of Service web: 2 ready, 1 not ready$/ })).toBeVisible();
+  });
+
   test('draws a pod whose readiness probe fails (from its context menu) as left out, with the reason', async ({ page }) => {
     await open(page);
     await apply(page, 'api.yaml', API);

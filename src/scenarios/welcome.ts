@@ -1,4 +1,6 @@
 // The manifest a new visitor starts with: three nginx pods behind a NodePort Service.
+// The readiness probe is there so an instructor's first fault ("fail readiness
+// probe" on a pod) works on the very first picture.
 export const WELCOME_MANIFEST = `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -20,6 +22,11 @@ spec:
           image: nginx:1.27
           ports:
             - containerPort: 80
+          readinessProbe:
+            httpGet:
+              path: /
+              port: 80
+            periodSeconds: 5
 ---
 apiVersion: v1
 kind: Service
