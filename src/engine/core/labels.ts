@@ -142,20 +142,22 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
   private byPair = new Map<string, Set<string>>(); // `${ns}\u0000${k}=${v}` -> keys
   private byNamespace = new Map<string, Set<string>>();
   private objects = new Map<string, T>();
-  /** The sets each key is filed in (namespace set first), for cheap re-filing. */
-  private memberships = new Map<string, Set<string>[]>();
+  /**
+   * When each object was last written. Matches come back in that order (oldest write
+   * first), as if every write re-filed the object at the end of its sets, without
+   * touching the sets on the status writes that keep labels.
+   */
+  private stamps = new Map<string, number>();
+  private writes = 0;
 
   set(key: string, obj: T): void {
     const old = this.objects.get(key);
+    this.stamps.set(key, ++this.writes);
     if (old) {
-      // Most writes (status) keep namespace and labels: the index entries stay as they are.
+      // Most writes (status) keep namespace and labels: the index entries stay as they are,
+      // and the new stamp moves the object to the end of the match order.
       if (old.metadata.namespace === obj.metadata.namespace && sameLabels(old.metadata.labels, obj.metadata.labels)) {
         this.objects.set(key, obj);
-        // Re-adding moves the key to the end of each set, as a full re-index does: match order is kept.
-        for (const set of this.memberships.get(key)!) {
-          set.delete(key);
-          set.add(key);
-        }
         return;
       }
       this.unindex(key, old);
@@ -165,15 +167,15 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
     let nsSet = this.byNamespace.get(ns);
     if (!nsSet) this.byNamespace.set(ns, (nsSet = new Set()));
     nsSet.add(key);
-    const sets = [nsSet];
-    for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) {
-      const pk = `${ns}\u0000${k}=${v}`;
+    const labels = obj.metadata.labels;
+    // for-in over own keys: Object.entries order without building the entries.
+    for (const k in labels) {
+      if (!Object.prototype.hasOwnProperty.call(labels, k)) continue;
+      const pk = `${ns}\u0000${k}=${labels[k]}`;
       let set = this.byPair.get(pk);
       if (!set) this.byPair.set(pk, (set = new Set()));
       set.add(key);
-      sets.push(set);
     }
-    this.memberships.set(key, sets);
   }
 
   delete(key: string): void {
@@ -181,7 +183,7 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
     if (!old) return;
     this.unindex(key, old);
     this.objects.delete(key);
-    this.memberships.delete(key);
+    this.stamps.delete(key);
   }
 
   /** Objects in `namespace` whose labels include every pair of `selector` (an empty map matches all). */
@@ -195,12 +197,20 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
       if (!set) return [];
       if (!smallest || set.size < smallest.size) smallest = set;
     }
-    if (pairs === 0) return [...(this.byNamespace.get(namespace) ?? [])].map((k) => this.objects.get(k)!);
-    const out: T[] = [];
-    for (const key of smallest!) {
-      const obj = this.objects.get(key)!;
-      if (matchesMap(obj.metadata.labels, selector)) out.push(obj);
-    }
+    const keys: string[] = [];
+    if (pairs === 0) for (const key of this.byNamespace.get(namespace) ?? []) keys.push(key);
+    else for (const key of smallest!) if (matchesMap(this.objects.get(key)!.metadata.labels, selector)) keys.push(key);
+    return this.inWriteOrder(keys);
+  }
+
+  /** The objects of `keys` (in filing order), oldest write first. */
+  private inWriteOrder(keys: string[]): T[] {
+    const stamps = this.stamps;
+    let sorted = true;
+    for (let i = 1; i < keys.length && sorted; i++) if (stamps.get(keys[i - 1])! > stamps.get(keys[i])!) sorted = false;
+    if (!sorted) keys.sort((a, b) => stamps.get(a)! - stamps.get(b)!);
+    const out = new Array<T>(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = this.objects.get(keys[i])!;
     return out;
   }
 
@@ -219,8 +229,10 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
   private unindex(key: string, obj: T): void {
     const ns = obj.metadata.namespace ?? '';
     this.byNamespace.get(ns)?.delete(key);
-    for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) {
-      const pk = `${ns}\u0000${k}=${v}`;
+    const labels = obj.metadata.labels;
+    for (const k in labels) {
+      if (!Object.prototype.hasOwnProperty.call(labels, k)) continue;
+      const pk = `${ns}\u0000${k}=${labels[k]}`;
       const set = this.byPair.get(pk);
       if (set) {
         set.delete(key);

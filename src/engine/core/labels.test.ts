@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { LabelIndex, matchesSelector, parseSelector } from './labels';
+import { SeededRandom } from './random';
+
+interface Obj {
+  metadata: { namespace?: string; name: string; labels?: Record<string, string> };
+  v?: number;
+}
+
+const obj = (name: string, labels: Record<string, string>, v = 0, namespace = 'default'): Obj => ({ metadata: { namespace, name, labels }, v });
+const names = (xs: Obj[]) => xs.map((o) => `${o.metadata.name}@${o.v}`);
+
+describe('LabelIndex', () => {
+  it('finds objects by every pair of a map selector, within one namespace', () => {
+    const idx = new LabelIndex<Obj>();
+    idx.set('default/a', obj('a', { app: 'web', tier: 'fe' }));
+    idx.set('default/b', obj('b', { app: 'web' }));
+    idx.set('other/c', obj('c', { app: 'web', tier: 'fe' }, 0, 'other'));
+    expect(names(idx.matchMap('default', { app: 'web' }))).toEqual(['a@0', 'b@0']);
+    expect(names(idx.matchMap('default', { app: 'web', tier: 'fe' }))).toEqual(['a@0']);
+    expect(names(idx.matchMap('default', { app: 'db' }))).toEqual([]);
+    expect(names(idx.matchMap('default', {}))).toEqual(['a@0', 'b@0']);
+  });
+
+  it('returns matches oldest write first: a status write (same labels) moves the object to the end', () => {
+    const idx = new LabelIndex<Obj>();
+    for (const n of ['a', 'b', 'c']) idx.set(`default/${n}`, obj(n, { app: 'web' }));
+    idx.set('default/a', obj('a', { app: 'web' }, 1));
+    expect(names(idx.matchMap('default', { app: 'web' }))).toEqual(['b@0', 'c@0', 'a@1']);
+    expect(names(idx.matchMap('default', {}))).toEqual(['b@0', 'c@0', 'a@1']);
+    idx.set('default/b', obj('b', { app: 'web' }, 2));
+    expect(names(idx.match('default', parseSelector('app=web')))).toEqual(['c@0', 'a@1', 'b@2']);
+  });
+
+  it('re-files an object whose labels change, and forgets deleted ones', () => {
+    const idx = new LabelIndex<Obj>();
+    idx.set('default/a', obj('a', { app: 'web' }));
+    idx.set('default/b', obj('b', { app: 'web' }));
+    idx.set('default/a', obj('a', { app: 'wbe' }, 1));
+    expect(names(idx.matchMap('default', { app: 'web' }))).toEqual(['b@0']);
+    expect(names(idx.matchMap('default', { app: 'wbe' }))).toEqual(['a@1']);
+    idx.delete('default/b');
+    expect(names(idx.matchMap('default', { app: 'web' }))).toEqual([]);
+    expect(names(idx.matchMap('default', {}))).toEqual(['a@1']);
+  });
+
+  it('general selectors filter the equality matches (set-based requirements)', () => {
+    const idx = new LabelIndex<Obj>();
+    idx.set('default/a', obj('a', { app: 'web', env: 'prod' }));
+    idx.set('default/b', obj('b', { app: 'web', env: 'dev' }));
+    const sel = parseSelector('app=web,env notin (dev)');
+    expect(names(idx.match(undefined, sel))).toEqual(['a@0']);
+    expect(matchesSelector({ app: 'web', env: 'dev' }, sel)).toBe(false);
+  });
+});
+
+describe('SeededRandom.uuid', () => {
+  it('is version-4 shaped, lower-case hex, and the same for the same seed', () => {
+    const a = new SeededRandom(7);
+    const b = new SeededRandom(7);
+    for (let i = 0; i < 200; i++) {
+      const u = a.uuid();
+      expect(u).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(b.uuid()).toBe(u);
+    }
+  });
+});
