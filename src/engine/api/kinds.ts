@@ -13,7 +13,7 @@ export const KINDS = {
   Service: info({ kind: 'Service', group: '', version: 'v1', resource: 'services', singular: 'service', shortNames: ['svc'], namespaced: true, categories: ['all'] }),
   Endpoints: info({ kind: 'Endpoints', group: '', version: 'v1', resource: 'endpoints', singular: 'endpoints', shortNames: ['ep'], namespaced: true }),
   Event: info({ kind: 'Event', group: '', version: 'v1', resource: 'events', singular: 'event', shortNames: ['ev'], namespaced: true }),
-  EndpointSlice: info({ kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', singular: 'endpointslice', shortNames: [], namespaced: true }),
+  EndpointSlice: info({ kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', singular: 'endpointslice', shortNames: [], namespaced: true, hasGeneration: true }),
   ReplicaSet: info({ kind: 'ReplicaSet', group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true, hasGeneration: true, categories: ['all'] }),
   Deployment: info({ kind: 'Deployment', group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true, hasGeneration: true, categories: ['all'] }),
   StatefulSet: info({ kind: 'StatefulSet', group: 'apps', version: 'v1', resource: 'statefulsets', singular: 'statefulset', shortNames: ['sts'], namespaced: true, hasGeneration: true, categories: ['all'] }),

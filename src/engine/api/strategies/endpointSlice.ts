@@ -7,6 +7,7 @@
 import type { EngineContext } from '../../context';
 import { field, type FieldError } from '../../core/errors';
 import type { EndpointSlice } from '../../core/types';
+import { jsonEqual } from '../apiServer';
 import { KINDS } from '../kinds';
 import type { KindStrategy } from '../registry';
 import { isDNS1123Label, isDNS1123Subdomain, isIPv6, nonSpecialIPErrors, parseIPv4, validateObjectMeta } from '../validation/common';
@@ -112,6 +113,12 @@ export function createEndpointSliceStrategy(_ctx: EngineContext): KindStrategy<E
         if (port.name === undefined) port.name = '';
         if (port.protocol === undefined) port.protocol = 'TCP';
       }
+    },
+    // Generation (pkg/registry/discovery/endpointslice/strategy.go): 1 on create (kinds.ts
+    // hasGeneration); the API server bumps it when anything but metadata changed, and
+    // PrepareForUpdate also when the labels changed.
+    prepareForUpdate(slice, old) {
+      if (!jsonEqual(slice.metadata.labels ?? {}, old.metadata.labels ?? {})) slice.metadata.generation = (old.metadata.generation ?? 0) + 1;
     },
     validate: (slice) => validateEndpointSlice(slice, ['FQDN', 'IPv4', 'IPv6']),
     validateUpdate(slice, old) {

@@ -45,7 +45,20 @@ describe('EndpointSlice', () => {
     const placeholder = api.create<EndpointSlice>(slice({ endpoints: undefined, ports: undefined, metadata: { name: 'db-empty' } }));
     expect(placeholder.endpoints).toBeNull();
     expect(placeholder.ports).toBeNull();
-    expect(placeholder.metadata.generation).toBeUndefined();
+  });
+
+  // pkg/registry/discovery/endpointslice/strategy.go: PrepareForCreate sets Generation 1;
+  // PrepareForUpdate bumps it when anything but metadata changed, or the labels changed.
+  it('has generation 1 on create, bumped by endpoint or label changes but not by annotations', () => {
+    const api = newApi();
+    const created = api.create<EndpointSlice>(slice({}));
+    expect(created.metadata.generation).toBe(1);
+    const annotated = api.update<EndpointSlice>({ ...created, metadata: { ...created.metadata, annotations: { note: 'x' } } });
+    expect(annotated.metadata.generation).toBe(1);
+    const moved = api.update<EndpointSlice>({ ...annotated, endpoints: [{ addresses: ['10.244.0.9'], conditions: { ready: true } }] });
+    expect(moved.metadata.generation).toBe(2);
+    const relabelled = api.update<EndpointSlice>({ ...moved, metadata: { ...moved.metadata, labels: { ...moved.metadata.labels, extra: 'y' } } });
+    expect(relabelled.metadata.generation).toBe(3);
   });
 
   it('the service-name label is free-form (any valid label value)', () => {
