@@ -141,28 +141,27 @@ function sameLabels(a: Record<string, string> | undefined, b: Record<string, str
 export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Record<string, string> } }> {
   private byPair = new Map<string, Set<string>>(); // `${ns}\u0000${k}=${v}` -> keys
   private byNamespace = new Map<string, Set<string>>();
-  private objects = new Map<string, T>();
   /**
-   * When each object was last written. Matches come back in that order (oldest write
-   * first), as if every write re-filed the object at the end of its sets, without
-   * touching the sets on the status writes that keep labels.
+   * Each object with the count of writes when it was last written. Matches come back in
+   * that order (oldest write first), as if every write re-filed the object at the end of
+   * its sets, without touching the sets on the status writes that keep labels.
    */
-  private stamps = new Map<string, number>();
+  private entries = new Map<string, { obj: T; stamp: number }>();
   private writes = 0;
 
   set(key: string, obj: T): void {
-    const old = this.objects.get(key);
-    this.stamps.set(key, ++this.writes);
-    if (old) {
-      // Most writes (status) keep namespace and labels: the index entries stay as they are,
-      // and the new stamp moves the object to the end of the match order.
-      if (old.metadata.namespace === obj.metadata.namespace && sameLabels(old.metadata.labels, obj.metadata.labels)) {
-        this.objects.set(key, obj);
-        return;
-      }
+    const entry = this.entries.get(key);
+    const stamp = ++this.writes;
+    if (entry) {
+      const old = entry.obj;
+      entry.obj = obj;
+      entry.stamp = stamp;
+      // Most writes (status) keep namespace and labels: the index entries stay as they are.
+      if (old.metadata.namespace === obj.metadata.namespace && sameLabels(old.metadata.labels, obj.metadata.labels)) return;
       this.unindex(key, old);
+    } else {
+      this.entries.set(key, { obj, stamp });
     }
-    this.objects.set(key, obj);
     const ns = obj.metadata.namespace ?? '';
     let nsSet = this.byNamespace.get(ns);
     if (!nsSet) this.byNamespace.set(ns, (nsSet = new Set()));
@@ -179,11 +178,10 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
   }
 
   delete(key: string): void {
-    const old = this.objects.get(key);
-    if (!old) return;
-    this.unindex(key, old);
-    this.objects.delete(key);
-    this.stamps.delete(key);
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.unindex(key, entry.obj);
+    this.entries.delete(key);
   }
 
   /** Objects in `namespace` whose labels include every pair of `selector` (an empty map matches all). */
@@ -199,19 +197,17 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
     }
     const keys: string[] = [];
     if (pairs === 0) for (const key of this.byNamespace.get(namespace) ?? []) keys.push(key);
-    else for (const key of smallest!) if (matchesMap(this.objects.get(key)!.metadata.labels, selector)) keys.push(key);
+    else for (const key of smallest!) if (matchesMap(this.entries.get(key)!.obj.metadata.labels, selector)) keys.push(key);
     return this.inWriteOrder(keys);
   }
 
   /** The objects of `keys` (in filing order), oldest write first. */
   private inWriteOrder(keys: string[]): T[] {
-    const stamps = this.stamps;
+    const found = keys.map((k) => this.entries.get(k)!);
     let sorted = true;
-    for (let i = 1; i < keys.length && sorted; i++) if (stamps.get(keys[i - 1])! > stamps.get(keys[i])!) sorted = false;
-    if (!sorted) keys.sort((a, b) => stamps.get(a)! - stamps.get(b)!);
-    const out = new Array<T>(keys.length);
-    for (let i = 0; i < keys.length; i++) out[i] = this.objects.get(keys[i])!;
-    return out;
+    for (let i = 1; i < found.length && sorted; i++) if (found[i - 1].stamp > found[i].stamp) sorted = false;
+    if (!sorted) found.sort((a, b) => a.stamp - b.stamp);
+    return found.map((e) => e.obj);
   }
 
   /** Objects in `namespace` (all namespaces when undefined) matching a general selector. */
