@@ -20,6 +20,22 @@ const UI_LAYERS = {
   message: 'The engine layers must not import from src/app, src/graph or src/embed (DESIGN.md, "Layers").',
 };
 
+// The first picture's modules (the entry chunk, DESIGN.md's 160 KB budget): the
+// graph (React Flow, the graph layers, the packet player) is a chunk of its own
+// that they reach only through LazyGraphPane.tsx and packets/playerHandle.ts.
+const FIRST_PICTURE = [
+  'src/main.tsx',
+  'src/app/*.{ts,tsx}',
+  'src/app/{shell,store,editor,terminal}/**/*.{ts,tsx}',
+  'src/app/graph/LazyGraphPane.tsx',
+  'src/app/packets/{PlaybackControls,LazyPanels,playerHandle}.{ts,tsx}',
+];
+const GRAPH_CHUNK = {
+  regex: '^@xyflow/|(?:^|/)(?:graph/GraphPane|packets/player|\\./player)$',
+  message: 'The graph loads apart from the first picture: go through LazyGraphPane.tsx or packets/playerHandle.ts.',
+  allowTypeImports: true,
+};
+
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.reports/**'] },
   js.configs.recommended,
@@ -38,6 +54,13 @@ export default defineConfig(
   {
     files: ['*.{js,mjs,ts}', 'scripts/**', 'bench/**', 'tests/**', 'e2e/**', '**/*.test.ts'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    files: FIRST_PICTURE,
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [GRAPH_CHUNK] }],
+    },
   },
   {
     files: CORE_LAYERS,

@@ -1,11 +1,13 @@
 // The fixture every spec uses: besides the test's own checks, each test fails if
 // the page sent a request off its own origin (the site must work offline and
 // never load from a CDN) or if anything was logged as an error in the console.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
-export const test = base.extend<{ pageGuards: void }>({
+export const test = base.extend<{ pageGuards: void; expectedConsoleErrors: RegExp[] }>({
+  /** Console errors a test provokes on purpose (e.g. a chunk it makes fail to load); any other still fails it. */
+  expectedConsoleErrors: [[], { option: true }],
   pageGuards: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, expectedConsoleErrors }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
       const offOrigin: string[] = [];
       const errors: string[] = [];
@@ -15,7 +17,9 @@ export const test = base.extend<{ pageGuards: void }>({
         if (new URL(url).origin !== origin) offOrigin.push(`${request.method()} ${url}`);
       });
       page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+        if (message.type() !== 'error') return;
+        const text = message.text();
+        if (!expectedConsoleErrors.some((re) => re.test(text) || re.test(message.location().url))) errors.push(`console.error: ${text}`);
       });
       page.on('pageerror', (error) => errors.push(`uncaught: ${error.stack ?? error.message}`));
 
@@ -29,3 +33,20 @@ export const test = base.extend<{ pageGuards: void }>({
 });
 
 export { expect };
+
+/**
+ * Holds back the page's requests for a chunk (its URL matches `url`) until the returned
+ * function is called: what a slow network does to that chunk, for tests of what shows meanwhile.
+ */
+export async function holdChunk(page: Page, url: RegExp): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The command line's chunk (kubectl, the YAML parser, curl …): the example or saved session starts when it arrives. */
+export const COMMAND_LINE_CHUNK = /\/assets\/commandLine-[^/]+\.js$/;

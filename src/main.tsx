@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { boot } from './app/boot';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { loadGraphPane } from './app/graph/LazyGraphPane';
 import { installTestHooks } from './app/testHooks';
 import { initStore } from './app/store/actions';
 import { pushNotice } from './app/store/notices';
@@ -12,6 +13,17 @@ import { parsePageParams } from './embed/params';
 import { SCENARIOS } from './scenarios';
 import './app/theme.css';
 import './app/app.css';
+
+/** The graph's chunk did not arrive: the pane says so; the editor and the terminal still work. */
+function graphMissing(e: unknown): void {
+  console.warn('loading the graph failed', e);
+  pushNotice('The playground could not load its cluster graph. Reload the page to try again.');
+}
+
+// First of all, fetch the graph's code (React Flow and the graph layers, a chunk
+// of its own): it loads while the cluster boots below and the command line's chunk
+// loads, instead of after the first render asks for it (LazyGraphPane.tsx).
+loadGraphPane().catch(graphMissing);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -6,7 +6,7 @@
 // `?test-hooks=1` page parameter. It exposes nothing a person cannot already do
 // through the UI, so the parameter is safe to leave in a public build.
 
-import { player } from './packets/player';
+import { loadedPlayer } from './packets/playerHandle';
 import { advanceTime, runCommand, select, setActiveFile, writeFile } from './store/actions';
 import { useStore } from './store/state';
 
@@ -30,6 +30,6 @@ export function installTestHooks(requested: boolean): void {
     /** The store's subscribe: `npm run bench` times when a keystroke reaches the store. */
     subscribe: useStore.subscribe,
     /** Packets drawn in flight now, and generator packets left undrawn (sampled out). */
-    packets: () => ({ inFlight: player.inFlight, sampledOut: player.sampledOut }),
+    packets: () => ({ inFlight: loadedPlayer()?.inFlight ?? 0, sampledOut: loadedPlayer()?.sampledOut ?? 0 }),
   };
 }

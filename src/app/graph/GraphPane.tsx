@@ -1,5 +1,7 @@
 // The live cluster graph: snapshot -> model (src/graph, pure) -> stable layout ->
 // React Flow. Packets are drawn by <PacketLayer /> on one canvas inside <ReactFlow>.
+// This module and everything it imports load as a chunk apart from the first
+// picture (LazyGraphPane.tsx); keep it out of the entry's static imports.
 import '@xyflow/react/dist/style.css';
 import './graph.css';
 import { applyNodeChanges, Background, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange } from '@xyflow/react';

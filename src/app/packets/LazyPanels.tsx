@@ -1,7 +1,8 @@
 // The traffic generator and the "Send request" dialog, loaded apart from the
 // first picture: the generator when it is first opened, the dialog right after
-// the first render (a request to open it made before then is delivered when it
-// mounts, see registerSendRequestOpener).
+// the graph's first render (both live in the graph's packet layer; a request to
+// open the dialog made before then is delivered when it mounts, see
+// registerSendRequestOpener).
 
 import { lazy, Suspense } from 'react';
 import { useStore } from '../store/state';

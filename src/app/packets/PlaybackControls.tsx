@@ -4,7 +4,7 @@
 
 import { memo } from 'react';
 import { useStore } from '../store/state';
-import { player } from './player';
+import { loadedPlayer } from './playerHandle';
 import { openSendRequest } from './sendRequest';
 import { toggleTrafficGenerator } from './LazyPanels';
 import './packets.css';
@@ -50,16 +50,16 @@ export const PlaybackControls = memo(function PlaybackControls() {
         aria-label={playing ? 'Pause packets' : 'Play packets'}
         title={playing ? 'Pause packets' : 'Play packets'}
         onClick={() => {
-          if (!playing) player.replayIfDone();
+          if (!playing) loadedPlayer()?.replayIfDone();
           setPlayback({ playing: !playing });
         }}
       >
         <Glyph d={playing ? ICONS.pause : ICONS.play} />
       </button>
-      <button type="button" className="playback-icon" aria-label="Step back" title="Step back one hop" disabled={!hasFocus} onClick={() => player.stepBack()}>
+      <button type="button" className="playback-icon" aria-label="Step back" title="Step back one hop" disabled={!hasFocus} onClick={() => loadedPlayer()?.stepBack()}>
         <Glyph d={ICONS.back} />
       </button>
-      <button type="button" className="playback-icon" aria-label="Step forward" title="Step forward one hop" disabled={!hasFocus} onClick={() => player.stepForward()}>
+      <button type="button" className="playback-icon" aria-label="Step forward" title="Step forward one hop" disabled={!hasFocus} onClick={() => loadedPlayer()?.stepForward()}>
         <Glyph d={ICONS.forward} />
       </button>
       <select className="playback-speed" aria-label="Playback speed" value={speed} onChange={(e) => setPlayback({ speed: Number(e.target.value) })}>

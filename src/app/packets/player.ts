@@ -10,7 +10,9 @@ import { groupKeyOf } from '../../graph/grouping';
 import { packetPath, stepTimes, type PacketPath, type PodNodeLookup, type StepTiming, type TimingOptions } from '../../graph/packetPath';
 import type { KubeObject } from '../../engine';
 import { useStore, type PlaygroundState } from '../store/state';
+import { placeCallout, type Obstacle, type Rect } from './calloutPlacement';
 import { drawDot, drawMarker, readPalette, type Palette } from './drawPackets';
+import { providePlayer } from './playerHandle';
 
 /** Requests the traffic generator made: drawn small and fast, sampled, never explained. */
 const generated = new WeakSet<object>();
@@ -37,6 +39,13 @@ export interface Surface {
   calloutStep: HTMLElement;
   /** Writes the flow position of the first drawn id into out; false when none is drawn. */
   locate(ids: readonly string[], out: Point): boolean;
+  /**
+   * Fills `out` with the boxes, in pane pixels, of everything drawn over the pane (nodes
+   * and panels), marking as the hop's the nodes of `places` (each a list of ids, the
+   * first drawn one counts) and the EndpointSlices of a Service among them. Returns the
+   * box of the first place, or null when it is not drawn.
+   */
+  obstacles(places: readonly (readonly string[])[], out: Obstacle[]): Rect | null;
   /** [x, y, zoom] of the viewport. */
   transform(): readonly [number, number, number];
 }
@@ -65,6 +74,8 @@ class Player {
   private shownStep = -2;
   private calloutX = NaN;
   private calloutY = NaN;
+  /** Reused for each placement of the callout (only when the step or the view changes). */
+  private obstacleList: Obstacle[] = [];
   private focusDoneAt = -1;
   private dpr = 1;
   private width = 0;
@@ -106,6 +117,12 @@ class Player {
     this.height = height;
     surface.canvas.width = Math.round(width * this.dpr);
     surface.canvas.height = Math.round(height * this.dpr);
+    this.requestDraw();
+  }
+
+  /** The graph's nodes moved or changed size: place the callout again. */
+  layoutChanged(): void {
+    this.calloutX = NaN;
     this.requestDraw();
   }
 
@@ -333,16 +350,14 @@ class Player {
       this.calloutX = x;
       this.calloutY = y;
       surface.callout.hidden = false;
-      const w = surface.callout.offsetWidth;
-      const h = surface.callout.offsetHeight;
-      // Beside the packet, flipped to stay inside the pane.
-      let left = x + 16;
-      if (left + w > this.width - 8) left = x - 16 - w;
-      if (left < 8) left = 8;
-      let top = y - h - 12;
-      if (top < 8) top = y + 16;
-      if (top + h > this.height - 8) top = Math.max(8, this.height - 8 - h);
-      surface.callout.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+      const size = { width: surface.callout.offsetWidth, height: surface.callout.offsetHeight };
+      // Beside the place, on a side that leaves the hop's nodes in view: where the packet
+      // is, where it came from, where it goes next (and a Service's EndpointSlices).
+      const places = [steps[i].at, i > 0 ? steps[i - 1].at : f.path.origin];
+      if (i + 1 < steps.length) places.push(steps[i + 1].at);
+      const anchor = surface.obstacles(places, this.obstacleList) ?? { left: x, top: y, right: x, bottom: y };
+      const { left, top } = placeCallout(size, anchor, this.obstacleList, { width: this.width, height: this.height });
+      surface.callout.style.transform = `translate(${left}px, ${top}px)`;
     }
   }
 
@@ -398,3 +413,4 @@ export function podFallbacks(s: PlaygroundState): PodNodeLookup {
 }
 
 export const player = new Player();
+providePlayer(player);

@@ -5,7 +5,7 @@
 
 import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { EditorPane } from '../editor/EditorPane';
-import { GraphPane } from '../graph/GraphPane';
+import { LazyGraphPane } from '../graph/LazyGraphPane';
 import { LazyInspectorPane as InspectorPane } from '../inspector/LazyInspectorPane';
 import { TerminalPane } from '../terminal/TerminalPane';
 import { setSizes, togglePane } from '../store/actions';
@@ -61,7 +61,7 @@ export function Shell() {
         {!embed && editorSplitter}
         <div className="center-column">
           <Pane id="pane-graph" title="Cluster graph" className="pane-graph" bare unlabelled>
-            <GraphPane />
+            <LazyGraphPane />
           </Pane>
           {!collapsed.terminal && (
             <Splitter pane="terminal" orientation="horizontal" invert value={terminalH} min={80} max={maxTerminal} defaultValue={DEFAULT_SIZES.terminal} controls="pane-terminal" onChange={(v) => setSizes({ terminal: v })} />
