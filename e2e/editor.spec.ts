@@ -2,7 +2,7 @@
 // kubectl's diagnostics on the right lines, schema completion and hover, applying
 // with Ctrl+S and as you type, and the file tabs.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { COMMAND_LINE_CHUNK, expect, holdChunk, test } from './fixtures';
 
 interface EditorHook {
   getValue(): string;
@@ -163,6 +163,40 @@ test.describe('the YAML editor', () => {
     await page.evaluate(() => (window.__playground as { writeFile(p: string, t: string): void }).writeFile('live-web.yaml', 'apiVersion: v1\nkind: Service\n'));
     await expect(page.getByRole('tab', { name: /live-web\.yaml/ })).toBeVisible();
   });
+});
+
+
+test('after a reload, only tabs changed since they were last applied are marked, from the first picture on', async ({ page }) => {
+  type Run = { runCommand(line: string, source: string): { exitCode: number }; writeFile(p: string, t: string): void };
+  await page.goto('./?test-hooks=1');
+  await page.waitForFunction(() => typeof window.__playground?.runCommand === 'function');
+  await page.evaluate(() => {
+    const pg = window.__playground as unknown as Run;
+    pg.writeFile('shop.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
+    pg.runCommand('kubectl apply -f shop.yaml', 'terminal');
+    pg.writeFile('draft.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: draft\n');
+  });
+  const clean = (name: string) => page.getByRole('tab', { name, exact: true });
+  const expectMarkers = async () => {
+    await expect(clean('web.yaml')).toBeVisible();
+    await expect(clean('shop.yaml')).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'draft.yaml (not applied)', exact: true })).toBeVisible();
+    await expect(page.getByRole('tab', { name: /not applied/ })).toHaveCount(1);
+  };
+  await expectMarkers();
+  await page.evaluate(() => dispatchEvent(new Event('pagehide'))); // save now
+
+  // The saved files show before the command line (and so the session) has arrived: their markers must already be right.
+  const release = await holdChunk(page, COMMAND_LINE_CHUNK);
+  await page.reload();
+  await expectMarkers();
+  release();
+  await page.waitForFunction(() => typeof window.__playground?.runCommand === 'function');
+  await expectMarkers();
+  // The session is running: applying the draft clears its marker.
+  await page.evaluate(() => (window.__playground as unknown as Run).runCommand('kubectl apply -f draft.yaml', 'terminal'));
+  await expect(clean('draft.yaml')).toBeVisible();
+  await expect(page.getByRole('tab', { name: /not applied/ })).toHaveCount(0);
 });
 
 test('read-only pages show the file but offer no editing', async ({ page }) => {

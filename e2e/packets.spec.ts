@@ -16,8 +16,8 @@ type Hooks = {
 };
 
 /** Opens the page and waits until the three web pods are ready endpoints of Service web. */
-async function open(page: Page) {
-  await page.goto('./?test-hooks=1');
+async function open(page: Page, params = '') {
+  await page.goto(`./?test-hooks=1${params}`);
   await page.waitForFunction(() => {
     const s = (window.__playground as unknown as Hooks | undefined)?.getState();
     const slices = s?.snapshot.objects.EndpointSlice ?? [];
@@ -175,6 +175,116 @@ test.describe('packets', () => {
     expect(labels.filter((l) => l.endsWith(', 0%'))).toHaveLength(2);
   });
 });
+
+/** Graph nodes that the traffic generator covers or that lie outside the graph's visible box. */
+async function hiddenNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const panel = document.querySelector('[aria-labelledby="traffic-title"]')!.parentElement!.getBoundingClientRect();
+    const flow = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const out: string[] = [];
+    for (const n of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const b = n.getBoundingClientRect();
+      const covered = b.left < panel.right && b.right > panel.left && b.top < panel.bottom && b.bottom > panel.top;
+      const outside = b.left < flow.left - 1 || b.right > flow.right + 1 || b.top < flow.top - 1 || b.bottom > flow.bottom + 1;
+      if (covered || outside) out.push(`${n.dataset.id}${covered ? ' (covered)' : ' (outside the graph)'}`);
+    }
+    return out;
+  });
+}
+
+for (const frame of [
+  { name: 'the full app at 1440x900', viewport: { width: 1440, height: 900 }, params: '' },
+  { name: 'a 700x450 embed', viewport: { width: 700, height: 450 }, params: '&embed=1' },
+]) {
+  test(`the traffic generator hides no part of the graph (${frame.name})`, async ({ page }) => {
+    await page.setViewportSize(frame.viewport);
+    await open(page, frame.params);
+    await expect(page.getByRole('group', { name: /^Node node-3, / })).toBeInViewport();
+    await page.getByRole('button', { name: 'Traffic generator' }).click();
+    const panel = page.getByRole('region', { name: 'Traffic generator' });
+    await expect(panel).toBeInViewport({ ratio: 0.99 });
+    // The graph makes room for the panel (it fits itself to what is left) instead of lying under it.
+    await expect.poll(() => hiddenNodes(page)).toEqual([]);
+    await expect(page.getByRole('group', { name: /^Node node-3, / })).toBeInViewport({ ratio: 0.99 });
+    await panel.getByRole('button', { name: 'Start' }).click();
+    for (let i = 0; i < 2; i++) await page.evaluate(() => (window.__playground as unknown as Hooks).advanceTime(1000));
+    await expect(panel.getByRole('list', { name: 'Share of requests per pod' }).getByRole('listitem')).toHaveCount(3);
+    await expect(panel).toBeInViewport({ ratio: 0.99 });
+    await expect.poll(() => hiddenNodes(page)).toEqual([]);
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    await panel.getByRole('button', { name: 'Close traffic generator' }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(page.getByRole('group', { name: /^Node node-3, / })).toBeInViewport({ ratio: 0.99 });
+  });
+}
+
+/** The graph nodes a hop is about, read from its callout: where the packet is (and, for a Service, the EndpointSlice it picked from). */
+function hopNodes(title: string, text: string, pod: string): string[] {
+  switch (title.toUpperCase()) {
+    case 'SEND':
+    case 'REPLY':
+      return ['external/workstation'];
+    case 'ROUTE':
+      return [`Node//${/ to (node-\d)/.exec(text)![1]}`];
+    case 'DNAT':
+    case 'SNAT':
+      return ['Service/default/web', 'EndpointSlice/default/web-'];
+    default:
+      return [`Pod/default/${pod}`];
+  }
+}
+
+/** Which of the given graph nodes (ids, or id prefixes ending in '-') the callout covers. */
+async function coveredByCallout(page: Page, ids: string[]): Promise<string[]> {
+  return page.evaluate((wanted) => {
+    const c = document.querySelector('.packet-callout')!.getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+      .filter((n) => wanted.some((id) => (id.endsWith('-') ? n.dataset.id!.startsWith(id) : n.dataset.id === id)))
+      .filter((n) => {
+        const b = n.getBoundingClientRect();
+        return b.left < c.right && b.right > c.left && b.top < c.bottom && b.bottom > c.top;
+      })
+      .map((n) => n.dataset.id!);
+  }, ids);
+}
+
+for (const frame of [
+  { name: 'the full app', viewport: { width: 1280, height: 720 }, params: '' },
+  { name: 'a 700x450 embed', viewport: { width: 700, height: 450 }, params: '&embed=1' },
+]) {
+  test(`the hop callout never covers the nodes of the hop it explains (${frame.name})`, async ({ page }) => {
+    await page.setViewportSize(frame.viewport);
+    await open(page, frame.params);
+    await sendFromDialog(page, 'Your machine', /Service default\/web NodePort on node-1/);
+    const box = callout(page);
+    await expect(box).toBeVisible();
+    // Pause, then go back to the first hop and walk through them all.
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    const stepText = () => box.locator('.packet-callout-step').textContent();
+    while (!/^Step 1 of/.test((await stepText())!)) {
+      const before = await stepText();
+      await page.getByRole('button', { name: 'Step back' }).click();
+      await expect(box.locator('.packet-callout-step')).not.toHaveText(before!);
+    }
+    let pod = '';
+    let previous: string[] = [];
+    for (;;) {
+      const title = (await box.locator('.packet-callout-title').textContent())!;
+      const text = (await box.locator('.packet-callout-text').textContent())!;
+      pod = /pod default\/(web-[a-z0-9]+-[a-z0-9]{5})/.exec(text)?.[1] ?? pod;
+      const current = hopNodes(title, text, pod);
+      // Where the packet is and where it came from stay in view.
+      expect(await coveredByCallout(page, [...current, ...previous]), `${title}: ${text}`).toEqual([]);
+      previous = current;
+      const step = (await stepText())!;
+      const [, n, total] = /Step (\d+) of (\d+)/.exec(step)!;
+      if (n === total) break;
+      await page.getByRole('button', { name: 'Step forward' }).click();
+      await expect(box.locator('.packet-callout-step')).not.toHaveText(step);
+    }
+    expect(pod, 'the DNAT hop named the pod it picked').not.toBe('');
+  });
+}
 
 test.describe('packets with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });

@@ -6,6 +6,8 @@
 //
 //   npm run screenshot                   builds the site into a temporary directory first
 //   node scripts/screenshot.mjs --dist /tmp/dist-me [--port 4190] [--out docs/screenshot.png] [--scale 1]
+//   node scripts/screenshot.mjs --help   (or `npm run screenshot -- --help`: without the `--`,
+//                                        npm takes --help for itself and prints `npm run`'s help)
 //
 // Debian's Chromium when installed (flags as in playwright.config.ts), Playwright's otherwise.
 // Every wait has a time limit; the preview server is stopped whatever happens.
@@ -23,10 +25,42 @@ const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-const arg = (name) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
+const USAGE = `Usage: node scripts/screenshot.mjs [options]
+       npm run screenshot -- [options]
+
+Writes the README's picture of the main view (1440x900, light theme, a request
+paused at the hop where kube-proxy picks a pod) with Chromium.
+
+Options:
+  --dist DIR     serve this built site (default: build one into a temporary directory)
+  --port N       port for vite preview (default: a free one)
+  --out FILE     where to write the PNG (default: docs/screenshot.png)
+  --scale N      device scale factor (default: 1)
+  -h, --help     print this help and exit
+`;
+
+const OPTIONS = new Set(['dist', 'port', 'out', 'scale']);
+
+/**
+ * The command line as { help, options }, or { error } for an unknown option or
+ * a missing value. Takes `--name value` and `--name=value`.
+ */
+function parseArgs(argv) {
+  const options = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') return { help: true, options };
+    const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
+    if (!m || !OPTIONS.has(m[1])) return { error: `unknown argument: ${a}` };
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || value === '' || (m[2] === undefined && value.startsWith('-'))) return { error: `--${m[1]} needs a value` };
+    options[m[1]] = value;
+  }
+  return { help: false, options };
+}
+
+const parsed = parseArgs(process.argv.slice(2));
+const arg = (name) => parsed.options?.[name];
 
 function freePort() {
   return new Promise((res, rej) => {
@@ -161,10 +195,17 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error('screenshot failed:', e);
-    process.exit(1);
-  },
-);
+if (parsed.help) {
+  process.stdout.write(USAGE);
+} else if (parsed.error) {
+  process.stderr.write(`screenshot: ${parsed.error}\n\n${USAGE}`);
+  process.exitCode = 2;
+} else {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error('screenshot failed:', e);
+      process.exit(1);
+    },
+  );
+}

@@ -65,6 +65,7 @@ function showStartingCluster(params: PageParams): void {
       ...(session.collapsed ? { collapsed: session.collapsed } : {}),
       ...(session.sizes ? { sizes: session.sizes } : {}),
       ...(session.presenter !== undefined ? { presenter: session.presenter } : {}),
+      ...(session.applied ? { appliedFiles: session.applied } : {}),
       ...(session.activeFile in s.files ? {} : { activeFile: Object.keys(s.files)[0] ?? '' }),
     }));
   }

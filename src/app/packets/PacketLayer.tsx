@@ -5,14 +5,17 @@
 
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
+import { objectNodeId } from '../../graph/ids';
+import type { FlowNode } from '../graph/flowTypes';
 import { useStore } from '../store/state';
+import type { Obstacle, Rect } from './calloutPlacement';
 import { HopExplanation } from './HopExplanation';
 import { player, type Point } from './player';
 import { LazySendRequestDialog, LazyTrafficGenerator } from './LazyPanels';
 import './packets.css';
 
 export function PacketLayer() {
-  const rf = useStoreApi();
+  const rf = useStoreApi<FlowNode>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const calloutRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLElement>(null);
@@ -22,6 +25,7 @@ export function PacketLayer() {
 
   useEffect(() => {
     const canvas = canvasRef.current!;
+    const parent = canvas.parentElement!;
     const detach = player.attach({
       canvas,
       callout: calloutRef.current!,
@@ -43,9 +47,45 @@ export function PacketLayer() {
         }
         return false;
       },
+      obstacles(places: readonly (readonly string[])[], out: Obstacle[]): Rect | null {
+        const { nodeLookup, transform } = rf.getState();
+        const [tx, ty, zoom] = transform;
+        const drawn = (ids: readonly string[]) =>
+          ids.find((k) => {
+            const n = nodeLookup.get(k);
+            return !!n && !n.hidden;
+          });
+        const anchorId = drawn(places[0]);
+        if (!anchorId) return null;
+        const hop = new Set<string>();
+        for (const ids of places) {
+          const id = drawn(ids);
+          if (id) hop.add(id);
+        }
+        let anchor: Rect | null = null;
+        out.length = 0;
+        for (const node of nodeLookup.values()) {
+          if (node.hidden) continue;
+          const pos = node.internals.positionAbsolute;
+          const w = node.measured?.width ?? node.width ?? 0;
+          const h = node.measured?.height ?? node.height ?? 0;
+          const rect = { left: pos.x * zoom + tx, top: pos.y * zoom + ty, right: (pos.x + w) * zoom + tx, bottom: (pos.y + h) * zoom + ty };
+          const m = node.data.m;
+          // A Service's DNAT explanation is about the endpoints its EndpointSlices list.
+          const isHop = hop.has(node.id) || (m.kind === 'slice' && !!m.service && hop.has(objectNodeId('Service', m.namespace, m.service)));
+          out.push({ rect, hop: isHop });
+          if (node.id === anchorId) anchor = rect;
+        }
+        // The buttons and cards over the graph (toolbar, legend, hop list).
+        const box = parent.getBoundingClientRect();
+        for (const el of parent.querySelectorAll<HTMLElement>('.react-flow__panel')) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 0) out.push({ rect: { left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top }, hop: false });
+        }
+        return anchor;
+      },
       transform: () => rf.getState().transform,
     });
-    const parent = canvas.parentElement!;
     const ro = new ResizeObserver(() => player.resize(parent.clientWidth, parent.clientHeight));
     ro.observe(parent);
     player.resize(parent.clientWidth, parent.clientHeight);
@@ -53,9 +93,12 @@ export function PacketLayer() {
     let lastTransform = rf.getState().transform;
     let lastLookup = rf.getState().nodeLookup;
     const unsub = rf.subscribe((s) => {
-      if (s.transform !== lastTransform || s.nodeLookup !== lastLookup) {
+      if (s.nodeLookup !== lastLookup) {
         lastTransform = s.transform;
         lastLookup = s.nodeLookup;
+        player.layoutChanged();
+      } else if (s.transform !== lastTransform) {
+        lastTransform = s.transform;
         player.requestDraw();
       }
     });

@@ -2,9 +2,15 @@
 // source to a chosen target, through cluster.trace directly (the terminal is not
 // flooded), with a live per-pod share so iptables' random balancing,
 // sessionAffinity: ClientIP and externalTrafficPolicy: Local drops can be seen.
+//
+// It is docked under the graph, not laid over it: the panel is rendered (through a
+// portal) as the last row of the graph pane's column, so the graph's own box gets
+// shorter and the graph fits itself to what is left (GraphPane re-fits on resize),
+// instead of a card hiding the nodes in its corner.
 
-import { Panel } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Panel, useStore as useFlowStore } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { KubeObject, Trace } from '../../engine';
 import { useStore } from '../store/state';
 import { markGenerated } from './player';
@@ -80,41 +86,53 @@ function TrafficPanel() {
   const reset = () => setTally(EMPTY_TALLY);
 
   return (
-    <Panel position="bottom-right" className="traffic-panel nokey nowheel">
-      <section aria-labelledby="traffic-title">
-        <header className="traffic-head">
+    <Dock>
+      <section aria-labelledby="traffic-title" className="traffic-body">
+        <div className="traffic-bar">
           <h2 id="traffic-title">Traffic generator</h2>
-          <button type="button" className="icon-button" aria-label="Close traffic generator" onClick={() => toggleTrafficGenerator(false)}>
+          <div className="traffic-controls">
+            <label className="traffic-field">
+              <span>From</span>
+              <select value={sourceKey} disabled={running} onChange={(e) => { setSourceKey(e.target.value); setDestIdx(0); reset(); }}>
+                {srcList.map((x) => <option key={x.key} value={x.key}>{x.label}</option>)}
+              </select>
+            </label>
+            <label className="traffic-field traffic-to">
+              <span>To</span>
+              <select value={Math.min(destIdx, dests.length - 1)} disabled={running} onChange={(e) => { setDestIdx(Number(e.target.value)); reset(); }}>
+                {dests.map((d, i) => <option key={`${d.url} ${d.host ?? ''}`} value={i}>{d.label}</option>)}
+              </select>
+            </label>
+            <label className="traffic-field traffic-rps">
+              <input type="number" min={1} max={50} value={rps} aria-label="Requests per second" onChange={(e) => setRps(Math.max(1, Math.min(50, Math.round(Number(e.target.value) || 1))))} />
+              <span aria-hidden="true">per second</span>
+            </label>
+            <button type="button" className={running ? '' : 'primary'} disabled={!url} onClick={() => { if (!running) reset(); setRunning(!running); }}>
+              {running ? 'Stop' : 'Start'}
+            </button>
+          </div>
+          <p className="traffic-total" aria-live="polite">{tally.total} requests</p>
+          <button type="button" className="icon-button traffic-close" aria-label="Close traffic generator" title="Close" onClick={() => toggleTrafficGenerator(false)}>
             <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round"><path d="M6 6l12 12M18 6 6 18" /></svg>
-          </button>
-        </header>
-        <label className="packet-field">
-          <span>From</span>
-          <select value={sourceKey} disabled={running} onChange={(e) => { setSourceKey(e.target.value); setDestIdx(0); reset(); }}>
-            {srcList.map((x) => <option key={x.key} value={x.key}>{x.label}</option>)}
-          </select>
-        </label>
-        <label className="packet-field">
-          <span>To</span>
-          <select value={Math.min(destIdx, dests.length - 1)} disabled={running} onChange={(e) => { setDestIdx(Number(e.target.value)); reset(); }}>
-            {dests.map((d, i) => <option key={`${d.url} ${d.host ?? ''}`} value={i}>{d.label}</option>)}
-          </select>
-        </label>
-        <div className="traffic-row">
-          <label className="packet-field traffic-rps">
-            <span>Requests per second</span>
-            <input type="number" min={1} max={50} value={rps} onChange={(e) => setRps(Math.max(1, Math.min(50, Math.round(Number(e.target.value) || 1))))} />
-          </label>
-          <button type="button" className={running ? '' : 'primary'} disabled={!url} onClick={() => { if (!running) reset(); setRunning(!running); }}>
-            {running ? 'Stop' : 'Start'}
           </button>
         </div>
         {running && !timeRunning && <p className="traffic-note">Simulated time is paused: no requests are sent until it runs.</p>}
-        <p className="traffic-total" aria-live="polite">{tally.total} requests</p>
         <ShareList bars={bars} />
       </section>
-    </Panel>
+    </Dock>
   );
+}
+
+/**
+ * Puts the panel in the graph pane's column, under the graph's box (.graph-pane is
+ * GraphPane's section, a flex column whose .graph-canvas takes the rest). Should the
+ * graph ever be drawn without that pane, the panel falls back to a card in the corner.
+ */
+function Dock({ children }: { children: ReactNode }) {
+  const domNode = useFlowStore((s) => s.domNode);
+  const pane = domNode?.closest<HTMLElement>('.graph-pane');
+  if (pane) return createPortal(<div className="traffic-dock nokey">{children}</div>, pane);
+  return <Panel position="bottom-right" className="traffic-panel nokey nowheel">{children}</Panel>;
 }
 
 function ShareList({ bars }: { bars: ShareBar[] }) {

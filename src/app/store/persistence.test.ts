@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCommandLine } from '../../engine/lean';
 import { findScenario, SCENARIOS } from '../../scenarios';
-import { advanceTime, runCommand, writeFile } from './actions';
+import { advanceTime, markApplied, runCommand, writeFile } from './actions';
 import { getNotices } from './notices';
 import { CORRUPT_KEY, currentSession, hasUnsavedWork, loadScenario, restoreSession, STORAGE_KEY } from './persistence';
 import { LogRecorder, MAX_LOG_ENTRIES, readSession } from './session';
@@ -74,6 +74,21 @@ describe('persistence', () => {
     const c = useStore.getState().cluster;
     expect(c.exec('kubectl get ns shop -o name').stdout).toBe('namespace/shop\n');
     expect(c.exec('kubectl get deploy web -o jsonpath={.status.readyReplicas}').stdout).toBe('4');
+  });
+
+  it('restores what each file was when last applied, so only tabs edited since stay marked', () => {
+    loadScenario(SCENARIOS[0]);
+    writeFile('ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
+    runCommand('kubectl apply -f ns.yaml');
+    markApplied('ns.yaml', useStore.getState().files['ns.yaml']); // what the editor's tracker does after that command
+    markApplied('web.yaml', useStore.getState().files['web.yaml']);
+    writeFile('draft.yaml', 'x: 1\n');
+    storage.setItem(STORAGE_KEY, JSON.stringify(currentSession()));
+    loadScenario(SCENARIOS[1]);
+    expect(restoreSession(findScenario)).toBe(true);
+    const { files, appliedFiles } = useStore.getState();
+    const dirty = Object.keys(files).filter((f) => appliedFiles[f] !== files[f]);
+    expect(dirty).toEqual(['draft.yaml']);
   });
 
   it('keeps corrupt text and starts fresh with a notice', () => {
