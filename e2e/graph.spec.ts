@@ -157,6 +157,19 @@ test.describe('the cluster graph', () => {
     await expect(look(POD)).toHaveCSS('opacity', '1');
   });
 
+  test('a StatefulSet pod shows its own label in full; the labels its controller adds fold into "+N"', async ({ page }) => {
+    await page.goto('./?test-hooks=1&scenario=headless-statefulset');
+    await advance(page, 30_000);
+    const pod = page.getByRole('group', { name: /^Pod db-0, / });
+    const chip = pod.getByRole('button', { name: 'Label app=db: highlight matching objects' });
+    await expect(chip).toHaveText('app=db');
+    // Not cut to "a…" by the long controller labels beside it.
+    expect(await chip.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    const more = pod.getByLabel(/^2 more labels: /);
+    await expect(more).toHaveText('+2');
+    await expect(more).toHaveAttribute('title', 'apps.kubernetes.io/pod-index=0\nstatefulset.kubernetes.io/pod-name=db-0');
+  });
+
   test('deleting a pod from its menu: a replacement takes its place', async ({ page }) => {
     await open(page);
     const pod = page.getByRole('group', { name: POD }).first();

@@ -19,6 +19,29 @@ function PodName({ name }: { name: string }) {
   );
 }
 
+/**
+ * The pod's own labels (app=web, tier=…: what Services select) as chips that are never cut
+ * to "a…"; labels with a prefixed key, which controllers add (statefulset.kubernetes.io/pod-name,
+ * apps.kubernetes.io/pod-index), fold into one "+N" chip that lists them. The inspector shows all.
+ */
+function PodLabels({ labels }: { labels: PodData['labels'] }) {
+  const own = labels.filter(([k]) => !k.includes('/'));
+  const prefixed = labels.filter(([k]) => k.includes('/'));
+  const list = prefixed.map(([k, v]) => `${k}=${v}`).join('\n');
+  return (
+    <div className="chips">
+      {own.map(([k, v]) => (
+        <LabelChip key={k} k={k} v={v} />
+      ))}
+      {prefixed.length > 0 && (
+        <span className="chip chip-more" title={list} aria-label={`${prefixed.length} more label${prefixed.length === 1 ? '' : 's'}: ${list.replaceAll('\n', ', ')}`}>
+          +{prefixed.length}
+        </span>
+      )}
+    </div>
+  );
+}
+
 export const PodNode = memo(function PodNode({ data }: NodeProps<FlowNode>) {
   const d = data.m as PodData;
   const emphasis = useEmphasis(d);
@@ -49,11 +72,7 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<FlowNode>) {
       ) : d.stateReason && d.state !== 'terminating' ? (
         <div className="pod-reason muted">{d.stateReason}</div>
       ) : null}
-      <div className="chips">
-        {d.labels.map(([k, v]) => (
-          <LabelChip key={k} k={k} v={v} />
-        ))}
-      </div>
+      <PodLabels labels={d.labels} />
     </div>
   );
 });
