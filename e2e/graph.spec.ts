@@ -159,8 +159,9 @@ test.describe('the cluster graph', () => {
 
   test('a StatefulSet pod shows its own label in full; the labels its controller adds fold into "+N"', async ({ page }) => {
     await page.goto('./?test-hooks=1&scenario=headless-statefulset');
-    await advance(page, 30_000);
     const pod = page.getByRole('group', { name: /^Pod db-0, / });
+    await expect(pod).toBeVisible(); // the example has started (and the test hooks are there)
+    await advance(page, 30_000);
     const chip = pod.getByRole('button', { name: 'Label app=db: highlight matching objects' });
     await expect(chip).toHaveText('app=db');
     // Not cut to "a…" by the long controller labels beside it.
