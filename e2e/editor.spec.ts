@@ -210,3 +210,93 @@ test('read-only pages show the file but offer no editing', async ({ page }) => {
   await page.keyboard.type('x');
   expect(await editorValue(page)).toBe(before);
 });
+
+test.describe('the file tabs', () => {
+  type Pg = { runCommand(line: string, source: string): { exitCode: number }; writeFile(p: string, t: string): void; advanceTime(ms: number): void };
+  const hooksReady = (page: Page) => page.waitForFunction(() => typeof window.__playground?.runCommand === 'function');
+  const tabs = (page: Page) => page.getByRole('tablist', { name: 'Workspace files' }).getByRole('tab');
+
+  test('keep the order they were created in, while time runs and after a reload', async ({ page }) => {
+    await page.goto('./?test-hooks=1');
+    await hooksReady(page);
+    await page.evaluate(() => {
+      const pg = window.__playground as unknown as Pg;
+      pg.writeFile('zeta.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: zeta\n');
+      pg.writeFile('alpha.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: alpha\n');
+      pg.advanceTime(1000); // the cluster is read again (it lists its files by name)
+    });
+    const order = [/^web\.yaml/, /^zeta\.yaml/, /^alpha\.yaml/];
+    await expect(tabs(page)).toHaveText(order);
+    await page.evaluate(() => dispatchEvent(new Event('pagehide'))); // save now
+
+    // The first picture (before the command line arrives) and the running session show the same order.
+    const release = await holdChunk(page, COMMAND_LINE_CHUNK);
+    await page.reload();
+    await expect(tabs(page)).toHaveText(order);
+    release();
+    await hooksReady(page);
+    await expect(tabs(page)).toHaveText(order);
+  });
+
+  test('an example\'s files show no "not applied" dot while the example starts on a slow load', async ({ page }) => {
+    const release = await holdChunk(page, COMMAND_LINE_CHUNK);
+    await page.goto('./?scenario=network-policy&test-hooks=1');
+    // apps.yaml and deny.yaml are applied by the example as it starts; allow.yaml is the learner's next step.
+    await expect(tabs(page)).toHaveText([/^apps\.yaml/, /^deny\.yaml/, /^allow\.yaml/]);
+    await expect(page.getByRole('tab', { name: 'apps.yaml', exact: true })).toHaveAttribute('title', 'apps.yaml — the example applies it as it starts');
+    await expect(page.getByRole('tab', { name: 'deny.yaml', exact: true })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'allow.yaml (not applied)', exact: true })).toBeVisible();
+    await expect(page.getByRole('tab', { name: /not applied/ })).toHaveCount(1);
+
+    release();
+    await hooksReady(page);
+    await expect(page.getByRole('tab', { name: 'apps.yaml', exact: true })).toHaveAttribute('title', 'apps.yaml');
+    await expect(page.getByRole('tab', { name: /not applied/ })).toHaveCount(1);
+    // From here markers behave as always: an edit shows one, Apply clears it.
+    await page.evaluate(() => (window.__playground as unknown as Pg).writeFile('deny.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: edited\n'));
+    await expect(page.getByRole('tab', { name: 'deny.yaml (not applied)', exact: true })).toBeVisible();
+    await page.getByRole('tab', { name: /^deny\.yaml/ }).click();
+    await page.getByRole('button', { name: /^Apply/ }).click();
+    await expect(page.getByRole('tab', { name: 'deny.yaml', exact: true })).toBeVisible();
+    await expect(page.getByRole('tab', { name: /not applied/ })).toHaveCount(1);
+  });
+
+  test('the welcome file shows no "not applied" dot on a slow first visit', async ({ page }) => {
+    const release = await holdChunk(page, COMMAND_LINE_CHUNK);
+    await page.goto('./?test-hooks=1');
+    await expect(page.getByRole('tab', { name: 'web.yaml', exact: true })).toBeVisible();
+    release();
+    await hooksReady(page);
+    await expect(page.getByRole('tab', { name: 'web.yaml', exact: true })).toHaveAttribute('title', 'web.yaml');
+  });
+
+  test('when the session was too long to replay, its tabs come back not applied and a notice says why', async ({ page }) => {
+    await page.goto('./?test-hooks=1');
+    await hooksReady(page);
+    await page.evaluate(() => {
+      const pg = window.__playground as unknown as Pg;
+      pg.writeFile('shop.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
+      pg.runCommand('kubectl apply -f shop.yaml', 'terminal');
+      for (let i = 0; i < 2001; i++) pg.runCommand('kubectl get ns', 'toolbar'); // past the replay log's cap
+    });
+    await expect(page.getByRole('status').filter({ hasText: 'This session passed 2,000 steps, too many to replay' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: /not applied/ })).toHaveCount(0);
+    await page.evaluate(() => dispatchEvent(new Event('pagehide'))); // save now
+
+    const release = await holdChunk(page, COMMAND_LINE_CHUNK);
+    await page.reload();
+    // Marked from the first picture on, not only once the session has started.
+    await expect(page.getByRole('tab', { name: 'web.yaml (not applied)', exact: true })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'shop.yaml (not applied)', exact: true })).toHaveAttribute('title', 'shop.yaml — not applied yet');
+    release();
+    await hooksReady(page);
+    await expect(page.getByRole('status').filter({ hasText: 'Your last session was too long to replay, so the cluster started fresh. Your files are back, marked as not applied: apply them to create their objects again.' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: /not applied/ })).toHaveCount(2);
+    expect(await page.evaluate(() => (window.__playground as unknown as Pg).runCommand('kubectl get namespace shop', 'terminal').exitCode)).toBe(1);
+    // Applying a file clears its marker.
+    await page.getByRole('tab', { name: /^shop\.yaml/ }).click();
+    await page.getByRole('button', { name: /^Apply/ }).click();
+    await expect(page.getByRole('tab', { name: 'shop.yaml', exact: true })).toBeVisible();
+    await expect(page.getByRole('tab', { name: /not applied/ })).toHaveCount(1);
+  });
+});

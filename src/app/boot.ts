@@ -14,6 +14,7 @@ import { initialCollapsed, type PageParams } from '../embed/params';
 import { preloadInspector } from './inspector/LazyInspectorPane';
 import { findScenario, SCENARIOS, type Scenario } from '../scenarios';
 import { initStore } from './store/actions';
+import { showLesson } from './store/lesson';
 import { enableAutosave, keepPreviousSession, loadScenario, restoreSession, STORAGE_KEY } from './store/persistence';
 import { readSession, type SavedSession } from './store/session';
 import { useStore } from './store/state';
@@ -49,6 +50,8 @@ function showStartingCluster(params: PageParams): void {
   if (params.embed) {
     initStore({ seed: DEFAULT_SEED, nodes: DEFAULT_NODES, embed: { enabled: true, readOnly: params.readOnly }, theme: params.theme });
     useStore.setState({ collapsed: collapsed!, sizes: embedSizes() });
+    // The example's lesson shows from the first picture, so the graph does not shrink under it later.
+    showLesson((scenario ?? SCENARIOS[0]).id, { collapsed: true });
     return;
   }
   const session = scenario ? null : peekSession();
@@ -57,8 +60,10 @@ function showStartingCluster(params: PageParams): void {
     seed: session?.log?.seed ?? DEFAULT_SEED,
     nodes: session?.log?.nodes ?? DEFAULT_NODES,
     files: session?.files ?? shown?.files,
+    fileOrder: session?.order,
     activeFile: session?.activeFile,
     theme: params.theme ?? session?.theme,
+    startingCommands: shown?.commands,
   });
   if (session) {
     useStore.setState((s) => ({
@@ -71,6 +76,8 @@ function showStartingCluster(params: PageParams): void {
   }
   if (collapsed) useStore.setState({ collapsed });
   if (params.readOnly) useStore.setState({ embed: { enabled: false, readOnly: true } });
+  const lesson = session ? (session.scenario && findScenario(session.scenario) ? session.scenario : undefined) : shown?.id;
+  if (lesson) showLesson(lesson, session?.lesson);
 }
 
 /** A small frame: the graph gets most of the height. */

@@ -1,22 +1,24 @@
 // The workspace files as tabs (the names `kubectl apply -f NAME` reads): a WAI-ARIA
 // tablist with a roving tabindex (←/→/Home/End move between tabs), F2 or a
 // double-click to rename, Delete to delete (after a confirmation), and a
-// toolbar to create, rename and delete. A dot marks a tab whose text differs from
-// what was last applied.
+// toolbar to create, rename and delete. Tabs keep the order the files were
+// created in. A dot marks a tab whose text differs from what was last applied,
+// except while the page itself is about to apply it (an example starting).
 
 import { memo, useState, type KeyboardEvent } from 'react';
 import { createFile, deleteFile, renameFile, setActiveFile } from '../store/actions';
-import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/state';
 import { fileNameProblem, untitledName } from './fileNames';
 import { DirtyDot, PencilIcon, PlusIcon, TrashIcon } from './icons';
+import { tabState, tabTitle } from './tabState';
 
 export const tabId = (path: string) => `editor-tab-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 const Tab = memo(function Tab(props: { path: string; active: boolean; onRename: (p: string) => void; onKey: (e: KeyboardEvent, p: string) => void }) {
   const { path, active } = props;
-  // Each tab subscribes to its own dirty flag, so typing re-renders one tab, not the list.
-  const dirty = useStore((s) => s.appliedFiles[path] !== s.files[path]);
+  // Each tab subscribes to its own state, so typing re-renders one tab, not the list.
+  const state = useStore((s) => tabState(s.files[path], s.appliedFiles[path], s.startingFiles[path]));
+  const dirty = state === 'changed' || state === 'unapplied';
   return (
     <button
       type="button"
@@ -29,7 +31,7 @@ const Tab = memo(function Tab(props: { path: string; active: boolean; onRename: 
       onClick={() => setActiveFile(path)}
       onDoubleClick={() => props.onRename(path)}
       onKeyDown={(e) => props.onKey(e, path)}
-      title={dirty ? `${path} — changed since it was last applied` : path}
+      title={tabTitle(path, state)}
     >
       <span className="editor-tab-name">{path}</span>
       {dirty && (
@@ -43,8 +45,8 @@ const Tab = memo(function Tab(props: { path: string; active: boolean; onRename: 
 });
 
 export const FileTabs = memo(function FileTabs() {
-  // The names only (shallow-compared): typing changes a file's text, not the list of tabs.
-  const names = useStore(useShallow((s) => Object.keys(s.files)));
+  // The names only, in the tabs' order: typing changes a file's text, not this array.
+  const names = useStore((s) => s.fileOrder);
   const activeFile = useStore((s) => s.activeFile);
   const readOnly = useStore((s) => s.embed.readOnly);
   const [renaming, setRenaming] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appliedFilesOf } from './appliedTracker';
+import { appliedFilesOf } from '../store/appliedFiles';
 
 describe('appliedFilesOf', () => {
   it.each([

@@ -4,22 +4,8 @@
 // its text differs from what was last applied.
 
 import { markApplied } from '../store/actions';
+import { appliedFilesOf } from '../store/appliedFiles';
 import { useStore, type TerminalEntry } from '../store/state';
-
-/** The files a successful, real (not dry-run) `kubectl apply -f …` line read. */
-export function appliedFilesOf(line: string): string[] {
-  const words = line.trim().split(/\s+/);
-  if (words[0] !== 'kubectl' || !words.includes('apply')) return [];
-  if (words.some((w) => w.startsWith('--dry-run') && w !== '--dry-run=none')) return [];
-  const files: string[] = [];
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i];
-    if ((w === '-f' || w === '--filename') && words[i + 1]) files.push(words[++i]);
-    else if (w.startsWith('--filename=')) files.push(w.slice('--filename='.length));
-    else if (w.startsWith('-f') && w.length > 2) files.push(w.slice(2).replace(/^=/, ''));
-  }
-  return files.filter((f) => f !== '-');
-}
 
 let lastSeen = 0;
 let installed = false;

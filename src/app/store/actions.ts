@@ -6,6 +6,8 @@
 // chunk of its own (engine/lean.ts) so that the first picture does not wait for it.
 import { createCluster } from '../../engine/lean';
 import type { ExecResult, TraceRequest } from '../../engine';
+import { filesAppliedBy } from './appliedFiles';
+import { reconcileOrder } from './fileOrder';
 import { DEFAULT_SIZES, useStore, type Highlight, type ObjectRef, type PlaygroundState, type TerminalEntry } from './state';
 
 let nextEntryId = 1;
@@ -15,11 +17,19 @@ export interface BootOptions {
   seed?: number;
   nodes?: number;
   files?: Record<string, string>;
+  /** The tabs' order (a saved session's); by default the order `files` lists them in. */
+  fileOrder?: string[];
   activeFile?: string;
   /** Command lines to run after boot (e.g. `kubectl apply -f welcome.yaml`). */
   commands?: string[];
   embed?: { enabled: boolean; readOnly: boolean };
   theme?: 'light' | 'dark';
+  /**
+   * An example's boot commands that run later, once the command line's code has
+   * arrived (boot.ts shows the example's files before then): the files they apply
+   * are not marked as unapplied edits meanwhile.
+   */
+  startingCommands?: string[];
 }
 
 let unsubscribeTraces: (() => void) | undefined;
@@ -49,13 +59,15 @@ export function initStore(opts: BootOptions = {}): void {
   const prefersReduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
   const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const files = cluster.snapshot().files;
+  const fileOrder = reconcileOrder(opts.fileOrder ?? Object.keys(opts.files ?? {}), files);
   const initial: PlaygroundState = {
     cluster,
     snapshot: cluster.snapshot(),
     timeRunning: true,
     timeScale: 1000,
     files: { ...files },
-    activeFile: opts.activeFile ?? Object.keys(files)[0] ?? '',
+    fileOrder,
+    activeFile: opts.activeFile ?? fileOrder[0] ?? '',
     entries: [],
     typed: [],
     theme: opts.theme ?? (prefersDark ? 'dark' : 'light'),
@@ -65,6 +77,7 @@ export function initStore(opts: BootOptions = {}): void {
     reducedMotion: prefersReduced,
     embed: opts.embed ?? { enabled: false, readOnly: false },
     appliedFiles: {},
+    startingFiles: filesAppliedBy(opts.startingCommands ?? [], files),
     applyAsYouType: false,
     sizes: DEFAULT_SIZES,
     presenter: false,
@@ -85,7 +98,7 @@ export function initStore(opts: BootOptions = {}): void {
 export function refresh(): void {
   const { cluster } = useStore.getState();
   const snapshot = cluster.snapshot();
-  useStore.setState({ snapshot, files: { ...snapshot.files } });
+  useStore.setState((s) => ({ snapshot, files: { ...snapshot.files }, fileOrder: reconcileOrder(s.fileOrder, snapshot.files) }));
 }
 
 /** The one command path: runs a line on the cluster, records it, refreshes the picture. */
@@ -130,7 +143,7 @@ export function setTimeRunning(running: boolean): void {
 export function writeFile(path: string, text: string): void {
   recordInput?.({ t: 'write', path, text });
   useStore.getState().cluster.writeFile(path, text);
-  useStore.setState((s) => ({ files: { ...s.files, [path]: text } }));
+  useStore.setState((s) => ({ files: { ...s.files, [path]: text }, fileOrder: Object.hasOwn(s.files, path) ? s.fileOrder : [...s.fileOrder, path] }));
 }
 
 export function deleteFile(path: string): void {
@@ -139,8 +152,9 @@ export function deleteFile(path: string): void {
   useStore.setState((s) => {
     const files = { ...s.files };
     delete files[path];
-    const activeFile = s.activeFile === path ? Object.keys(files)[0] ?? '' : s.activeFile;
-    return { files, activeFile };
+    const fileOrder = s.fileOrder.filter((name) => name !== path);
+    const activeFile = s.activeFile === path ? fileOrder[0] ?? '' : s.activeFile;
+    return { files, fileOrder, activeFile };
   });
 }
 
@@ -154,7 +168,7 @@ export function createFile(path: string, text = ''): void {
   setActiveFile(path);
 }
 
-/** Renames a workspace file (a write and a delete, as persistence records them), keeping it open. */
+/** Renames a workspace file (a write and a delete, as persistence records them), keeping it open and in its place among the tabs. */
 export function renameFile(from: string, to: string): void {
   const s = useStore.getState();
   const text = s.files[from];
@@ -166,7 +180,8 @@ export function renameFile(from: string, to: string): void {
     const appliedFiles = { ...st.appliedFiles };
     if (from in appliedFiles) appliedFiles[to] = appliedFiles[from];
     delete appliedFiles[from];
-    return { appliedFiles, ...(wasActive ? { activeFile: to } : {}) };
+    const fileOrder = reconcileOrder(s.fileOrder.map((name) => (name === from ? to : name)), st.files);
+    return { appliedFiles, fileOrder, ...(wasActive ? { activeFile: to } : {}) };
   });
 }
 

@@ -4,7 +4,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCommandLine } from '../../engine/lean';
 import { findScenario, SCENARIOS } from '../../scenarios';
-import { advanceTime, markApplied, runCommand, writeFile } from './actions';
+import { installAppliedTracker } from '../editor/appliedTracker';
+import { tabState } from '../editor/tabState';
+import { advanceTime, initStore, markApplied, renameFile, runCommand, writeFile } from './actions';
 import { getNotices } from './notices';
 import { CORRUPT_KEY, currentSession, hasUnsavedWork, loadScenario, restoreSession, STORAGE_KEY } from './persistence';
 import { LogRecorder, MAX_LOG_ENTRIES, readSession } from './session';
@@ -89,6 +91,63 @@ describe('persistence', () => {
     const { files, appliedFiles } = useStore.getState();
     const dirty = Object.keys(files).filter((f) => appliedFiles[f] !== files[f]);
     expect(dirty).toEqual(['draft.yaml']);
+  });
+
+  it('keeps the tabs in the order they were created, through ticks, a rename and a reload', () => {
+    loadScenario(SCENARIOS[0]);
+    writeFile('zeta.yaml', 'x: 1\n');
+    writeFile('alpha.yaml', 'x: 2\n');
+    advanceTime(250); // a tick re-reads the cluster, which lists its files by name
+    expect(useStore.getState().fileOrder).toEqual(['web.yaml', 'zeta.yaml', 'alpha.yaml']);
+    renameFile('zeta.yaml', 'mid.yaml');
+    expect(useStore.getState().fileOrder).toEqual(['web.yaml', 'mid.yaml', 'alpha.yaml']);
+    storage.setItem(STORAGE_KEY, JSON.stringify(currentSession()));
+    loadScenario(SCENARIOS[1]);
+    expect(restoreSession(findScenario)).toBe(true);
+    expect(useStore.getState().fileOrder).toEqual(['web.yaml', 'mid.yaml', 'alpha.yaml']);
+    expect(readSession(storage.getItem(STORAGE_KEY)).session?.order).toEqual(['web.yaml', 'mid.yaml', 'alpha.yaml']); // what the first picture (boot.ts) reads
+  });
+
+  it('restores a session saved before tabs had an order in the order of its files', () => {
+    const files = { 'web.yaml': 'x: 1\n', 'b.yaml': 'x: 2\n' };
+    storage.setItem(STORAGE_KEY, JSON.stringify({ v: 1, files, activeFile: 'b.yaml', typed: [], applied: files, log: { seed: 1, nodes: 3, entries: [] } }));
+    expect(restoreSession(findScenario)).toBe(true);
+    const s = useStore.getState();
+    expect(s.fileOrder).toEqual(['web.yaml', 'b.yaml']);
+    expect(s.activeFile).toBe('b.yaml');
+    expect(s.appliedFiles).toEqual(files);
+  });
+
+  it('marks every tab not applied, and says so, when the session was too long to replay', () => {
+    loadScenario(SCENARIOS[0]);
+    markApplied('web.yaml', useStore.getState().files['web.yaml']); // the welcome example applied it
+    writeFile('ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
+    runCommand('kubectl apply -f ns.yaml');
+    markApplied('ns.yaml', useStore.getState().files['ns.yaml']);
+    storage.setItem(STORAGE_KEY, JSON.stringify({ ...currentSession(), log: null })); // what an overflowed recorder saves
+    // The first picture (boot.ts) reads the same validated session: no applied texts without the cluster they went to.
+    expect(readSession(storage.getItem(STORAGE_KEY)).session?.applied).toBeUndefined();
+    expect(restoreSession(findScenario)).toBe(true);
+    const { files, fileOrder, appliedFiles, cluster } = useStore.getState();
+    expect(fileOrder.filter((f) => appliedFiles[f] !== files[f])).toEqual(['web.yaml', 'ns.yaml']);
+    expect(cluster.exec('kubectl get namespace shop -o name').stderr).toMatch(/not found/);
+    expect(getNotices().at(-1)?.text).toBe('Your last session was too long to replay, so the cluster started fresh. Your files are back, marked as not applied: apply them to create their objects again.');
+  });
+
+  it('shows an example\'s files as starting, not changed, until its boot commands have applied them', () => {
+    installAppliedTracker();
+    const scenario = findScenario('network-policy')!;
+    const states = () => {
+      const s = useStore.getState();
+      return Object.fromEntries(s.fileOrder.map((f) => [f, tabState(s.files[f], s.appliedFiles[f], s.startingFiles[f])]));
+    };
+    // The first picture, before the command line has arrived (boot.ts).
+    initStore({ files: scenario.files, startingCommands: scenario.commands });
+    expect(states()).toEqual({ 'apps.yaml': 'starting', 'deny.yaml': 'starting', 'allow.yaml': 'unapplied' });
+    loadScenario(scenario);
+    expect(states()).toEqual({ 'apps.yaml': 'clean', 'deny.yaml': 'clean', 'allow.yaml': 'unapplied' });
+    writeFile('apps.yaml', scenario.files['apps.yaml'] + '# edited\n');
+    expect(states()['apps.yaml']).toBe('changed');
   });
 
   it('keeps corrupt text and starts fresh with a notice', () => {

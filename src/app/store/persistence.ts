@@ -8,6 +8,8 @@
 
 import type { Scenario } from '../../scenarios';
 import { clearTraces, initStore, refresh, setInputRecorder, type BootOptions } from './actions';
+import { reconcileOrder } from './fileOrder';
+import { showLesson } from './lesson';
 import { pushNotice } from './notices';
 import { LogRecorder, MAX_LOG_ENTRIES, readSession, SESSION_VERSION, type ReplayLog, type SavedSession } from './session';
 import { useStore, type PlaygroundState } from './state';
@@ -56,7 +58,7 @@ function startRecording(seed: number, nodes: number, files: Record<string, strin
     recorder?.record(input);
     if (recorder?.overflowed && !overflowNoticeShown && enabled) {
       overflowNoticeShown = true;
-      pushNotice(`This session passed ${MAX_LOG_ENTRIES.toLocaleString('en')} steps, too many to replay: after a reload your files are kept but the cluster starts fresh.`, 'info');
+      pushNotice(`This session passed ${MAX_LOG_ENTRIES.toLocaleString('en')} steps, too many to replay: after a reload your files are kept, not applied, and the cluster starts fresh.`, 'info');
     }
     scheduleSave();
   });
@@ -80,6 +82,7 @@ export function loadScenario(scenario: Scenario, opts: Pick<BootOptions, 'embed'
   });
   if (kept) useStore.setState({ collapsed: kept.collapsed, sizes: kept.sizes, presenter: kept.presenter, typed: kept.typed, reducedMotion: kept.reducedMotion, applyAsYouType: kept.applyAsYouType });
   if (opts.collapsed) useStore.setState({ collapsed: opts.collapsed });
+  showLesson(scenario.id, { collapsed: useStore.getState().embed.enabled });
   scheduleSave();
 }
 
@@ -128,17 +131,30 @@ function replay(log: ReplayLog, session: SavedSession): void {
   startRecording(log.seed, log.nodes, session.files, log.entries);
 }
 
-function applySessionUi(session: SavedSession): void {
+/** The saved layout and tabs; `replayed` says whether the saved cluster came back (else nothing is applied). */
+function applySessionUi(session: SavedSession, replayed: boolean): void {
   const s = useStore.getState();
+  const fileOrder = reconcileOrder(session.order ?? [], s.files);
   useStore.setState({
-    activeFile: session.activeFile in s.files ? session.activeFile : s.activeFile,
+    fileOrder,
+    activeFile: session.activeFile in s.files ? session.activeFile : (fileOrder[0] ?? ''),
     typed: session.typed,
     ...(session.collapsed ? { collapsed: session.collapsed } : {}),
     ...(session.sizes ? { sizes: session.sizes } : {}),
     ...(session.presenter !== undefined ? { presenter: session.presenter } : {}),
-    ...(session.applied ? { appliedFiles: session.applied } : {}),
+    ...(replayed && session.applied ? { appliedFiles: session.applied } : {}),
     ...(session.applyAsYouType !== undefined ? { applyAsYouType: session.applyAsYouType } : {}),
   });
+}
+
+/** What a notice says about the files when the cluster started fresh (their tabs are all marked). */
+const FRESH_FILES = 'Your files are back, marked as not applied: apply them to create their objects again.';
+
+/** A fresh cluster with the saved files in their tabs, none of them applied. */
+function startFresh(session: SavedSession): void {
+  setInputRecorder(undefined);
+  startRecording(DEFAULT_SEED, DEFAULT_NODES, session.files);
+  initStore({ seed: DEFAULT_SEED, nodes: DEFAULT_NODES, files: session.files, fileOrder: session.order, commands: [], theme: session.theme });
 }
 
 /**
@@ -160,32 +176,32 @@ export function restoreSession(findScenario: (id: string) => Scenario | undefine
     } catch {
       /* storage full: the notice still tells the person */
     }
-    pushNotice(`Your saved session could not be fully restored (${problems.join('; ')}). ${session ? 'Your files were kept.' : 'The playground started fresh.'} The saved text was kept in localStorage under "${CORRUPT_KEY}".`);
+    const kept = session ? (session.log ? 'Your files were kept.' : 'Your files were kept, marked as not applied.') : 'The playground started fresh.';
+    pushNotice(`Your saved session could not be fully restored (${problems.join('; ')}). ${kept} The saved text was kept in localStorage under "${CORRUPT_KEY}".`);
   }
   if (!session) return false;
   const scenario = session.scenario ? findScenario(session.scenario) : undefined;
   scenarioId = scenario?.id;
   scenarioFiles = scenario ? { ...scenario.files } : {};
   scenarioCommands = scenario?.commands.length ?? 0;
+  let replayed = false;
   try {
     if (session.log) {
       replay(session.log, session);
+      replayed = true;
     } else {
-      if (problems.length === 0) pushNotice('Your last session was too long to replay: your files are back, and the cluster started fresh.', 'info');
-      setInputRecorder(undefined);
-      startRecording(DEFAULT_SEED, DEFAULT_NODES, session.files);
-      initStore({ seed: DEFAULT_SEED, nodes: DEFAULT_NODES, files: session.files, commands: [], theme: session.theme });
+      if (problems.length === 0) pushNotice(`Your last session was too long to replay, so the cluster started fresh. ${FRESH_FILES}`, 'info');
+      startFresh(session);
       scenarioCommands = 0;
     }
   } catch (e) {
     // An engine bug during replay: keep the files, start the cluster fresh.
     console.warn('replaying the saved session failed', e);
-    pushNotice('The saved cluster could not be rebuilt; your files are back and the cluster started fresh.');
-    setInputRecorder(undefined);
-    startRecording(DEFAULT_SEED, DEFAULT_NODES, session.files);
-    initStore({ seed: DEFAULT_SEED, nodes: DEFAULT_NODES, files: session.files, commands: [], theme: session.theme });
+    pushNotice(`The saved cluster could not be rebuilt, so it started fresh. ${FRESH_FILES}`);
+    startFresh(session);
   }
-  applySessionUi(session);
+  applySessionUi(session, replayed);
+  if (scenarioId) showLesson(scenarioId, session.lesson);
   return true;
 }
 
@@ -207,6 +223,7 @@ export function currentSession(): SavedSession {
     v: SESSION_VERSION,
     ...(scenarioId ? { scenario: scenarioId } : {}),
     files: { ...s.files },
+    order: [...s.fileOrder],
     activeFile: s.activeFile,
     theme: s.theme,
     collapsed: s.collapsed,
@@ -215,6 +232,7 @@ export function currentSession(): SavedSession {
     typed: s.typed.slice(-200),
     applied: { ...s.appliedFiles },
     applyAsYouType: s.applyAsYouType,
+    ...(s.lesson ? { lesson: { collapsed: s.lesson.collapsed, dismissed: s.lesson.dismissed } } : {}),
     log: recorder?.toLog() ?? null,
   };
 }
@@ -251,7 +269,7 @@ function scheduleSave(): void {
 export function enableAutosave(): () => void {
   enabled = true;
   const unsubscribe = useStore.subscribe((s, prev) => {
-    if (s.files !== prev.files || s.activeFile !== prev.activeFile || s.theme !== prev.theme || s.collapsed !== prev.collapsed || s.sizes !== prev.sizes || s.presenter !== prev.presenter || s.typed !== prev.typed || s.appliedFiles !== prev.appliedFiles || s.applyAsYouType !== prev.applyAsYouType) scheduleSave();
+    if (s.files !== prev.files || s.fileOrder !== prev.fileOrder || s.activeFile !== prev.activeFile || s.theme !== prev.theme || s.collapsed !== prev.collapsed || s.sizes !== prev.sizes || s.presenter !== prev.presenter || s.typed !== prev.typed || s.appliedFiles !== prev.appliedFiles || s.applyAsYouType !== prev.applyAsYouType || s.lesson !== prev.lesson) scheduleSave();
   });
   const onHide = () => {
     if (document.visibilityState === 'hidden') saveNow();

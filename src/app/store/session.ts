@@ -6,6 +6,7 @@
 
 import type { TraceRequest } from '../../engine';
 import type { ClusterInput } from './actions';
+import { reconcileOrder } from './fileOrder';
 import type { PaneSizes } from './state';
 
 export const SESSION_VERSION = 1;
@@ -26,15 +27,25 @@ export interface SavedSession {
   /** The example the session started from (for the "replace your work?" question). */
   scenario?: string;
   files: Record<string, string>;
+  /**
+   * The tabs' order. Sessions saved before it existed lack it: their tabs take the
+   * order of `files`, which is how those pages showed them.
+   */
+  order?: string[];
   activeFile: string;
   theme?: 'light' | 'dark';
   collapsed?: { editor: boolean; terminal: boolean; inspector: boolean };
   sizes?: PaneSizes;
   presenter?: boolean;
   typed: string[];
-  /** The text each file had when last applied (the editor's clean/dirty tabs). */
+  /**
+   * The text each file had when last applied (the editor's clean/dirty tabs).
+   * Only meaningful with the log: a cluster started fresh has applied nothing.
+   */
   applied?: Record<string, string>;
   applyAsYouType?: boolean;
+  /** How the example's lesson strip was left (the example is `scenario`). */
+  lesson?: { collapsed: boolean; dismissed: boolean };
   /** null when the log outgrew MAX_LOG_ENTRIES: the files are kept, the cluster starts fresh. */
   log: ReplayLog | null;
 }
@@ -174,6 +185,11 @@ function validLog(v: unknown): ReplayLog | null | undefined {
   return { seed, nodes, entries };
 }
 
+/** The saved tab order, made to list each file exactly once; the order of `files` when absent or unreadable. */
+function validOrder(v: unknown, files: Record<string, string>): string[] {
+  return reconcileOrder(Array.isArray(v) ? v.filter(isString) : [], files);
+}
+
 export interface ValidationResult {
   /** What could be kept (files first: nothing a person typed is lost), or null. */
   session: SavedSession | null;
@@ -190,6 +206,7 @@ export function validateSession(raw: unknown): ValidationResult {
   if (!files) return { session: null, problems: ['the saved files are unreadable'] };
   const session: SavedSession = { v: SESSION_VERSION, files, activeFile: '', typed: [], log: null };
   session.activeFile = isString(raw.activeFile) && raw.activeFile in files ? raw.activeFile : (Object.keys(files)[0] ?? '');
+  session.order = validOrder(raw.order, files);
   if (isString(raw.scenario) && raw.scenario.length < 100) session.scenario = raw.scenario;
   if (raw.theme === 'light' || raw.theme === 'dark') session.theme = raw.theme;
   const c = raw.collapsed;
@@ -198,13 +215,16 @@ export function validateSession(raw: unknown): ValidationResult {
   if (isObject(s) && isSize(s.editor) && isSize(s.inspector) && isSize(s.terminal)) session.sizes = { editor: s.editor, inspector: s.inspector, terminal: s.terminal };
   if (isBool(raw.presenter)) session.presenter = raw.presenter;
   if (isBool(raw.applyAsYouType)) session.applyAsYouType = raw.applyAsYouType;
-  const applied = raw.applied === undefined ? undefined : validFiles(raw.applied);
-  if (applied) session.applied = applied;
+  const l = raw.lesson;
+  if (isObject(l) && isBool(l.collapsed) && isBool(l.dismissed)) session.lesson = { collapsed: l.collapsed, dismissed: l.dismissed };
   if (Array.isArray(raw.typed) && raw.typed.every(isString)) session.typed = raw.typed.slice(-200);
   else if (raw.typed !== undefined) problems.push('the terminal history was unreadable');
   const log = validLog(raw.log);
   if (log === undefined) problems.push('the cluster log was unreadable, so the cluster started fresh');
   else session.log = log;
+  // What was applied went to the logged cluster: without it, nothing is applied (every tab is marked).
+  const applied = raw.applied === undefined ? undefined : validFiles(raw.applied);
+  if (applied && session.log) session.applied = applied;
   return { session, problems };
 }
 

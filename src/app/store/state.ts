@@ -22,7 +22,7 @@ export interface TerminalEntry {
   line: string;
   result: ExecResult;
   /** Where the command came from: typed, a toolbar button, a context menu, the editor, the embed API. */
-  source: 'terminal' | 'toolbar' | 'menu' | 'editor' | 'embed' | 'system';
+  source: 'terminal' | 'toolbar' | 'menu' | 'editor' | 'embed' | 'system' | 'lesson';
 }
 
 export interface ClusterSlice {
@@ -37,12 +37,24 @@ export interface ClusterSlice {
 export interface WorkspaceSlice {
   /** Workspace files (editor tabs), mirrored from the cluster's workspace. */
   files: Record<string, string>;
+  /**
+   * The tabs' order: each file in the order it was created (a rename keeps its
+   * place). The cluster lists files sorted by name, so the order is kept here,
+   * and saved with the session.
+   */
+  fileOrder: string[];
   activeFile: string;
 }
 
 export interface EditorSlice {
   /** Each file's text when it was last applied without error (a tab is dirty when its text differs). */
   appliedFiles: Record<string, string>;
+  /**
+   * Files the page itself is about to apply: an example's files while its boot
+   * commands wait for the command line's code (boot.ts). Their tabs are not marked
+   * as the person's unapplied edits meanwhile. Empty once the example has started.
+   */
+  startingFiles: Record<string, string>;
   /** Apply the active file automatically (debounced) while its text has no errors. */
   applyAsYouType: boolean;
 }
@@ -88,7 +100,22 @@ export interface PacketSlice {
   trafficOpen?: boolean;
 }
 
-export type PlaygroundState = ClusterSlice & WorkspaceSlice & EditorSlice & TerminalSlice & UiSlice & PacketSlice;
+/** The running example's lesson (a strip atop the graph pane, src/app/lesson) and how the person left it. */
+export interface LessonState {
+  /** The scenario id (src/scenarios). */
+  scenario: string;
+  /** Folded to one line (title only). */
+  collapsed: boolean;
+  /** Closed; the graph's toolbar offers it again. */
+  dismissed: boolean;
+}
+
+export interface LessonSlice {
+  /** Absent when no example is running (a cluster reset clears it; loading an example sets it). */
+  lesson?: LessonState | null;
+}
+
+export type PlaygroundState = ClusterSlice & WorkspaceSlice & EditorSlice & TerminalSlice & UiSlice & PacketSlice & LessonSlice;
 
 /**
  * The store. It is empty until initStore (actions.ts) boots a cluster into it, which
