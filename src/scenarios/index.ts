@@ -2,7 +2,10 @@
 import { ALLOW_FRONTEND, DEFAULT_DENY, INGRESS_APPS, INGRESS_TWO_PATHS, POLICY_APPS } from './networking';
 import { EXTERNAL_NAME, HEADLESS_STATEFULSET, LOADBALANCER_LOCAL, SESSION_AFFINITY } from './serviceTypes';
 import { READINESS_PROBE, SELECTOR_TYPO, TARGET_PORT_MISTAKE } from './troubleshooting';
+import { fromBusybox, fromDnsutils, type TryCommand } from './tryThis';
 import { WELCOME_MANIFEST } from './welcome';
+
+export { changesCluster, type TryCommand } from './tryThis';
 
 export interface Scenario {
   id: string;
@@ -12,8 +15,11 @@ export interface Scenario {
   files: Record<string, string>;
   /** Command lines run after the files are written (usually `kubectl apply -f …`). */
   commands: string[];
-  /** Command lines worth typing next, to see the point of the example. */
-  tryThis?: string[];
+  /**
+   * Command lines worth typing next, in order: the first shows the point of the
+   * example. Each works in the simulated cluster (tryThis.test.ts runs them).
+   */
+  tryThis?: TryCommand[];
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -23,7 +29,12 @@ export const SCENARIOS: Scenario[] = [
     summary: 'Three nginx pods selected by app=web, reachable on every node at a nodePort.',
     files: { 'web.yaml': WELCOME_MANIFEST },
     commands: ['kubectl apply -f web.yaml'],
-    tryThis: ['kubectl get endpointslices', 'kubectl run client --image=busybox:1.36 --restart=Never -- sleep 3600', 'kubectl exec client -- wget -qO- http://web'],
+    tryThis: [
+      { line: 'kubectl get endpoints web' },
+      { line: 'kubectl get svc web' },
+      { line: 'kubectl get pods -l app=web -o wide' },
+      { line: fromBusybox('wget -qO- http://web') },
+    ],
   },
   {
     id: 'selector-typo',
@@ -31,7 +42,12 @@ export const SCENARIOS: Scenario[] = [
     summary: 'The pods are labelled app=wbe, so the Service selecting app=web has no endpoints and every request fails.',
     files: { 'web.yaml': SELECTOR_TYPO },
     commands: ['kubectl apply -f web.yaml'],
-    tryThis: ['kubectl get endpoints web', 'kubectl get pods --show-labels'],
+    tryThis: [
+      { line: 'kubectl get endpoints web' },
+      { line: 'kubectl get pods --show-labels' },
+      { line: 'kubectl describe svc web' },
+      { line: fromBusybox('wget -qO- -T 2 http://web'), expectFailure: 'Connection refused' },
+    ],
   },
   {
     id: 'target-port',
@@ -39,7 +55,12 @@ export const SCENARIOS: Scenario[] = [
     summary: 'The Service forwards to targetPort 8080 but nginx listens on 80, so the pod refuses the connection.',
     files: { 'web.yaml': TARGET_PORT_MISTAKE },
     commands: ['kubectl apply -f web.yaml'],
-    tryThis: ['kubectl describe svc web', 'kubectl run client --image=busybox:1.36 --restart=Never -- sleep 3600', 'kubectl exec client -- wget -qO- -T 2 http://web'],
+    tryThis: [
+      { line: fromBusybox('wget -qO- -T 2 http://web'), expectFailure: 'Connection refused' },
+      { line: 'kubectl get endpoints web' },
+      { line: `kubectl patch svc web -p '{"spec":{"ports":[{"port":80,"targetPort":80}]}}'` },
+      { line: fromBusybox('wget -qO- -T 2 http://web') },
+    ],
   },
   {
     id: 'readiness-probe',
@@ -47,7 +68,11 @@ export const SCENARIOS: Scenario[] = [
     summary: 'A canary pod matches the selector but fails its readiness probe, so it never becomes an endpoint.',
     files: { 'web.yaml': READINESS_PROBE },
     commands: ['kubectl apply -f web.yaml'],
-    tryThis: ['kubectl get pods -l app=web', 'kubectl describe endpointslices -l kubernetes.io/service-name=web'],
+    tryThis: [
+      { line: 'kubectl get pods -l app=web' },
+      { line: 'kubectl get endpoints web' },
+      { line: 'kubectl describe pods -l track=canary' },
+    ],
   },
   {
     id: 'headless-statefulset',
@@ -55,7 +80,12 @@ export const SCENARIOS: Scenario[] = [
     summary: 'With clusterIP: None, DNS answers with every pod and each StatefulSet pod gets its own stable name.',
     files: { 'db.yaml': HEADLESS_STATEFULSET },
     commands: ['kubectl apply -f db.yaml'],
-    tryThis: ['kubectl run client --image=busybox:1.36 --restart=Never -- sleep 3600', 'kubectl exec client -- nslookup db', 'kubectl exec client -- nslookup db-1.db.default.svc.cluster.local'],
+    tryThis: [
+      { line: fromDnsutils('nslookup db') },
+      { line: fromDnsutils('nslookup db-1.db') },
+      { line: 'kubectl get svc db' },
+      { line: 'kubectl get pods -l app=db -o wide' },
+    ],
   },
   {
     id: 'external-name',
@@ -63,7 +93,11 @@ export const SCENARIOS: Scenario[] = [
     summary: 'An ExternalName Service has no endpoints and no ClusterIP; DNS answers with a CNAME to an outside name.',
     files: { 'payments.yaml': EXTERNAL_NAME },
     commands: ['kubectl apply -f payments.yaml'],
-    tryThis: ['kubectl get svc payments', 'kubectl run client --image=busybox:1.36 --restart=Never -- sleep 3600', 'kubectl exec client -- nslookup payments'],
+    tryThis: [
+      { line: fromDnsutils('nslookup payments') },
+      { line: 'kubectl get svc payments' },
+      { line: 'kubectl get endpointslices -l kubernetes.io/service-name=payments' },
+    ],
   },
   {
     id: 'loadbalancer-local',
@@ -71,7 +105,11 @@ export const SCENARIOS: Scenario[] = [
     summary: 'The cloud load balancer only sends traffic to nodes that run a pod, which keeps the client IP visible.',
     files: { 'shop.yaml': LOADBALANCER_LOCAL },
     commands: ['kubectl apply -f shop.yaml'],
-    tryThis: ['kubectl get pods -o wide', 'curl http://203.0.113.2'],
+    tryThis: [
+      { line: 'curl -v http://203.0.113.2' },
+      { line: 'kubectl get pods -l app=shop -o wide' },
+      { line: 'kubectl describe svc shop' },
+    ],
   },
   {
     id: 'session-affinity',
@@ -79,7 +117,11 @@ export const SCENARIOS: Scenario[] = [
     summary: 'sessionAffinity: ClientIP pins each client to one pod until the affinity timeout runs out.',
     files: { 'cart.yaml': SESSION_AFFINITY },
     commands: ['kubectl apply -f cart.yaml'],
-    tryThis: ['kubectl describe svc cart', 'kubectl run client --image=busybox:1.36 --restart=Never -- sleep 3600', 'kubectl exec client -- wget -qO- http://cart'],
+    tryThis: [
+      { line: fromBusybox('sh -c "wget -qO- http://cart; wget -qO- http://cart; wget -qO- http://cart"') },
+      { line: 'kubectl describe svc cart' },
+      { line: `kubectl patch svc cart -p '{"spec":{"sessionAffinity":"None"}}'` },
+    ],
   },
   {
     id: 'ingress-two-paths',
@@ -87,7 +129,11 @@ export const SCENARIOS: Scenario[] = [
     summary: 'One Ingress routes /api to the api Service and everything else to web, through the ingress controller.',
     files: { 'apps.yaml': INGRESS_APPS, 'ingress.yaml': INGRESS_TWO_PATHS },
     commands: ['kubectl apply -f apps.yaml', 'kubectl apply -f ingress.yaml'],
-    tryThis: ['kubectl describe ingress shop', 'curl --resolve shop.example.com:80:203.0.113.1 http://shop.example.com/'],
+    tryThis: [
+      { line: 'curl -s --resolve shop.example.com:80:203.0.113.1 http://shop.example.com/' },
+      { line: 'curl -v --resolve shop.example.com:80:203.0.113.1 http://shop.example.com/api' },
+      { line: 'kubectl describe ingress shop' },
+    ],
   },
   {
     id: 'network-policy',
@@ -95,7 +141,12 @@ export const SCENARIOS: Scenario[] = [
     summary: 'A default-deny policy drops all traffic to the pods; apply allow.yaml to let only role=frontend pods in.',
     files: { 'apps.yaml': POLICY_APPS, 'deny.yaml': DEFAULT_DENY, 'allow.yaml': ALLOW_FRONTEND },
     commands: ['kubectl apply -f apps.yaml', 'kubectl apply -f deny.yaml'],
-    tryThis: ['kubectl exec client -- wget -qO- -T 2 http://web', 'kubectl apply -f allow.yaml'],
+    tryThis: [
+      { line: 'kubectl exec client -- wget -qO- -T 2 http://web', expectFailure: 'download timed out' },
+      { line: 'kubectl apply -f allow.yaml' },
+      { line: 'kubectl exec client -- wget -qO- -T 2 http://web' },
+      { line: 'kubectl describe networkpolicy allow-frontend-to-web' },
+    ],
   },
 ];
 

@@ -8,6 +8,7 @@ import { applyNodeChanges, Background, ReactFlow, ReactFlowProvider, useReactFlo
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { layoutGraph, emptyLayoutCache, type LayoutCache } from '../../graph/layout';
 import { buildGraphModel } from '../../graph/model';
+import { LessonStrip } from '../lesson/LessonStrip';
 import type { NodeData, WorkloadRef } from '../../graph/types';
 import { PacketLayer } from '../packets/PacketLayer';
 import { runCommand, select, setHighlight } from '../store/actions';
@@ -26,6 +27,7 @@ import { emptyFlowCache, toFlowEdges, toFlowNodes } from './toFlow';
 export function GraphPane() {
   return (
     <section className="graph-pane" aria-label="Cluster graph">
+      <LessonStrip />
       <ReactFlowProvider>
         <GraphCanvas />
       </ReactFlowProvider>

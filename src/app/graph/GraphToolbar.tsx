@@ -1,6 +1,7 @@
-// Buttons over the graph: fit to view, show system namespaces.
+// Buttons over the graph: fit to view, show system namespaces, and the closed lesson.
 import { Panel, useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
+import { LESSON_REOPEN_ID, reopenLesson } from '../lesson/LessonStrip';
 import { setHighlight } from '../store/actions';
 import { useStore } from '../store/state';
 import { GIcon } from './icons';
@@ -11,8 +12,14 @@ export const FIT_PADDING = { top: '52px', right: '16px', bottom: '48px', left: '
 export const GraphToolbar = memo(function GraphToolbar({ showSystem, onShowSystem, onFit }: { showSystem: boolean; onShowSystem: (v: boolean) => void; onFit: () => void }) {
   const { fitView } = useReactFlow();
   const highlighting = useStore((s) => s.highlight !== null);
+  const lessonClosed = useStore((s) => !!s.lesson?.dismissed);
   return (
     <Panel position="top-right" className="gtoolbar nokey">
+      {lessonClosed && (
+        <button id={LESSON_REOPEN_ID} type="button" onClick={reopenLesson} title="Show the example's lesson again">
+          Lesson
+        </button>
+      )}
       {highlighting && (
         <button type="button" onClick={() => setHighlight(null)}>
           Clear highlight

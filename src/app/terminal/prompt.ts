@@ -19,6 +19,7 @@ const SOURCES: Record<TerminalEntry['source'], string> = {
   editor: 'from the editor',
   embed: 'from the embedding page',
   system: 'run when the example loaded',
+  lesson: "from the example's lesson",
 };
 
 /** Terminal text uses CRLF line ends; commands print LF. */

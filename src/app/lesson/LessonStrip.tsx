@@ -1,0 +1,108 @@
+// The running example's lesson: its title, the sentence it teaches, and its
+// "try this" commands as buttons that run through the one command path (the
+// terminal opens to show the output), plus the packet tools every example
+// benefits from. It is the first row of the graph pane's column (GraphPane's
+// .graph-pane), not a card over the graph: the graph fits itself to the room
+// left below it. Folds to one line and closes; the graph's toolbar reopens it.
+// Part of the graph's lazy chunk, so the first picture does not carry it.
+
+import { memo } from 'react';
+import { changesCluster, findScenario, type TryCommand } from '../../scenarios';
+import { toggleTrafficGenerator } from '../packets/LazyPanels';
+import { openSendRequest } from '../packets/sendRequest';
+import { Icon } from '../shell/Icon';
+import { runLessonCommand } from './lessonCommand';
+import { setLessonCollapsed, setLessonDismissed } from '../store/lesson';
+import { useStore } from '../store/state';
+import './lesson.css';
+
+/** The graph toolbar's button that reopens a closed lesson (focus goes there on close). */
+export const LESSON_REOPEN_ID = 'lesson-reopen';
+const BODY_ID = 'lesson-body';
+const TOGGLE_ID = 'lesson-toggle';
+
+// Memoised: GraphPane re-renders with every snapshot; this reads three small values.
+export const LessonStrip = memo(function LessonStrip() {
+  const lesson = useStore((s) => s.lesson);
+  const readOnly = useStore((s) => s.embed.readOnly);
+  const scenario = lesson && !lesson.dismissed ? findScenario(lesson.scenario) : undefined;
+  if (!lesson || !scenario) return null;
+  const { collapsed } = lesson;
+  const tryThis = scenario.tryThis ?? [];
+
+  const close = () => {
+    setLessonDismissed(true);
+    // The strip is gone: keep the keyboard near it, on the button that brings it back.
+    requestAnimationFrame(() => document.getElementById(LESSON_REOPEN_ID)?.focus());
+  };
+
+  return (
+    <section className={`lesson-strip nokey${collapsed ? ' is-collapsed' : ''}`} aria-label={`Example: ${scenario.title}`}>
+      <div className="lesson-bar">
+        <button id={TOGGLE_ID} type="button" className="lesson-toggle" aria-expanded={!collapsed} aria-controls={BODY_ID} title={collapsed ? 'Show what this example teaches' : 'Fold the lesson to one line'} onClick={() => setLessonCollapsed(!collapsed)}>
+          <Icon name={collapsed ? 'chevronRight' : 'chevronDown'} size={16} />
+          <span className="lesson-kicker">Example</span>
+          <span className="lesson-title">{scenario.title}</span>
+        </button>
+        <button type="button" className="lesson-close" aria-label="Close the lesson" title="Close the lesson (the graph's Lesson button brings it back)" onClick={close}>
+          <Icon name="close" size={16} />
+        </button>
+      </div>
+      {/* Kept in the page while folded (hidden), so the toggle's aria-controls always points at it. */}
+      <div id={BODY_ID} className="lesson-body" hidden={collapsed}>
+        <p className="lesson-summary">{scenario.summary}</p>
+        <div className="lesson-try">
+          {tryThis.length > 0 && (
+            <>
+              <span className="lesson-try-label" aria-hidden="true">
+                Try
+              </span>
+              <ol className="lesson-commands" aria-label="Commands to try">
+                {tryThis.map((c, i) => (
+                  // A line may come twice (before and after a fix): the index keeps keys apart.
+                  <li key={`${i} ${c.line}`}>
+                    <TryButton command={c} readOnly={readOnly} />
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+          <div className="lesson-actions" role="group" aria-label="Packets">
+            <button type="button" onClick={() => openSendRequest()}>
+              Send a request…
+            </button>
+            <button type="button" onClick={() => toggleTrafficGenerator(true)}>
+              Generate traffic
+            </button>
+          </div>
+          {readOnly && tryThis.some((c) => changesCluster(c.line)) && <p className="lesson-note">Read-only view: the dashed commands change the cluster, so they are shown, not run.</p>}
+        </div>
+      </div>
+    </section>
+  );
+});
+
+/** A command as a button that runs it; on a read-only page, one that would change the cluster is only text. */
+function TryButton({ command, readOnly }: { command: TryCommand; readOnly: boolean }) {
+  if (readOnly && changesCluster(command.line)) {
+    return (
+      <code className="lesson-cmd is-text" title="This changes the cluster, so it cannot run in this read-only view">
+        {command.line}
+      </code>
+    );
+  }
+  return (
+    <button type="button" className="lesson-cmd" title="Run in the terminal" onClick={() => runLessonCommand(command.line)}>
+      <span className="lesson-prompt" aria-hidden="true">
+        $
+      </span>
+      <code>{command.line}</code>
+    </button>
+  );
+}
+
+/** Reopens a closed lesson and puts the keyboard on it. */
+export function reopenLesson(): void {
+  setLessonDismissed(false);
+  requestAnimationFrame(() => document.getElementById(TOGGLE_ID)?.focus());
+}
