@@ -238,6 +238,28 @@ test.describe('the file tabs', () => {
     await expect(tabs(page)).toHaveText(order);
   });
 
+  test('deleting the open tab opens the tab to its right, or to its left when it was the last', async ({ page }) => {
+    await page.goto('./?test-hooks=1');
+    await hooksReady(page);
+    await page.evaluate(() => {
+      const pg = window.__playground as unknown as Pg;
+      for (const name of ['zeta.yaml', 'alpha.yaml', 'mid.yaml']) pg.writeFile(name, '');
+    });
+    await expect(tabs(page)).toHaveText([/^web\.yaml/, /^zeta\.yaml/, /^alpha\.yaml/, /^mid\.yaml/]);
+    const tab = (name: string) => page.getByRole('tab', { name: new RegExp(`^${name.replace('.', '\\.')}`) });
+    const remove = async (name: string) => {
+      await tab(name).click();
+      await page.getByRole('button', { name: 'Delete file' }).click();
+      await page.getByRole('alertdialog', { name: `Delete ${name}?` }).getByRole('button', { name: 'Delete' }).click();
+      await expect(tab(name)).toHaveCount(0);
+    };
+    await remove('zeta.yaml');
+    await expect(tab('alpha.yaml')).toHaveAttribute('aria-selected', 'true');
+    await expect(tab('alpha.yaml')).toBeFocused();
+    await remove('mid.yaml');
+    await expect(tab('alpha.yaml')).toHaveAttribute('aria-selected', 'true');
+  });
+
   test('an example\'s files show no "not applied" dot while the example starts on a slow load', async ({ page }) => {
     const release = await holdChunk(page, COMMAND_LINE_CHUNK);
     await page.goto('./?scenario=network-policy&test-hooks=1');

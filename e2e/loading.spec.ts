@@ -92,3 +92,85 @@ test.describe('when the graph\'s code cannot load', () => {
     await expect.poll(() => page.evaluate(() => (window.__playground as Hooks).terminalText!())).toContain('$ kubectl get deploy web -o name\ndeployment.apps/web\n');
   });
 });
+
+// The example or the saved session replaces the first picture's files when it starts:
+// until then the editor takes no typing (nothing typed can be lost) and says why.
+test.describe('while the page starts', () => {
+  const startingNote = 'Starting the cluster… You can edit once it is running.';
+
+  test('the editor takes no typing and Apply is off, both saying why; once running, both work', async ({ page }) => {
+    const release = await holdChunk(page, COMMAND_LINE_CHUNK);
+    await page.goto('./?test-hooks=1');
+    const note = page.getByRole('status').filter({ hasText: startingNote });
+    await expect(note).toBeVisible();
+    const apply = page.getByRole('button', { name: /^Apply/ });
+    await expect(apply).toBeDisabled();
+    await expect(apply).toHaveAccessibleDescription(startingNote);
+    await expect(page.getByRole('button', { name: 'New file' })).toBeDisabled();
+
+    // The editor (Monaco) can arrive before the command line: typing into it is refused, out loud.
+    await expect(page.getByRole('textbox', { name: 'YAML editor: web.yaml' })).toBeAttached({ timeout: 20_000 });
+    const lines = page.locator('.monaco-editor .view-lines');
+    await expect(lines).toContainText('kind: Deployment');
+    const before = await lines.innerText();
+    await lines.click();
+    await page.keyboard.type('# mine');
+    await expect(page.getByTestId('monaco-host').getByText('The cluster is starting: you can edit in a moment.')).toBeVisible();
+    await page.keyboard.press('Control+s');
+    expect(await lines.innerText()).toBe(before);
+    await expect(page.getByRole('tab', { name: /not applied/ })).toHaveCount(0);
+
+    release();
+    await expect(page.getByRole('group', { name: POD })).toHaveCount(3);
+    await expect(note).toHaveCount(0);
+    await expect(apply).toBeEnabled();
+    await lines.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# mine');
+    await expect(page.getByRole('tab', { name: 'web.yaml (not applied)', exact: true })).toBeVisible();
+    type Hooks = { getState(): { files: Record<string, string> } };
+    await page.waitForFunction(() => typeof (window.__playground as Hooks | undefined)?.getState === 'function');
+    expect(await page.evaluate(() => (window.__playground as Hooks).getState().files['web.yaml'])).toMatch(/# mine$/);
+  });
+
+  test('a tab opened while the page starts stays open once it runs', async ({ page }) => {
+    const release = await holdChunk(page, COMMAND_LINE_CHUNK);
+    await page.goto('./?scenario=network-policy');
+    await page.getByRole('tab', { name: /^allow\.yaml/ }).click();
+    release();
+    await expect(page.getByRole('status').filter({ hasText: startingNote })).toHaveCount(0);
+    await expect(page.getByRole('tab', { name: /^allow\.yaml/ })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('an embed with the editor shows the example\'s file from the first picture, and saves nothing', async ({ page }) => {
+    await page.setViewportSize({ width: 700, height: 450 });
+    const release = await holdChunk(page, COMMAND_LINE_CHUNK);
+    await page.goto('./?embed=1&scenario=selector-typo&panes=editor,graph');
+    const editor = page.getByRole('region', { name: 'Editor' });
+    // The example applies web.yaml as it starts: no "not applied" dot meanwhile.
+    await expect(editor.getByRole('tab', { name: 'web.yaml', exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(editor.getByText('selector:').first()).toBeVisible();
+    await expect(editor.getByText('No file open')).toHaveCount(0);
+    await expect(editor.getByRole('status').filter({ hasText: startingNote })).toBeVisible();
+
+    release();
+    await expect(page.getByRole('group', { name: /^Pod web-/ }).first()).toBeVisible();
+    await expect(editor.getByRole('status').filter({ hasText: startingNote })).toHaveCount(0);
+    await expect(editor.getByRole('tab', { name: 'web.yaml', exact: true })).toHaveAttribute('aria-selected', 'true');
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  });
+
+  test.describe('and the command line\'s code cannot load', () => {
+    // The failed request is logged by the browser itself; nothing else may be.
+    test.use({ expectedConsoleErrors: [/Failed to load resource/] });
+
+    test('a notice and the editor say so, and editing stays off', async ({ page }) => {
+      await page.route(COMMAND_LINE_CHUNK, (route) => route.abort());
+      await page.goto('./');
+      await expect(page.getByRole('alert').filter({ hasText: 'could not load its command line' })).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: 'Editing is off: the cluster could not start. Reload the page to try again.' })).toBeVisible();
+      await expect(page.getByRole('button', { name: /^Apply/ })).toBeDisabled();
+      await expect(page.getByRole('tab', { name: 'web.yaml', exact: true })).toBeVisible();
+    });
+  });
+});

@@ -5,7 +5,7 @@ import { boot } from './app/boot';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { loadGraphPane } from './app/graph/LazyGraphPane';
 import { installTestHooks } from './app/testHooks';
-import { initStore } from './app/store/actions';
+import { initStore, startupFailed } from './app/store/actions';
 import { pushNotice } from './app/store/notices';
 import { loadScenario } from './app/store/persistence';
 import { commandLineReady, loadCommandLine } from './engine/lean';
@@ -39,6 +39,7 @@ function openWelcome(e: unknown): void {
 /** The command line's chunk did not arrive (offline, a deploy replaced it): say so, keep the picture. */
 function commandLineMissing(e: unknown): void {
   console.warn('loading the command line failed', e);
+  startupFailed();
   pushNotice('The playground could not load its command line (kubectl, curl …). Reload the page to try again.');
 }
 
@@ -51,7 +52,7 @@ try {
   started = boot(params).catch((e: unknown) => (commandLineReady() ? openWelcome(e) : commandLineMissing(e)));
 } catch (e) {
   console.warn('starting the playground failed', e);
-  initStore();
+  initStore({ starting: true });
   started = loadCommandLine().then(() => loadScenario(SCENARIOS[0]), commandLineMissing);
 }
 void started.then(() => installTestHooks(params.testHooks));

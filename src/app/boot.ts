@@ -4,6 +4,8 @@
 // 1. At once (before the first render): start loading the command line, and
 //    boot a cluster that has only its nodes and system pods into the store, with
 //    the layout, theme and files the page will have, so nothing jumps later.
+//    The store says `startup: 'starting'`: step 2 replaces these files, so the
+//    editor takes no typing and Apply is off until then (EditorPane.tsx).
 // 2. When the command line has arrived: restore the saved session or open an
 //    example exactly as before (persistence.ts replaces the starting cluster),
 //    start autosave (full app only) and the time ticker; fetch the inspector's
@@ -13,7 +15,7 @@ import { loadCommandLine } from '../engine/lean';
 import { initialCollapsed, type PageParams } from '../embed/params';
 import { preloadInspector } from './inspector/LazyInspectorPane';
 import { findScenario, SCENARIOS, type Scenario } from '../scenarios';
-import { initStore } from './store/actions';
+import { initStore, setActiveFile } from './store/actions';
 import { showLesson } from './store/lesson';
 import { enableAutosave, keepPreviousSession, loadScenario, restoreSession, STORAGE_KEY } from './store/persistence';
 import { readSession, type SavedSession } from './store/session';
@@ -48,10 +50,20 @@ function showStartingCluster(params: PageParams): void {
   const collapsed = initialCollapsed(params);
   const scenario = params.scenario ? findScenario(params.scenario) : undefined;
   if (params.embed) {
-    initStore({ seed: DEFAULT_SEED, nodes: DEFAULT_NODES, embed: { enabled: true, readOnly: params.readOnly }, theme: params.theme });
+    // The example's files and its lesson show from the first picture (the editor, when
+    // shown, is not empty meanwhile; the graph does not shrink under the lesson later).
+    const example = scenario ?? SCENARIOS[0];
+    initStore({
+      seed: DEFAULT_SEED,
+      nodes: DEFAULT_NODES,
+      files: example.files,
+      startingCommands: example.commands,
+      embed: { enabled: true, readOnly: params.readOnly },
+      theme: params.theme,
+      starting: true,
+    });
     useStore.setState({ collapsed: collapsed!, sizes: embedSizes() });
-    // The example's lesson shows from the first picture, so the graph does not shrink under it later.
-    showLesson((scenario ?? SCENARIOS[0]).id, { collapsed: true });
+    showLesson(example.id, { collapsed: true });
     return;
   }
   const session = scenario ? null : peekSession();
@@ -64,6 +76,7 @@ function showStartingCluster(params: PageParams): void {
     activeFile: session?.activeFile,
     theme: params.theme ?? session?.theme,
     startingCommands: shown?.commands,
+    starting: true,
   });
   if (session) {
     useStore.setState((s) => ({
@@ -87,6 +100,16 @@ function embedSizes() {
 
 /** Step 2: the example or the saved session, as the page always started. */
 function start(params: PageParams): void {
+  // The tab the person opened while the page started stays open (the files are the same).
+  const viewing = useStore.getState().activeFile;
+  startExampleOrSession(params);
+  if (viewing && Object.hasOwn(useStore.getState().files, viewing)) setActiveFile(viewing);
+  startTicker();
+  preloadWhenIdle();
+}
+
+/** Replaces the first picture with the example or the saved session (persistence.ts). */
+function startExampleOrSession(params: PageParams): void {
   const collapsed = initialCollapsed(params);
   const scenario = params.scenario ? findScenario(params.scenario) : undefined;
   if (params.embed) {
@@ -111,8 +134,6 @@ function start(params: PageParams): void {
     if (params.readOnly) useStore.setState({ embed: { enabled: false, readOnly: true } });
     enableAutosave();
   }
-  startTicker();
-  preloadWhenIdle();
 }
 
 /** Code the first picture did not need, fetched while the page is idle, so opening it rarely waits. */

@@ -1,6 +1,8 @@
 // The YAML editor pane: file tabs, the editor (Monaco, loaded lazily; a read-only
 // view of the text until then, so the page is useful at once), what kubectl says
-// about the file, and Apply (button, Ctrl/Cmd+S, or as you type).
+// about the file, and Apply (button, Ctrl/Cmd+S, or as you type). Until the
+// example or the saved session has started (boot.ts) the editor is read-only and
+// Apply is off, since the start replaces the files (startupNote.ts).
 // The pane carries the class `nokey`: React Flow listens for Space and Backspace on
 // the window and would otherwise swallow them while someone types here (SETUP-NOTES.md).
 
@@ -10,6 +12,7 @@ import { useStore } from '../store/state';
 import { installAppliedTracker } from './appliedTracker';
 import { EditorStatus } from './EditorStatus';
 import { FileTabs, tabId } from './FileTabs';
+import { startupTypingMessage } from './startupNote';
 import { applySummary } from './markers';
 import { useManifestChecks, type ApplyOutcome } from './useManifestChecks';
 import './editor.css';
@@ -44,6 +47,7 @@ export function EditorPane() {
   const activeFile = useStore((s) => s.activeFile);
   const text = useStore((s) => (s.activeFile ? s.files[s.activeFile] : undefined));
   const readOnly = useStore((s) => s.embed.readOnly);
+  const startup = useStore((s) => s.startup);
   const theme = useStore((s) => s.theme);
   const presenter = useStore((s) => s.presenter);
   const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
@@ -52,8 +56,9 @@ export function EditorPane() {
   const hasFile = text !== undefined;
 
   const apply = useCallback(() => {
-    const { activeFile: path, files, embed } = useStore.getState();
-    if (embed.readOnly || files[path] === undefined) return;
+    const { activeFile: path, files, embed, startup: now } = useStore.getState();
+    // While the page starts the cluster has no command line yet, and the start replaces it (the status line says so).
+    if (embed.readOnly || now !== 'running' || files[path] === undefined) return;
     const result = applyFile(path);
     setOutcome({ ok: result.exitCode === 0, text: applySummary(result), path, auto: false });
   }, []);
@@ -77,7 +82,8 @@ export function EditorPane() {
           <Suspense fallback={<PlainText path={activeFile} text={text} />}>
             <MonacoEditor
               path={activeFile}
-              readOnly={readOnly}
+              readOnly={readOnly || startup !== 'running'}
+              readOnlyMessage={startupTypingMessage(startup)}
               theme={theme}
               fontSize={presenter ? 18 : 14}
               diagnostics={checked?.diagnostics ?? null}

@@ -1,6 +1,7 @@
 // The line under the editor: what kubectl says about the open file (problems,
 // each a button that moves the cursor to it), the outcome of the last apply, the
-// "apply as you type" switch and the Apply button.
+// "apply as you type" switch and the Apply button; while the page starts, why
+// editing and Apply are off.
 
 import { memo } from 'react';
 import type { Diagnostic } from '../../manifests/diagnostics';
@@ -9,6 +10,7 @@ import { useStore } from '../store/state';
 import { revealProblem } from './editorBridge';
 import { ErrorIcon, OkIcon, PlayIcon, WarnIcon } from './icons';
 import { problemSummary } from './markers';
+import { APPLY_WAITS, startupNote } from './startupNote';
 import type { ApplyOutcome } from './useManifestChecks';
 
 interface Props {
@@ -20,10 +22,12 @@ interface Props {
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const SAVE_SHORTCUT = isMac ? '⌘S' : 'Ctrl+S';
+const STARTUP_NOTE_ID = 'editor-startup-note';
 
 export const EditorStatus = memo(function EditorStatus({ diagnostics, outcome, canApply, onApply }: Props) {
   const applyAsYouType = useStore((s) => s.applyAsYouType);
   const readOnly = useStore((s) => s.embed.readOnly);
+  const note = useStore((s) => startupNote(s.startup, s.embed.readOnly));
   const problems = diagnostics ?? [];
   return (
     <div className="editor-status">
@@ -40,10 +44,17 @@ export const EditorStatus = memo(function EditorStatus({ diagnostics, outcome, c
           ))}
         </ul>
       )}
+      {note && (
+        <p id={STARTUP_NOTE_ID} className="editor-startup" role="status">
+          {note}
+        </p>
+      )}
       <div className="editor-status-row">
-        <span className={`editor-check ${problems.some((d) => d.severity === 'error') ? 'bad' : problems.length ? 'warn' : 'ok'}`} aria-live="polite">
-          {diagnostics === null ? 'Checking…' : problemSummary(problems)}
-        </span>
+        {!note && (
+          <span className={`editor-check ${problems.some((d) => d.severity === 'error') ? 'bad' : problems.length ? 'warn' : 'ok'}`} aria-live="polite">
+            {diagnostics === null ? 'Checking…' : problemSummary(problems)}
+          </span>
+        )}
         <span className={`editor-outcome ${outcome ? (outcome.ok ? 'ok' : 'bad') : ''}`} role="status">
           {outcome && (
             <>
@@ -63,7 +74,15 @@ export const EditorStatus = memo(function EditorStatus({ diagnostics, outcome, c
               <input type="checkbox" role="switch" checked={applyAsYouType} onChange={(e) => setApplyAsYouType(e.target.checked)} />
               <span>Apply as you type</span>
             </label>
-            <button type="button" className="editor-btn editor-apply" onClick={onApply} disabled={!canApply} aria-keyshortcuts={isMac ? 'Meta+S' : 'Control+S'} title={`kubectl apply -f (${SAVE_SHORTCUT})`}>
+            <button
+              type="button"
+              className="editor-btn editor-apply"
+              onClick={onApply}
+              disabled={!canApply || !!note}
+              aria-describedby={note ? STARTUP_NOTE_ID : undefined}
+              aria-keyshortcuts={isMac ? 'Meta+S' : 'Control+S'}
+              title={note ? APPLY_WAITS : `kubectl apply -f (${SAVE_SHORTCUT})`}
+            >
               <PlayIcon />
               <span>Apply</span>
               <kbd>{SAVE_SHORTCUT}</kbd>

@@ -1,9 +1,10 @@
 // The workspace files as tabs (the names `kubectl apply -f NAME` reads): a WAI-ARIA
 // tablist with a roving tabindex (←/→/Home/End move between tabs), F2 or a
 // double-click to rename, Delete to delete (after a confirmation), and a
-// toolbar to create, rename and delete. Tabs keep the order the files were
-// created in. A dot marks a tab whose text differs from what was last applied,
-// except while the page itself is about to apply it (an example starting).
+// toolbar to create, rename and delete (off while the page starts). Tabs keep
+// the order the files were created in. A dot marks a tab whose text differs from
+// what was last applied, except while the page itself is about to apply it (an
+// example starting).
 
 import { memo, useState, type KeyboardEvent } from 'react';
 import { createFile, deleteFile, renameFile, setActiveFile } from '../store/actions';
@@ -49,14 +50,17 @@ export const FileTabs = memo(function FileTabs() {
   const names = useStore((s) => s.fileOrder);
   const activeFile = useStore((s) => s.activeFile);
   const readOnly = useStore((s) => s.embed.readOnly);
+  // While the page starts, the start replaces the files: a file made, renamed or deleted now would be undone.
+  const starting = useStore((s) => s.startup !== 'running');
   const [renaming, setRenaming] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
   const problem = renaming ? fileNameProblem(draft, names, renaming) : undefined;
 
+  const waits = (title: string) => (starting ? `${title}: once the cluster is running` : title);
   const focusTab = (path: string) => requestAnimationFrame(() => document.getElementById(tabId(path))?.focus());
   const startRename = (path: string) => {
-    if (readOnly) return;
+    if (readOnly || starting) return;
     setConfirming(null);
     setRenaming(path);
     setDraft(path);
@@ -85,7 +89,7 @@ export const FileTabs = memo(function FileTabs() {
     else if (e.key === 'F2') {
       e.preventDefault();
       startRename(path);
-    } else if (e.key === 'Delete' && !readOnly) {
+    } else if (e.key === 'Delete' && !readOnly && !starting) {
       e.preventDefault();
       setConfirming(path);
     }
@@ -122,13 +126,13 @@ export const FileTabs = memo(function FileTabs() {
       </div>
       {!readOnly && (
         <div className="editor-file-actions" role="group" aria-label="File actions">
-          <button type="button" className="icon-button" aria-label="New file" title="New file" onClick={() => createFile(untitledName(names))}>
+          <button type="button" className="icon-button" aria-label="New file" title={waits('New file')} disabled={starting} onClick={() => createFile(untitledName(names))}>
             <PlusIcon />
           </button>
-          <button type="button" className="icon-button" aria-label="Rename file" title="Rename file (F2)" disabled={!activeFile} onClick={() => startRename(activeFile)}>
+          <button type="button" className="icon-button" aria-label="Rename file" title={waits('Rename file (F2)')} disabled={!activeFile || starting} onClick={() => startRename(activeFile)}>
             <PencilIcon />
           </button>
-          <button type="button" className="icon-button" aria-label="Delete file" title="Delete file (Delete)" disabled={!activeFile} onClick={() => setConfirming(activeFile)}>
+          <button type="button" className="icon-button" aria-label="Delete file" title={waits('Delete file (Delete)')} disabled={!activeFile || starting} onClick={() => setConfirming(activeFile)}>
             <TrashIcon />
           </button>
         </div>

@@ -38,6 +38,8 @@ export interface EditorTestHook {
 interface Props {
   path: string;
   readOnly: boolean;
+  /** What the editor says when someone types while it is read-only (Monaco's own words when undefined). */
+  readOnlyMessage?: string;
   theme: 'light' | 'dark';
   fontSize: number;
   diagnostics: readonly Diagnostic[] | null;
@@ -47,7 +49,7 @@ interface Props {
 
 // Memoised: EditorPane re-renders on every keystroke (the store's file text changes),
 // while this component only needs to react to a new file, theme or diagnostics.
-export default memo(function MonacoEditor({ path, readOnly, theme, fontSize, diagnostics, onSave, label }: Props) {
+export default memo(function MonacoEditor({ path, readOnly, readOnlyMessage, theme, fontSize, diagnostics, onSave, label }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<ReturnType<typeof monaco.editor.create> | null>(null);
   const onSaveRef = useRef(onSave);
@@ -137,8 +139,8 @@ export default memo(function MonacoEditor({ path, readOnly, theme, fontSize, dia
   }, [path]);
 
   useEffect(() => {
-    editorRef.current?.updateOptions({ readOnly, domReadOnly: readOnly, fontSize });
-  }, [readOnly, fontSize]);
+    editorRef.current?.updateOptions({ readOnly, domReadOnly: readOnly, readOnlyMessage: readOnlyMessage ? { value: readOnlyMessage } : undefined, fontSize });
+  }, [readOnly, readOnlyMessage, fontSize]);
 
   useEffect(() => {
     monaco.editor.setTheme(theme === 'dark' ? 'playground-dark' : 'playground-light');

@@ -33,6 +33,8 @@ export function InspectorPane() {
   const selection = useStore((s) => s.selection);
   const exists = useStore((s) => !!findObject(s.snapshot, s.selection));
   const readOnly = useStore((s) => s.embed.readOnly);
+  // The start replaces the files (boot.ts): a copy made before it would be lost.
+  const starting = useStore((s) => s.startup !== 'running');
   const [tab, setTab] = useState<Tab>('YAML');
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
 
@@ -65,7 +67,13 @@ export function InspectorPane() {
         </h2>
         <div className="pane-actions">
           {selection && exists && !readOnly && (
-            <button type="button" className="btn btn-small" onClick={copyToEditor} title="Write this object's YAML, without status and server fields, into a new file">
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={copyToEditor}
+              disabled={starting}
+              title={starting ? 'Copy to editor works once the cluster is running' : "Write this object's YAML, without status and server fields, into a new file"}
+            >
               <Icon name="copy" size={15} />
               Copy to editor
             </button>

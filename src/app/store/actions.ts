@@ -7,7 +7,7 @@
 import { createCluster } from '../../engine/lean';
 import type { ExecResult, TraceRequest } from '../../engine';
 import { filesAppliedBy } from './appliedFiles';
-import { reconcileOrder } from './fileOrder';
+import { reconcileOrder, tabAfterClosing } from './fileOrder';
 import { DEFAULT_SIZES, useStore, type Highlight, type ObjectRef, type PlaygroundState, type TerminalEntry } from './state';
 
 let nextEntryId = 1;
@@ -30,6 +30,8 @@ export interface BootOptions {
    * are not marked as unapplied edits meanwhile.
    */
   startingCommands?: string[];
+  /** The first picture, which the example or session replaces once it starts (state.ts `startup`). */
+  starting?: boolean;
 }
 
 let unsubscribeTraces: (() => void) | undefined;
@@ -65,6 +67,7 @@ export function initStore(opts: BootOptions = {}): void {
     snapshot: cluster.snapshot(),
     timeRunning: true,
     timeScale: 1000,
+    startup: opts.starting ? 'starting' : 'running',
     files: { ...files },
     fileOrder,
     activeFile: opts.activeFile ?? fileOrder[0] ?? '',
@@ -153,9 +156,14 @@ export function deleteFile(path: string): void {
     const files = { ...s.files };
     delete files[path];
     const fileOrder = s.fileOrder.filter((name) => name !== path);
-    const activeFile = s.activeFile === path ? fileOrder[0] ?? '' : s.activeFile;
+    const activeFile = s.activeFile === path ? tabAfterClosing(s.fileOrder, path) : s.activeFile;
     return { files, fileOrder, activeFile };
   });
+}
+
+/** The command line's code could not load: the first picture stays, and the editor says why it takes no typing. */
+export function startupFailed(): void {
+  useStore.setState({ startup: 'failed' });
 }
 
 export function setActiveFile(path: string): void {

@@ -19,3 +19,13 @@ export function reconcileOrder(order: readonly string[], files: Readonly<Record<
   for (const name of Object.keys(files)) if (!seen.has(name)) next.push(name);
   return next.length === order.length && next.every((name, i) => name === order[i]) ? (order as string[]) : next;
 }
+
+/**
+ * The tab that opens when the open tab `path` closes, as editors do: its right
+ * neighbour, or its left one when it was the last; '' when no tab is left.
+ */
+export function tabAfterClosing(order: readonly string[], path: string): string {
+  const i = order.indexOf(path);
+  if (i < 0) return order[0] ?? '';
+  return order[i + 1] ?? order[i - 1] ?? '';
+}

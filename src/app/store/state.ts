@@ -32,6 +32,13 @@ export interface ClusterSlice {
   timeRunning: boolean;
   /** Simulated milliseconds per real second. */
   timeScale: number;
+  /**
+   * `starting` while the page shows its first picture (boot.ts): the example or the
+   * saved session replaces this cluster and its files when the command line's code
+   * arrives, so until then nothing may be typed or applied (it would be lost).
+   * `failed` when that code could not load; `running` otherwise.
+   */
+  startup: 'starting' | 'running' | 'failed';
 }
 
 export interface WorkspaceSlice {
