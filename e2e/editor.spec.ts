@@ -12,11 +12,6 @@ interface EditorHook {
   setCursor(line: number, col: number): void;
 }
 type Hooks = { editor?: EditorHook; getState(): { files: Record<string, string>; snapshot: { objects: Record<string, { metadata: { name: string }; spec?: { replicas?: number } }[]> } } };
-declare global {
-  interface Window {
-    __playground?: Record<string, unknown>;
-  }
-}
 
 const SERVICE = `apiVersion: v1
 kind: Service

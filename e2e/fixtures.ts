@@ -34,6 +34,13 @@ export const test = base.extend<{ pageGuards: void; expectedConsoleErrors: RegEx
 
 export { expect };
 
+/** The page's test hooks (`?test-hooks=1`, src/app/testHooks.ts); each spec narrows the type it uses. */
+declare global {
+  interface Window {
+    __playground?: Record<string, unknown>;
+  }
+}
+
 /**
  * Holds back the page's requests for a chunk (its URL matches `url`) until the returned
  * function is called: what a slow network does to that chunk, for tests of what shows meanwhile.

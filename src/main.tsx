@@ -28,7 +28,7 @@ loadGraphPane().catch(graphMissing);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const params = parsePageParams(location.search);
+const params = parsePageParams(location.search, location.hash);
 
 /** The page must never go blank: start the welcome example with nothing restored. */
 function openWelcome(e: unknown): void {

@@ -8,16 +8,19 @@
 //    editor takes no typing and Apply is off until then (EditorPane.tsx).
 // 2. When the command line has arrived: restore the saved session or open an
 //    example exactly as before (persistence.ts replaces the starting cluster),
+//    or open a share link's workspace (`#w=`, decoded meanwhile by shareLink.ts),
 //    start autosave (full app only) and the time ticker; fetch the inspector's
 //    code while the page is idle.
 
 import { loadCommandLine } from '../engine/lean';
-import { initialCollapsed, type PageParams } from '../embed/params';
+import { initialCollapsed, SHARE_PREFIX, type PageParams } from '../embed/params';
 import { preloadInspector } from './inspector/LazyInspectorPane';
 import { findScenario, SCENARIOS, type Scenario } from '../scenarios';
 import { initStore, setActiveFile } from './store/actions';
 import { showLesson } from './store/lesson';
-import { enableAutosave, keepPreviousSession, loadScenario, restoreSession, STORAGE_KEY } from './store/persistence';
+import type { DecodeResult } from '../embed/shareLink';
+import { pushNotice } from './store/notices';
+import { enableAutosave, keepPreviousSession, loadScenario, loadSharedWorkspace, PREVIOUS_KEY, restoreSession, STORAGE_KEY } from './store/persistence';
 import { readSession, type SavedSession } from './store/session';
 import { useStore } from './store/state';
 import { startTicker } from './ticker';
@@ -32,8 +35,27 @@ const DEFAULT_NODES = 3;
  */
 export function boot(params: PageParams): Promise<void> {
   const commandLine = loadCommandLine();
+  const link = params.share === undefined ? Promise.resolve(undefined) : readShareLink(params.share);
   showStartingCluster(params);
-  return commandLine.then(() => start(params));
+  reloadOnNewShareLink();
+  return Promise.all([commandLine, link]).then(([, shared]) => start(params, shared));
+}
+
+/** Decodes a share link (its code is a small chunk, fetched only for links). Never rejects. */
+function readShareLink(payload: string): Promise<DecodeResult> {
+  return import('../embed/shareLink')
+    .then((m) => m.decodeWorkspace(payload))
+    .catch((e: unknown): DecodeResult => {
+      console.warn('reading the share link failed', e);
+      return { ok: false, reason: 'the page could not load the code that reads it (reload to try again)' };
+    });
+}
+
+/** A share link pasted into the address bar of an open page changes only the fragment: open it as a page load would. */
+function reloadOnNewShareLink(): void {
+  window.addEventListener('hashchange', () => {
+    if (location.hash.startsWith(SHARE_PREFIX)) location.reload();
+  });
 }
 
 /** The saved session, read without side effects (restoreSession reports problems later). */
@@ -49,25 +71,27 @@ function peekSession(): SavedSession | null {
 function showStartingCluster(params: PageParams): void {
   const collapsed = initialCollapsed(params);
   const scenario = params.scenario ? findScenario(params.scenario) : undefined;
+  // A share link's files are known only once it is decoded: until then the cluster is empty.
+  const sharing = params.share !== undefined;
   if (params.embed) {
     // The example's files and its lesson show from the first picture (the editor, when
     // shown, is not empty meanwhile; the graph does not shrink under the lesson later).
-    const example = scenario ?? SCENARIOS[0];
+    const example = sharing ? undefined : scenario ?? SCENARIOS[0];
     initStore({
       seed: DEFAULT_SEED,
       nodes: DEFAULT_NODES,
-      files: example.files,
-      startingCommands: example.commands,
+      files: example?.files ?? {},
+      startingCommands: example?.commands,
       embed: { enabled: true, readOnly: params.readOnly },
       theme: params.theme,
       starting: true,
     });
     useStore.setState({ collapsed: collapsed!, sizes: embedSizes() });
-    showLesson(example.id, { collapsed: true });
+    if (example) showLesson(example.id, { collapsed: true });
     return;
   }
-  const session = scenario ? null : peekSession();
-  const shown: Scenario | undefined = session ? undefined : scenario ?? SCENARIOS[0];
+  const session = scenario || sharing ? null : peekSession();
+  const shown: Scenario | undefined = session || sharing ? undefined : scenario ?? SCENARIOS[0];
   initStore({
     seed: session?.log?.seed ?? DEFAULT_SEED,
     nodes: session?.log?.nodes ?? DEFAULT_NODES,
@@ -98,11 +122,16 @@ function embedSizes() {
   return { editor: 320, inspector: 300, terminal: Math.round(Math.max(100, window.innerHeight * 0.3)) };
 }
 
-/** Step 2: the example or the saved session, as the page always started. */
-function start(params: PageParams): void {
+/** Step 2: the shared workspace, or the example or the saved session, as the page always started. */
+function start(params: PageParams, shared: DecodeResult | undefined): void {
   // The tab the person opened while the page started stays open (the files are the same).
   const viewing = useStore.getState().activeFile;
-  startExampleOrSession(params);
+  if (shared?.ok) startSharedWorkspace(params, shared.workspace);
+  else {
+    // A bad link is bad input: say why, and start as the page would without it.
+    if (shared) pushNotice(`This share link could not be opened: ${shared.reason}.`);
+    startExampleOrSession(params);
+  }
   if (viewing && Object.hasOwn(useStore.getState().files, viewing)) setActiveFile(viewing);
   startTicker();
   preloadWhenIdle();
@@ -134,6 +163,34 @@ function startExampleOrSession(params: PageParams): void {
     if (params.readOnly) useStore.setState({ embed: { enabled: false, readOnly: true } });
     enableAutosave();
   }
+}
+
+/** Opens a share link's files as tabs, each applied in order, as an example opens. */
+function startSharedWorkspace(params: PageParams, workspace: Extract<DecodeResult, { ok: true }>['workspace']): void {
+  const collapsed = initialCollapsed(params);
+  if (params.embed) {
+    // Like `scenario=`: no saved session is read or written; each load is the same workspace.
+    loadSharedWorkspace(workspace.files, workspace.open, { embed: { enabled: true, readOnly: params.readOnly }, theme: params.theme, collapsed });
+    useStore.setState({ sizes: embedSizes() });
+    return;
+  }
+  // As for `?scenario=` links: the person's own session is kept under another key first.
+  const kept = keepPreviousSession();
+  loadSharedWorkspace(workspace.files, workspace.open, { theme: params.theme });
+  const count = workspace.files.length === 1 ? '1 file' : `${workspace.files.length} files`;
+  pushNotice(
+    `You are looking at a shared workspace (${count}, applied to a fresh cluster). Changes you make are saved in this browser as your session.` +
+      (kept ? ` Your own work from before was kept in this browser's localStorage under "${PREVIOUS_KEY}".` : ''),
+    'info',
+  );
+  // A reload keeps what the person does next instead of opening the link again.
+  const url = new URL(location.href);
+  url.hash = '';
+  history.replaceState(history.state, '', url);
+  if (params.theme) useStore.setState({ theme: params.theme });
+  if (collapsed) useStore.setState({ collapsed });
+  if (params.readOnly) useStore.setState({ embed: { enabled: false, readOnly: true } });
+  enableAutosave();
 }
 
 /** Code the first picture did not need, fetched while the page is idle, so opening it rarely waits. */

@@ -5,6 +5,7 @@
 //   &theme=dark|light   force a theme
 //   &panes=graph,terminal   which panes start open (the graph is always shown)
 //   &test-hooks=1       expose window.__playground for end-to-end tests (see testHooks.ts)
+//   #w=…                a shared workspace (shareLink.ts), in the fragment so it never reaches a server
 // Every value is checked against an allow-list; anything else is ignored.
 
 import { findScenario } from '../scenarios';
@@ -21,7 +22,12 @@ export interface PageParams {
   /** Panes that start open; undefined when not given (or nothing valid was given). */
   panes?: PaneName[];
   testHooks: boolean;
+  /** A share link's payload (the fragment after `#w=`), not yet checked: shareLink.ts decodes it. */
+  share?: string;
 }
+
+/** The fragment that carries a shared workspace. */
+export const SHARE_PREFIX = '#w=';
 
 const TRUE = new Set(['1', 'true', 'yes', '']);
 
@@ -30,7 +36,7 @@ function flag(params: URLSearchParams, name: string): boolean {
   return value !== null && TRUE.has(value.trim().toLowerCase());
 }
 
-export function parsePageParams(search: string): PageParams {
+export function parsePageParams(search: string, hash = ''): PageParams {
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(search.length > 4096 ? '' : search);
@@ -47,6 +53,7 @@ export function parsePageParams(search: string): PageParams {
     const valid = panes.split(',').map((p) => p.trim().toLowerCase()).filter((p): p is PaneName => (PANES as readonly string[]).includes(p));
     if (valid.length > 0) result.panes = [...new Set(valid)];
   }
+  if (hash.startsWith(SHARE_PREFIX)) result.share = hash.slice(SHARE_PREFIX.length);
   return result;
 }
 

@@ -12,6 +12,7 @@ const PATHS = {
   forward: 'M4 6l7 6-7 6V6ZM12 6l7 6-7 6V6Z',
   close: 'M6 6l12 12M18 6 6 18',
   copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
+  share: 'M18 8a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM8.6 13.5l6.8 4M15.4 6.5l-6.8 4',
   editor: 'M4 3h11l5 5v13H4V3ZM14 3v6h6M8 13h8M8 17h5',
   terminal: 'M3 4h18v16H3V4ZM7 9l3 3-3 3M12 15h5',
   inspector: 'M3 4h18v16H3V4ZM15 4v16M17.5 8h1.5M17.5 11h1.5',

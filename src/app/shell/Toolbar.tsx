@@ -1,6 +1,6 @@
 // The toolbar: product name, Examples, packet playback, simulated time, pane
-// toggles, presenter view, theme and help. In an embed it is compact (icons
-// only); read-only embeds have no Examples menu.
+// toggles, presenter view, share, theme and help. In an embed it is compact (icons
+// only) and has no Share button; read-only embeds have no Examples menu.
 
 import { memo } from 'react';
 import { PlaybackControls } from '../packets/PlaybackControls';
@@ -11,6 +11,7 @@ import { HelpPopover } from './HelpPopover';
 import { Icon, Logo, type IconName } from './Icon';
 import { shortcutFor } from './shortcuts';
 import { TimeControls } from './TimeControls';
+import { ShareButton } from './ShareButton';
 import { PresenterToggle, ThemeToggle } from './ThemeToggle';
 
 const PANE_TOGGLES: { pane: 'editor' | 'terminal' | 'inspector'; label: string; icon: IconName; code: string }[] = [
@@ -63,6 +64,7 @@ export const Toolbar = memo(function Toolbar({ helpSignal }: { helpSignal: numbe
       <div className="toolbar-spacer" />
       <PaneToggles />
       {!compact && <PresenterToggle />}
+      {!compact && <ShareButton />}
       <ThemeToggle />
       <HelpPopover openSignal={helpSignal} />
     </header>

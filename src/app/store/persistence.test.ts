@@ -8,7 +8,7 @@ import { installAppliedTracker } from '../editor/appliedTracker';
 import { tabState } from '../editor/tabState';
 import { advanceTime, initStore, markApplied, renameFile, runCommand, writeFile } from './actions';
 import { getNotices } from './notices';
-import { CORRUPT_KEY, currentSession, hasUnsavedWork, loadScenario, restoreSession, STORAGE_KEY } from './persistence';
+import { CORRUPT_KEY, currentSession, hasUnsavedWork, keepPreviousSession, loadScenario, loadSharedWorkspace, PREVIOUS_KEY, restoreSession, STORAGE_KEY } from './persistence';
 import { LogRecorder, MAX_LOG_ENTRIES, readSession } from './session';
 import { useStore } from './state';
 
@@ -91,6 +91,36 @@ describe('persistence', () => {
     const { files, appliedFiles } = useStore.getState();
     const dirty = Object.keys(files).filter((f) => appliedFiles[f] !== files[f]);
     expect(dirty).toEqual(['draft.yaml']);
+  });
+
+  it('opens a shared workspace as an example opens: tabs in its order, its open tab, each file applied in turn', () => {
+    loadScenario(SCENARIOS[0]);
+    writeFile('mine.yaml', 'x: 1\n');
+    storage.setItem(STORAGE_KEY, JSON.stringify(currentSession()));
+    expect(keepPreviousSession()).toBe(true);
+    const ns = (name: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`;
+    loadSharedWorkspace(
+      [
+        ['zeta.yaml', ns('zeta')],
+        ['alpha.yaml', ns('alpha')],
+        ['empty.yaml', ''],
+      ],
+      'alpha.yaml',
+    );
+    const s = useStore.getState();
+    expect(s.fileOrder).toEqual(['zeta.yaml', 'alpha.yaml', 'empty.yaml']);
+    expect(s.activeFile).toBe('alpha.yaml');
+    expect(s.lesson).toBeUndefined();
+    expect(s.entries.map((e) => e.line)).toEqual(['kubectl apply -f zeta.yaml', 'kubectl apply -f alpha.yaml', 'kubectl apply -f empty.yaml']);
+    expect(s.cluster.exec('kubectl get namespace zeta alpha').exitCode).toBe(0);
+    expect(hasUnsavedWork()).toBe(false);
+    expect(storage.getItem(PREVIOUS_KEY)).toContain('mine.yaml');
+    // Saved as the person's session from now on (no example), and restored as it was.
+    storage.setItem(STORAGE_KEY, JSON.stringify(currentSession()));
+    loadScenario(SCENARIOS[1]);
+    expect(restoreSession(findScenario)).toBe(true);
+    expect(useStore.getState().fileOrder).toEqual(['zeta.yaml', 'alpha.yaml', 'empty.yaml']);
+    expect(useStore.getState().activeFile).toBe('alpha.yaml');
   });
 
   it('keeps the tabs in the order they were created, through ticks, a rename and a reload', () => {

@@ -17,7 +17,7 @@ import { useStore, type PlaygroundState } from './state';
 export const STORAGE_KEY = 'services-playground:v1';
 /** Unreadable saved text is moved here, so nothing is lost. */
 export const CORRUPT_KEY = 'services-playground:v1:corrupt';
-/** The previous session, kept when a link (`?scenario=`) replaces it. */
+/** The previous session, kept when a link (`?scenario=`, a share link) replaces it. */
 export const PREVIOUS_KEY = 'services-playground:v1:previous';
 
 const DEFAULT_SEED = 1;
@@ -65,24 +65,43 @@ function startRecording(seed: number, nodes: number, files: Record<string, strin
 }
 
 /** Boots a scenario into a fresh cluster (the first visit, the Examples menu, `?scenario=`). */
-export function loadScenario(scenario: Scenario, opts: Pick<BootOptions, 'embed' | 'theme'> & { collapsed?: PlaygroundState['collapsed'] } = {}): void {
+export function loadScenario(scenario: Scenario, opts: LoadOptions = {}): void {
+  loadWorkspace(scenario.id, scenario.files, scenario.commands, opts);
+  showLesson(scenario.id, { collapsed: useStore.getState().embed.enabled });
+}
+
+type LoadOptions = Pick<BootOptions, 'embed' | 'theme'> & { collapsed?: PlaygroundState['collapsed'] };
+
+/**
+ * Boots a shared workspace (a `#w=` link, embed/shareLink.ts) the way an example
+ * boots: its files as tabs in their order, each applied in turn, no lesson.
+ */
+export function loadSharedWorkspace(files: readonly (readonly [string, string])[], open: string, opts: LoadOptions = {}): void {
+  // Object.fromEntries defines own properties: no name can reach a prototype (the names are checked anyway).
+  const record = Object.fromEntries(files);
+  const names = files.map(([name]) => name);
+  loadWorkspace(undefined, record, names.map((name) => `kubectl apply -f ${name}`), { ...opts, fileOrder: names, activeFile: open });
+}
+
+function loadWorkspace(id: string | undefined, files: Record<string, string>, commands: string[], opts: LoadOptions & Pick<BootOptions, 'fileOrder' | 'activeFile'>): void {
   const kept = keptUi();
   setInputRecorder(undefined);
-  startRecording(DEFAULT_SEED, DEFAULT_NODES, scenario.files);
-  scenarioId = scenario.id;
-  scenarioFiles = { ...scenario.files };
-  scenarioCommands = scenario.commands.length;
+  startRecording(DEFAULT_SEED, DEFAULT_NODES, files);
+  scenarioId = id;
+  scenarioFiles = { ...files };
+  scenarioCommands = commands.length;
   initStore({
     seed: DEFAULT_SEED,
     nodes: DEFAULT_NODES,
-    files: scenario.files,
-    commands: scenario.commands,
+    files,
+    fileOrder: opts.fileOrder,
+    activeFile: opts.activeFile,
+    commands,
     embed: opts.embed ?? kept?.embed,
     theme: opts.theme ?? kept?.theme,
   });
   if (kept) useStore.setState({ collapsed: kept.collapsed, sizes: kept.sizes, presenter: kept.presenter, typed: kept.typed, reducedMotion: kept.reducedMotion, applyAsYouType: kept.applyAsYouType });
   if (opts.collapsed) useStore.setState({ collapsed: opts.collapsed });
-  showLesson(scenario.id, { collapsed: useStore.getState().embed.enabled });
   scheduleSave();
 }
 
@@ -205,14 +224,15 @@ export function restoreSession(findScenario: (id: string) => Scenario | undefine
   return true;
 }
 
-/** Keeps the stored session before a link replaces it. */
-export function keepPreviousSession(): void {
+/** Keeps the stored session before a link replaces it; says whether there was one to keep. */
+export function keepPreviousSession(): boolean {
   const store = storage();
   try {
     const text = store?.getItem(STORAGE_KEY);
     if (text) store?.setItem(PREVIOUS_KEY, text);
+    return !!text;
   } catch {
-    /* nothing to keep */
+    return false; // nothing to keep
   }
 }
 
