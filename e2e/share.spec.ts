@@ -164,9 +164,16 @@ test.describe('share links', () => {
 
     await page.goto(link);
     await expect.poll(() => tabNames(page)).toEqual(['web.yaml', 'shop.yaml']);
-    await expect(page.getByRole('status').filter({ hasText: 'Your own work from before was kept in this browser\'s localStorage under "services-playground:v1:previous"' })).toBeVisible();
+    const notice = page.getByRole('status').filter({ hasText: 'Your own work from before is kept in this browser.' });
+    await expect(notice).toBeVisible();
     expect(await page.evaluate(() => localStorage.getItem('services-playground:v1:previous'))).toContain('my notes');
     await expectShopCluster(page);
+
+    // One click brings the person's own work back; the shared workspace is set aside in its place.
+    await notice.getByRole('button', { name: 'Bring back my work' }).click();
+    await expect.poll(() => tabNames(page)).toContain('mine.yaml');
+    expect(new URL(page.url()).hash).toBe('');
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('services-playground:v1:previous') ?? '')).toContain('shop');
   });
 
   test('a workspace too large for a link is refused with the reason', async ({ page }) => {

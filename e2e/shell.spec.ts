@@ -169,6 +169,21 @@ test.describe('persistence', () => {
     expect(await page.evaluate(() => (window as unknown as { __playground: { getState: () => { typed: string[] } } }).__playground.getState().typed)).toContain('kubectl create namespace shop');
   });
 
+  test('a link to an example sets the person\'s work aside, and one click brings it back', async ({ page }) => {
+    await open(page);
+    await page.evaluate(() => (window as unknown as { __playground: { writeFile(p: string, t: string): void } }).__playground.writeFile('mine.yaml', 'kind: ConfigMap # my notes\n'));
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('services-playground:v1') ?? '')).toContain('my notes');
+    await page.goto('./?test-hooks=1&scenario=selector-typo');
+    const notice = page.getByRole('status').filter({ hasText: 'This link opened the example “Selector typo: no endpoints”. Your own work from before is kept in this browser.' });
+    await expect(notice).toBeVisible();
+    await expect(page.getByRole('tab', { name: /mine\.yaml/ })).toHaveCount(0);
+    await notice.getByRole('button', { name: 'Bring back my work' }).click();
+    await expect(page.getByRole('tab', { name: /mine\.yaml/ })).toBeVisible();
+    expect(new URL(page.url()).search).toBe('');
+    // The example's session is kept in turn: nothing is lost either way.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('services-playground:v1:previous') ?? '')).toContain('wbe');
+  });
+
   test('corrupt saved data shows a notice instead of a blank page, and keeps the text', async ({ page }) => {
     await page.addInitScript(() => {
       if (sessionStorage.getItem('corrupted')) return;

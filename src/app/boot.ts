@@ -20,7 +20,7 @@ import { initStore, setActiveFile } from './store/actions';
 import { showLesson } from './store/lesson';
 import type { DecodeResult } from '../embed/shareLink';
 import { pushNotice } from './store/notices';
-import { enableAutosave, keepPreviousSession, loadScenario, loadSharedWorkspace, PREVIOUS_KEY, restoreSession, STORAGE_KEY } from './store/persistence';
+import { enableAutosave, keepPreviousSession, loadScenario, loadSharedWorkspace, restoreSession, STORAGE_KEY, swapInPreviousSession } from './store/persistence';
 import { readSession, type SavedSession } from './store/session';
 import { useStore } from './store/state';
 import { startTicker } from './ticker';
@@ -137,6 +137,17 @@ function start(params: PageParams, shared: DecodeResult | undefined): void {
   preloadWhenIdle();
 }
 
+/**
+ * The notice action after a link set the person's own work aside: it trades places with
+ * what the link opened (so that is kept too) and the page reloads into it.
+ */
+const BRING_BACK = {
+  label: 'Bring back my work',
+  run: () => {
+    if (swapInPreviousSession()) location.replace(location.pathname);
+  },
+};
+
 /** Replaces the first picture with the example or the saved session (persistence.ts). */
 function startExampleOrSession(params: PageParams): void {
   const collapsed = initialCollapsed(params);
@@ -149,8 +160,9 @@ function startExampleOrSession(params: PageParams): void {
     let restored = false;
     if (scenario) {
       // A link to an example wins; the session it replaces is kept under another key.
-      keepPreviousSession();
+      const kept = keepPreviousSession();
       loadScenario(scenario, { theme: params.theme });
+      if (kept) pushNotice(`This link opened the example “${scenario.title}”. Your own work from before is kept in this browser.`, 'info', BRING_BACK);
       const url = new URL(location.href);
       url.searchParams.delete('scenario');
       history.replaceState(history.state, '', url);
@@ -180,8 +192,9 @@ function startSharedWorkspace(params: PageParams, workspace: Extract<DecodeResul
   const count = workspace.files.length === 1 ? '1 file' : `${workspace.files.length} files`;
   pushNotice(
     `You are looking at a shared workspace (${count}, applied to a fresh cluster). Changes you make are saved in this browser as your session.` +
-      (kept ? ` Your own work from before was kept in this browser's localStorage under "${PREVIOUS_KEY}".` : ''),
+      (kept ? ' Your own work from before is kept in this browser.' : ''),
     'info',
+    kept ? BRING_BACK : undefined,
   );
   // A reload keeps what the person does next instead of opening the link again.
   const url = new URL(location.href);

@@ -13,6 +13,11 @@ export function Notices() {
         <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'warn' ? 'alert' : 'status'}>
           <Icon name={n.tone === 'warn' ? 'warn' : 'info'} label={n.tone === 'warn' ? 'Warning' : 'Note'} />
           <p>{n.text}</p>
+          {n.action && (
+            <button type="button" className="notice-action" onClick={n.action.run}>
+              {n.action.label}
+            </button>
+          )}
           <button type="button" className="icon-btn" aria-label="Dismiss notice" onClick={() => dismissNotice(n.id)}>
             <Icon name="close" size={16} />
           </button>

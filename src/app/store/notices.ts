@@ -1,10 +1,17 @@
 // Dismissible notices shown at the top of the page (restored session problems,
 // storage full, …). A tiny external store read with useSyncExternalStore.
 
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Notice {
   id: number;
   tone: 'info' | 'warn';
   text: string;
+  /** One button beside the text (e.g. bringing back the work a link set aside). */
+  action?: NoticeAction;
 }
 
 let notices: readonly Notice[] = [];
@@ -15,9 +22,9 @@ function emit(): void {
   for (const l of listeners) l();
 }
 
-export function pushNotice(text: string, tone: Notice['tone'] = 'warn'): void {
+export function pushNotice(text: string, tone: Notice['tone'] = 'warn', action?: NoticeAction): void {
   if (notices.some((n) => n.text === text)) return;
-  notices = [...notices, { id: nextId++, tone, text }];
+  notices = [...notices, { id: nextId++, tone, text, ...(action ? { action } : {}) }];
   emit();
 }
 

@@ -236,6 +236,29 @@ export function keepPreviousSession(): boolean {
   }
 }
 
+/**
+ * Brings back the session a link set aside: the current one (the example or the shared
+ * workspace, saved first) and the kept one trade places, so neither is lost, and autosave
+ * stops so the page's last save cannot overwrite the swap. The caller reloads the page,
+ * which then restores the person's own work. False when there is nothing to bring back.
+ */
+export function swapInPreviousSession(): boolean {
+  const store = storage();
+  try {
+    const previous = store?.getItem(PREVIOUS_KEY);
+    if (!store || !previous) return false;
+    saveNow();
+    stopAutosave?.();
+    const current = store.getItem(STORAGE_KEY);
+    store.setItem(STORAGE_KEY, previous);
+    if (current) store.setItem(PREVIOUS_KEY, current);
+    else store.removeItem(PREVIOUS_KEY);
+    return true;
+  } catch {
+    return false; // storage blocked or full: the page stays as it is
+  }
+}
+
 /** The session as it would be saved now. */
 export function currentSession(): SavedSession {
   const s = useStore.getState();
@@ -286,6 +309,9 @@ function scheduleSave(): void {
 }
 
 /** Starts saving whenever the work or the layout changes. Not called in embeds. */
+/** Stops the running autosave (set by enableAutosave). */
+let stopAutosave: (() => void) | undefined;
+
 export function enableAutosave(): () => void {
   enabled = true;
   const unsubscribe = useStore.subscribe((s, prev) => {
@@ -296,10 +322,12 @@ export function enableAutosave(): () => void {
   };
   window.addEventListener('pagehide', saveNow);
   document.addEventListener('visibilitychange', onHide);
-  return () => {
+  stopAutosave = () => {
     enabled = false;
     unsubscribe();
     window.removeEventListener('pagehide', saveNow);
     document.removeEventListener('visibilitychange', onHide);
+    stopAutosave = undefined;
   };
+  return stopAutosave;
 }
