@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { boot } from './app/boot';
+import { embedHost } from './app/embedActions';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { loadGraphPane } from './app/graph/LazyGraphPane';
 import { installTestHooks } from './app/testHooks';
@@ -55,7 +56,19 @@ try {
   initStore({ starting: true });
   started = loadCommandLine().then(() => loadScenario(SCENARIOS[0]), commandLineMissing);
 }
-void started.then(() => installTestHooks(params.testHooks));
+// An embed's postMessage API (src/embed/messageApi.ts) is a chunk of its own, fetched
+// while the page boots; it installs, and says `ready` to the parent page, at the same
+// moment as the test hooks.
+const embedApi = params.embed
+  ? import('./app/embedApi').catch((e: unknown) => {
+      console.warn('loading the embed API failed', e);
+      return undefined;
+    })
+  : undefined;
+void started.then(() => {
+  installTestHooks(params.testHooks);
+  void embedApi?.then((m) => m?.installEmbedApi(params, embedHost));
+});
 
 createRoot(root).render(
   <StrictMode>

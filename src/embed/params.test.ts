@@ -22,6 +22,21 @@ describe('parsePageParams', () => {
   });
 });
 
+describe('origin=', () => {
+  it.each([
+    ['https://blog.example', 'https://blog.example'],
+    ['https://blog.example/', 'https://blog.example'],
+    ['http://localhost:8080', 'http://localhost:8080'],
+    ['https://blog.example/posts', undefined],
+    ['https://user:pw@blog.example', undefined],
+    ['javascript:alert(1)', undefined],
+    ['null', undefined],
+    ['*', undefined],
+  ])('%s', (value, expected) => {
+    expect(parsePageParams(`?embed=1&origin=${encodeURIComponent(value)}`).origin).toBe(expected);
+  });
+});
+
 describe('initialCollapsed', () => {
   it('collapses editor and inspector in an embed', () => {
     expect(initialCollapsed(parsePageParams('?embed=1'))).toEqual({ editor: true, terminal: true, inspector: true });

@@ -4,6 +4,8 @@
 //   &readonly=1         no editing and no faults; the terminal is read-only
 //   &theme=dark|light   force a theme
 //   &panes=graph,terminal   which panes start open (the graph is always shown)
+//   &origin=https://blog.example   the embedding page's origin: the postMessage API
+//                       (messageApi.ts) then takes requests only from it and posts only to it
 //   &test-hooks=1       expose window.__playground for end-to-end tests (see testHooks.ts)
 //   #w=…                a shared workspace (shareLink.ts), in the fragment so it never reaches a server
 // Every value is checked against an allow-list; anything else is ignored.
@@ -22,6 +24,8 @@ export interface PageParams {
   /** Panes that start open; undefined when not given (or nothing valid was given). */
   panes?: PaneName[];
   testHooks: boolean;
+  /** The embedding page's origin (`https://host[:port]`), when given and well formed (messageApi.ts). */
+  origin?: string;
   /** A share link's payload (the fragment after `#w=`), not yet checked: shareLink.ts decodes it. */
   share?: string;
 }
@@ -53,8 +57,27 @@ export function parsePageParams(search: string, hash = ''): PageParams {
     const valid = panes.split(',').map((p) => p.trim().toLowerCase()).filter((p): p is PaneName => (PANES as readonly string[]).includes(p));
     if (valid.length > 0) result.panes = [...new Set(valid)];
   }
+  const origin = parseOrigin(params.get('origin'));
+  if (origin) result.origin = origin;
   if (hash.startsWith(SHARE_PREFIX)) result.share = hash.slice(SHARE_PREFIX.length);
   return result;
+}
+
+/**
+ * An http(s) origin exactly as `location.origin` spells it (scheme, host, optional port;
+ * no path, query, credentials), or undefined. A trailing `/` is forgiven.
+ */
+export function parseOrigin(value: string | null | undefined): string | undefined {
+  if (!value || value.length > 300) return undefined;
+  const text = value.endsWith('/') ? value.slice(0, -1) : value;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  return url.origin === text.toLowerCase() || url.origin === text ? url.origin : undefined;
 }
 
 /** Which panes start collapsed, from the page parameters. */

@@ -1,0 +1,67 @@
+// The browser side of the embed's postMessage API (the messages, the rules and
+// their tests are in src/embed/messageApi.ts). main.tsx loads this chunk only
+// for `?embed=1` pages and installs it when the example has started, at the
+// moment the test hooks install, handing it the page's actions (embedActions.ts:
+// the same runCommand, loadScenario and setTheme the UI uses). It imports no
+// module of the page itself, so loading it does not reshape the page's chunks.
+
+import type { PageParams } from '../embed/params';
+import { acceptsOrigin, envelope, EventBudget, eventOrigin, handleRequest, originOf, parseMessage, replyTarget, traceEvent, type ApiActions, type ApiEvent, type Reply, type TraceLike } from '../embed/messageApi';
+
+/** What the API needs from the page (embedActions.ts). */
+export interface EmbedHost {
+  actions: ApiActions;
+  /** Calls `listener` with each request traced from now on; returns a function that stops. */
+  watchTraces(listener: (trace: TraceLike) => void): () => void;
+}
+
+/**
+ * Listens for the parent page's requests and posts `ready` and `trace` events to it.
+ * Does nothing outside a frame. Returns a function that stops it (tests).
+ */
+export function installEmbedApi(params: PageParams, host: EmbedHost): () => void {
+  if (window.parent === window) return () => {};
+  const parent = window.parent;
+  const referrer = originOf(document.referrer);
+  let lastRequest: string | undefined;
+  const target = () => eventOrigin({ param: params.origin, lastRequest, referrer });
+
+  const post = (message: Reply | ApiEvent, targetOrigin: string) => {
+    try {
+      parent.postMessage(envelope(message), targetOrigin);
+    } catch (e) {
+      console.warn('the embed API could not post a message', e);
+    }
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    // Only the embedding page talks to the API; other frames and scripts are not heard.
+    if (event.source !== parent || !acceptsOrigin(event.origin, params.origin)) return;
+    const parsed = parseMessage(event.data);
+    if (parsed.kind === 'ignore') return;
+    if (event.origin !== 'null') lastRequest = event.origin;
+    const reply: Reply =
+      parsed.kind === 'error'
+        ? { type: 'error', ...(parsed.id === undefined ? {} : { id: parsed.id }), message: parsed.message }
+        : handleRequest(parsed.request, host.actions);
+    post(reply, replyTarget(event.origin));
+  };
+  window.addEventListener('message', onMessage);
+
+  const budget = new EventBudget();
+  const unwatch = host.watchTraces((trace) => {
+    // Traces carry the reader's URLs and pod names: only to a known origin (messageApi.ts).
+    const origin = target();
+    if (!origin || !budget.take(performance.now())) return;
+    const event = traceEvent(trace);
+    if (budget.dropped) event.dropped = budget.dropped;
+    budget.dropped = 0;
+    post(event, origin);
+  });
+
+  if (host.actions.running()) post({ type: 'ready', readOnly: host.actions.readOnly() }, target() ?? '*');
+  return () => {
+    window.removeEventListener('message', onMessage);
+    unwatch();
+  };
+}
