@@ -55,5 +55,24 @@ export async function holdChunk(page: Page, url: RegExp): Promise<() => void> {
   return release;
 }
 
+/**
+ * Graph nodes that the element matching `cover` (a panel docked in the graph pane) lies
+ * over, or that lie outside the graph's own box: what a docked panel must never hide.
+ */
+export async function nodesHiddenBy(page: Page, cover: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const panel = document.querySelector(selector)!.getBoundingClientRect();
+    const flow = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const out: string[] = [];
+    for (const n of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const b = n.getBoundingClientRect();
+      const covered = b.left < panel.right && b.right > panel.left && b.top < panel.bottom && b.bottom > panel.top;
+      const outside = b.left < flow.left - 1 || b.right > flow.right + 1 || b.top < flow.top - 1 || b.bottom > flow.bottom + 1;
+      if (covered || outside) out.push(`${n.dataset.id}${covered ? ' (covered)' : ' (outside the graph)'}`);
+    }
+    return out;
+  }, cover);
+}
+
 /** The command line's chunk (kubectl, the YAML parser, curl …): the example or saved session starts when it arrives. */
 export const COMMAND_LINE_CHUNK = /\/assets\/commandLine-[^/]+\.js$/;

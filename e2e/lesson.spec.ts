@@ -4,7 +4,7 @@
 // strip folds to one line and closes, and stays so; it never covers the graph;
 // a read-only embed offers no command that changes the cluster.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, nodesHiddenBy, test } from './fixtures';
 
 test.use({ colorScheme: 'light' });
 
@@ -39,21 +39,6 @@ async function waitForEndpoints(page: Page, name: string, ready: number) {
 const strip = (page: Page, name = WELCOME) => page.getByRole('region', { name });
 const screen = (page: Page) => page.evaluate(() => (window as unknown as { __playground: Hooks }).__playground.terminalText?.() ?? '');
 
-/** Graph nodes the strip covers, or that lie outside the graph's own box. */
-async function hiddenNodes(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const lesson = document.querySelector('.lesson-strip')!.getBoundingClientRect();
-    const flow = document.querySelector('.react-flow')!.getBoundingClientRect();
-    const out: string[] = [];
-    for (const n of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
-      const b = n.getBoundingClientRect();
-      const covered = b.left < lesson.right && b.right > lesson.left && b.top < lesson.bottom && b.bottom > lesson.top;
-      const outside = b.left < flow.left - 1 || b.right > flow.right + 1 || b.top < flow.top - 1 || b.bottom > flow.bottom + 1;
-      if (covered || outside) out.push(`${n.dataset.id}${covered ? ' (covered)' : ' (outside the graph)'}`);
-    }
-    return out;
-  });
-}
 
 test.describe('the lesson strip', () => {
   test('the welcome example shows its title, what it teaches and commands to try', async ({ page }) => {
@@ -141,13 +126,13 @@ test.describe('the lesson strip', () => {
       const lesson = page.locator('.lesson-strip');
       await expect(lesson).toBeInViewport({ ratio: 0.99 });
       await expect(page.getByRole('group', { name: /^Node node-3, / })).toBeInViewport({ ratio: 0.99 });
-      await expect.poll(() => hiddenNodes(page)).toEqual([]);
+      await expect.poll(() => nodesHiddenBy(page, '.lesson-strip')).toEqual([]);
       // Unfolded (an embed starts folded), the graph still fits below it.
       const toggle = lesson.getByRole('button', { expanded: false });
       if (await toggle.count()) await toggle.click();
       await expect(lesson.getByRole('list', { name: 'Commands to try' })).toBeVisible();
       await expect(lesson).toBeInViewport({ ratio: 0.99 });
-      await expect.poll(() => hiddenNodes(page)).toEqual([]);
+      await expect.poll(() => nodesHiddenBy(page, '.lesson-strip')).toEqual([]);
       await expect(page.getByRole('group', { name: /^Node node-3, / })).toBeInViewport({ ratio: 0.99 });
     });
   }

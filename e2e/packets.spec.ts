@@ -4,7 +4,7 @@
 // balancing and session affinity. Cluster changes that are not the subject of a
 // test go through the app's test hook (window.__playground, ?test-hooks=1).
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, nodesHiddenBy, test } from './fixtures';
 
 type Hooks = {
   runCommand: (line: string, source: string) => { stdout: string };
@@ -176,21 +176,6 @@ test.describe('packets', () => {
   });
 });
 
-/** Graph nodes that the traffic generator covers or that lie outside the graph's visible box. */
-async function hiddenNodes(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const panel = document.querySelector('[aria-labelledby="traffic-title"]')!.parentElement!.getBoundingClientRect();
-    const flow = document.querySelector('.react-flow')!.getBoundingClientRect();
-    const out: string[] = [];
-    for (const n of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
-      const b = n.getBoundingClientRect();
-      const covered = b.left < panel.right && b.right > panel.left && b.top < panel.bottom && b.bottom > panel.top;
-      const outside = b.left < flow.left - 1 || b.right > flow.right + 1 || b.top < flow.top - 1 || b.bottom > flow.bottom + 1;
-      if (covered || outside) out.push(`${n.dataset.id}${covered ? ' (covered)' : ' (outside the graph)'}`);
-    }
-    return out;
-  });
-}
 
 for (const frame of [
   { name: 'the full app at 1440x900', viewport: { width: 1440, height: 900 }, params: '' },
@@ -204,13 +189,13 @@ for (const frame of [
     const panel = page.getByRole('region', { name: 'Traffic generator' });
     await expect(panel).toBeInViewport({ ratio: 0.99 });
     // The graph makes room for the panel (it fits itself to what is left) instead of lying under it.
-    await expect.poll(() => hiddenNodes(page)).toEqual([]);
+    await expect.poll(() => nodesHiddenBy(page, '.traffic-dock')).toEqual([]);
     await expect(page.getByRole('group', { name: /^Node node-3, / })).toBeInViewport({ ratio: 0.99 });
     await panel.getByRole('button', { name: 'Start' }).click();
     for (let i = 0; i < 2; i++) await page.evaluate(() => (window.__playground as unknown as Hooks).advanceTime(1000));
     await expect(panel.getByRole('list', { name: 'Share of requests per pod' }).getByRole('listitem')).toHaveCount(3);
     await expect(panel).toBeInViewport({ ratio: 0.99 });
-    await expect.poll(() => hiddenNodes(page)).toEqual([]);
+    await expect.poll(() => nodesHiddenBy(page, '.traffic-dock')).toEqual([]);
     await panel.getByRole('button', { name: 'Stop' }).click();
     await panel.getByRole('button', { name: 'Close traffic generator' }).click();
     await expect(panel).toHaveCount(0);
