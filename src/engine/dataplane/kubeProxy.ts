@@ -266,19 +266,14 @@ function pickIptables(ctx: EngineContext, state: DataplaneState, input: ProxyInp
   const affinityKey = (e: ProxyEndpoint) => `${input.node.name}|iptables|${sep(e)}|${input.srcIP}`;
   const dnatRule = (e: ProxyEndpoint) =>
     `-A ${sep(e)} -m comment --comment ${pn}${timeout !== undefined ? ` -m recent --name ${sep(e)} --set` : ''} -m ${proto} -p ${proto} -j DNAT --to-destination ${e.endpoint}`;
-  if (timeout !== undefined) {
-    for (const e of eps) {
-      const seen = state.affinity.get(affinityKey(e));
-      if (seen !== undefined && now - seen <= timeout * 1000) {
-        state.affinity.set(affinityKey(e), now);
-        const until = now + timeout * 1000;
-        return {
-          endpoint: e,
-          choice: choiceOf(e, n, `session affinity: ${input.srcIP} was sent here before, pinned until ${ctx.clock.timestamp(until)}`, { pinnedUntilMs: until }),
-          rules: [`-A ${chain} -m comment --comment "${pn} -> ${e.endpoint}" -m recent --name ${sep(e)} --rcheck --seconds ${timeout} --reap -j ${sep(e)}`, dnatRule(e)],
-        };
-      }
-    }
+  const pinned = timeout === undefined ? undefined : pinnedEndpoint(state, eps, affinityKey, now, timeout);
+  if (pinned && timeout !== undefined) {
+    const until = now + timeout * 1000;
+    return {
+      endpoint: pinned,
+      choice: choiceOf(pinned, n, `session affinity: ${input.srcIP} was sent here before, pinned until ${ctx.clock.timestamp(until)}`, { pinnedUntilMs: until }),
+      rules: [`-A ${chain} -m comment --comment "${pn} -> ${pinned.endpoint}" -m recent --name ${sep(pinned)} --rcheck --seconds ${timeout} --reap -j ${sep(pinned)}`, dnatRule(pinned)],
+    };
   }
   let i = 0;
   for (; i < n - 1; i++) if (ctx.rng.next() < 1 / (n - i)) break;
@@ -300,6 +295,21 @@ function pickIptables(ctx: EngineContext, state: DataplaneState, input: ProxyInp
   return { endpoint: e, choice: choiceOf(e, n, how, extra), rules: [svcRule, dnatRule(e)] };
 }
 
+/**
+ * The endpoint this client was sent to within the affinity timeout (iptables' `recent`
+ * match, IPVS persistence), its timestamp refreshed as a new packet does; undefined when none.
+ */
+function pinnedEndpoint(state: DataplaneState, eps: ProxyEndpoint[], keyOf: (e: ProxyEndpoint) => string, now: number, timeoutSeconds: number): ProxyEndpoint | undefined {
+  for (const e of eps) {
+    const seen = state.affinity.get(keyOf(e));
+    if (seen !== undefined && now - seen <= timeoutSeconds * 1000) {
+      state.affinity.set(keyOf(e), now);
+      return e;
+    }
+  }
+  return undefined;
+}
+
 function pickIPVS(ctx: EngineContext, state: DataplaneState, input: ProxyInput, eps: ProxyEndpoint[]): Picked {
   const n = eps.length;
   const vs = `${input.dst.ip}:${input.dst.port}`;
@@ -309,19 +319,14 @@ function pickIPVS(ctx: EngineContext, state: DataplaneState, input: ProxyInput, 
   const header = `${input.ref.protocol}  ${vs} rr${timeout !== undefined ? ` persistent ${timeout}` : ''}`;
   const rs = (e: ProxyEndpoint) => `  -> ${e.endpoint.padEnd(28)}Masq    1      0          0`;
   const key = (e: ProxyEndpoint) => `${vsKey}|ipvs|${input.srcIP}|${e.endpoint}`;
-  if (timeout !== undefined) {
-    for (const e of eps) {
-      const seen = state.affinity.get(key(e));
-      if (seen !== undefined && now - seen <= timeout * 1000) {
-        state.affinity.set(key(e), now);
-        const until = now + timeout * 1000;
-        return {
-          endpoint: e,
-          choice: choiceOf(e, n, `IPVS persistence: ${input.srcIP} was sent here before, pinned until ${ctx.clock.timestamp(until)}`, { pinnedUntilMs: until }),
-          rules: [header, rs(e)],
-        };
-      }
-    }
+  const pinned = timeout === undefined ? undefined : pinnedEndpoint(state, eps, key, now, timeout);
+  if (pinned && timeout !== undefined) {
+    const until = now + timeout * 1000;
+    return {
+      endpoint: pinned,
+      choice: choiceOf(pinned, n, `IPVS persistence: ${input.srcIP} was sent here before, pinned until ${ctx.clock.timestamp(until)}`, { pinnedUntilMs: until }),
+      rules: [header, rs(pinned)],
+    };
   }
   const next = state.ipvsNext.get(vsKey) ?? 0;
   const idx = next % n;
