@@ -25,16 +25,8 @@ export function createEndpointSliceController(ctx: EngineContext): Controller {
   let writing = false;
 
   const handle = (e: WatchEvent) => {
+    if (services.enqueueServiceKeys(e, queue)) return;
     switch (e.kind) {
-      case 'Service': {
-        const key = `${e.object.metadata.namespace}/${e.object.metadata.name}`;
-        services.observeService(e);
-        queue.add(key);
-        return;
-      }
-      case 'Pod':
-        for (const key of services.servicesForPodEvent(e)) queue.add(key);
-        return;
       case 'Node': {
         // Pods on a missing Node are left out (§9.1): revisit that Node's pods when it comes or goes. Rare, so a scan is fine.
         if (e.type === 'MODIFIED') return;

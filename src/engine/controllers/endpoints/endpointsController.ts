@@ -23,16 +23,8 @@ export function createEndpointsController(ctx: EngineContext): Controller {
   const triggerTimes = new TriggerTimeTracker();
 
   const handle = (e: WatchEvent) => {
+    if (services.enqueueServiceKeys(e, queue)) return;
     switch (e.kind) {
-      case 'Service': {
-        const key = `${e.object.metadata.namespace}/${e.object.metadata.name}`;
-        services.observeService(e);
-        queue.add(key);
-        return;
-      }
-      case 'Pod':
-        for (const key of services.servicesForPodEvent(e)) queue.add(key);
-        return;
       case 'Endpoints':
         // Someone deleted Endpoints: put them back if the Service still wants them.
         if (e.type === 'DELETED') queue.add(`${e.object.metadata.namespace}/${e.object.metadata.name}`);

@@ -5,6 +5,7 @@
 // (endpointslice/util GetServicesToUpdate); the answer is the same.
 
 import { matchesMap } from '../../core/labels';
+import type { KeyQueue } from '../../core/queue';
 import type { WatchEvent } from '../../core/store';
 import type { Pod, Service } from '../../core/types';
 import { podEndpointsChanged, shouldPodBeInEndpoints } from './podEndpoints';
@@ -115,6 +116,23 @@ export class SharedServiceIndex {
       this.lastPodResult = this.index.servicesForPodEvent(oldPod, newPod);
     }
     return this.lastPodResult;
+  }
+
+  /**
+   * The informer part both endpoint controllers share: a Service event queues that
+   * Service's key, a Pod event the keys of the Services it affects. False for other kinds.
+   */
+  enqueueServiceKeys(e: WatchEvent, queue: KeyQueue): boolean {
+    if (e.kind === 'Service') {
+      this.observeService(e);
+      queue.add(`${e.object.metadata.namespace}/${e.object.metadata.name}`);
+      return true;
+    }
+    if (e.kind === 'Pod') {
+      for (const key of this.servicesForPodEvent(e)) queue.add(key);
+      return true;
+    }
+    return false;
   }
 
   servicesForPod(pod: Pod): Set<string> {
