@@ -15,6 +15,9 @@ import { buildPodStatus } from './podStatus';
 import { admitPod, advancePod, beginTermination, type WorkerEnv } from './podWorker';
 import { newContainerRun, type PodRun } from './runtimeState';
 
+/** The generic PLEG's relist period (pkg/kubelet/kubelet.go genericPlegRelistPeriod). */
+const PLEG_RELIST_MS = 1000;
+
 export class Kubelet implements Controller {
   readonly name = 'kubelet';
   readonly kinds = ['Pod'];
@@ -29,6 +32,8 @@ export class Kubelet implements Controller {
   private readonly awaitingIP = new Map<string, Set<string>>();
   /** resourceVersions this kubelet wrote, so its own writes do not queue another sync. */
   private readonly written = new Map<string, string>();
+  /** Each node's PLEG relist phase (ms within the second), when it is not 0. */
+  private readonly relistPhase = new Map<string, number>();
   /** Key of the pod whose status this kubelet is writing right now. */
   private writing: string | undefined;
 
@@ -94,6 +99,7 @@ export class Kubelet implements Controller {
     if (pod.metadata.deletionTimestamp && run.killAt === undefined) {
       beginTermination(pod, run, env);
       run.dirty = true;
+      run.writeNow = true;
     }
     const { nextAt, gone } = advancePod(pod, run, env);
     if (gone) {
@@ -102,7 +108,14 @@ export class Kubelet implements Controller {
       return;
     }
     if (run.dirty) {
+      const writeAt = run.awaitsRelist && !run.writeNow ? this.nextRelist(nodeName, env.now) : env.now;
+      if (writeAt > env.now) {
+        this.wakeAt(run, Math.min(nextAt, writeAt));
+        return;
+      }
       run.dirty = false;
+      run.awaitsRelist = false;
+      run.writeNow = false;
       // buildPodStatus only reads the pod, so it can read the stored one (no copy of spec and metadata).
       this.writing = key;
       let written: Pod;
@@ -116,6 +129,18 @@ export class Kubelet implements Controller {
       this.written.set(key, written.metadata.resourceVersion!);
     }
     this.wakeAt(run, nextAt);
+  }
+
+  /**
+   * The first PLEG relist at or after `now` on a node. The kubelet learns that a container
+   * started or exited only when its generic PLEG relists the runtime, once a second from the
+   * kubelet's start (pkg/kubelet/kubelet.go genericPlegRelistPeriod = 1s), and the status
+   * write follows that relist. Nodes that start with the cluster relist in step, at whole
+   * seconds; a node started again later relists in step with its own start.
+   */
+  private nextRelist(nodeName: string, now: number): number {
+    const phase = this.relistPhase.get(nodeName) ?? 0;
+    return phase + Math.ceil((now - phase) / PLEG_RELIST_MS) * PLEG_RELIST_MS;
   }
 
   private env(pod: Pod, nodeName: string): WorkerEnv {
@@ -155,6 +180,7 @@ export class Kubelet implements Controller {
       startTime: env.now,
       containers: pod.spec.containers.map((c) => newContainerRun(c, env.now)),
       dirty: true,
+      writeNow: true,
     };
     admitPod(pod, run, env);
     this.runs.set(key, run);
@@ -208,6 +234,7 @@ export class Kubelet implements Controller {
     const now = this.ctx.clock.now();
     const stopped = this.stoppedAt.get(nodeName) ?? now;
     this.stoppedAt.delete(nodeName);
+    this.relistPhase.set(nodeName, now % PLEG_RELIST_MS);
     for (const key of this.podsByNode.get(nodeName) ?? []) {
       const run = this.runs.get(key);
       if (run) {
@@ -232,6 +259,7 @@ export class Kubelet implements Controller {
           }
         }
         run.dirty = true;
+        run.writeNow = true;
       }
       this.queue.add(key);
     }

@@ -89,6 +89,38 @@ describe('kubelet pod lifecycle', () => {
     expect(cond(get(c, 'web'), 'Ready')).toBe('True');
   });
 
+  // pkg/kubelet/kubelet.go genericPlegRelistPeriod = 1s: a container start reaches the API at the
+  // next relist; probe results go to the status manager at once (pkg/kubelet/prober).
+  it('reports a container start at the next PLEG relist (whole seconds), a readiness change at once', () => {
+    const c = createCluster({ seed: 3 });
+    c.context.api.create(newPod('web', { readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 10, failureThreshold: 1 } }));
+    let runningAt: number | undefined;
+    const t0 = c.now();
+    while (runningAt === undefined && c.now() - t0 < 10_000) {
+      c.advance(10);
+      if (get(c, 'web')?.status?.phase === 'Running') runningAt = c.now();
+    }
+    expect(runningAt! % 1000).toBe(0);
+    const startedAt = Date.parse(get(c, 'web')!.status!.containerStatuses![0].state.running!.startedAt!);
+    expect(startedAt).toBeLessThan(runningAt!);
+    expect(runningAt! - startedAt).toBeLessThanOrEqual(1000);
+    // The Started event is the runtime's moment, not the relist's.
+    const started = events(c, 'web').find((e) => e.reason === 'Started')!;
+    expect(Date.parse(started.firstTimestamp!)).toBeLessThan(runningAt!);
+
+    c.advance(3000);
+    expect(cond(get(c, 'web'), 'Ready')).toBe('True');
+    c.exec('sim pod fail-readiness web');
+    let unreadyAt: number | undefined;
+    while (unreadyAt === undefined && c.now() - t0 < 60_000) {
+      c.advance(10);
+      if (cond(get(c, 'web'), 'Ready') === 'False') unreadyAt = c.now();
+    }
+    // The probe runs every 10 s from the start: the write comes with it, off the relist grid.
+    expect((unreadyAt! - startedAt) % 10_000).toBeLessThanOrEqual(10); // within one 10 ms step
+    expect(unreadyAt! % 1000).not.toBe(0);
+  });
+
   it('a crash terminates the container, restarts it and counts it; repeated crashes back off', () => {
     const c = createCluster({ seed: 3 });
     c.context.api.create(newPod('web'));

@@ -85,6 +85,7 @@ function startContainer(pod: Pod, run: PodRun, c: ContainerRun, env: WorkerEnv):
   env.event('Normal', 'Created', `Created container: ${c.name}`, c.name);
   env.event('Normal', 'Started', `Started container ${c.name}`, c.name);
   c.phase = 'running';
+  run.awaitsRelist = true;
   c.startAt = undefined;
   c.waitingMessage = undefined;
   c.startedAt = at;
@@ -103,6 +104,7 @@ function startContainer(pod: Pod, run: PodRun, c: ContainerRun, env: WorkerEnv):
 function exitContainer(pod: Pod, run: PodRun, c: ContainerRun, at: number, exitCode: number, reason: string): void {
   c.terminated = { exitCode, reason, startedAt: c.startedAt!, finishedAt: at, containerID: c.containerID! };
   c.phase = 'terminated';
+  run.awaitsRelist = true;
   c.ready = false;
   c.started = false;
   c.exitAt = undefined;

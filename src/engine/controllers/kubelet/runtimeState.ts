@@ -63,6 +63,15 @@ export interface PodRun {
   timer?: Timer;
   /** Whether the derived status may have changed since the last write. */
   dirty: boolean;
+  /**
+   * Whether a change the kubelet learns of only at its next PLEG relist is waiting to be
+   * written (a container started or exited): the status write waits for the relist, and
+   * probe results found meanwhile go with it (probers work from the status the kubelet
+   * knows). Probe results at other times are written at once.
+   */
+  awaitsRelist?: boolean;
+  /** Whether a change the kubelet reports at once is waiting (admission, termination, node start). */
+  writeNow?: boolean;
 }
 
 export function newContainerRun(spec: Container, startAt: number): ContainerRun {
