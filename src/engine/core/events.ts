@@ -3,6 +3,7 @@
 // bumps `count` and `lastTimestamp` instead of adding a new Event.
 
 import type { SimClock } from './clock';
+import type { EventKey, EventRecord } from './eventLog';
 import type { ObjectStore } from './store';
 import type { KubeEvent, KubeObject } from './types';
 
@@ -11,20 +12,10 @@ export interface EventSource {
   host?: string;
 }
 
-/** `n.toString(16)` for the integers event names use, without the slow general radix conversion. */
-function hex(n: number): string {
-  if (!Number.isSafeInteger(n) || n < 0) return n.toString(16);
-  const hi = Math.floor(n / 0x100000000);
-  const lo = (n >>> 0).toString(16);
-  return hi ? hi.toString(16) + '00000000'.slice(lo.length) + lo : lo;
-}
-
-/** One aggregation key's Event: the parts of the key that the object does not fix. */
-interface Aggregate {
-  reason: string;
+/** One aggregation key (what its Events share) and its latest Event. */
+interface Aggregate extends EventKey {
   component: string;
-  message: string;
-  eventName: string;
+  record: EventRecord;
 }
 
 /** What the recorder keeps of one object's Events. */
@@ -34,8 +25,8 @@ interface ObjectEvents {
   name: string | undefined;
   uid: string | undefined;
   aggregates: Aggregate[];
-  /** The involvedObject references, by fieldPath ('' for none): an object's Events share them. */
-  refs: Map<string, KubeEvent['involvedObject']>;
+  /** The involvedObject references (one per fieldPath): an object's Events share them. */
+  refs: KubeEvent['involvedObject'][];
 }
 
 /**
@@ -83,53 +74,36 @@ export class EventRecorder {
         break;
       }
     }
-    if (!entry) objects.push((entry = { namespace: ns, kind, name: meta.name, uid: meta.uid, aggregates: [], refs: new Map() }));
-    let found: Aggregate | undefined;
+    if (!entry) objects.push((entry = { namespace: ns, kind, name: meta.name, uid: meta.uid, aggregates: [], refs: [] }));
+    let at = -1;
     for (let i = 0; i < entry.aggregates.length; i++) {
       const a = entry.aggregates[i];
       if (a.reason === reason && a.component === component && a.message === message) {
-        found = a;
+        at = i;
         break;
       }
     }
     const now = this.clock.timestamp();
-    const existing = found ? this.store.get<KubeEvent>('Event', ns, found.eventName) : undefined;
-    if (existing) {
-      this.store.put({
-        ...existing,
-        metadata: { ...existing.metadata, resourceVersion: this.store.nextResourceVersion() },
-        count: existing.count + 1,
-        lastTimestamp: now,
-      } as KubeEvent);
+    const log = this.store.events;
+    if (at >= 0 && log.has(entry.aggregates[at].record)) {
+      log.bump(entry.aggregates[at].record, now, Number(this.store.nextResourceVersion()));
       return;
     }
-    let involved = entry.refs.get(fieldPath ?? '');
-    if (!involved) entry.refs.set(fieldPath ?? '', (involved = involvedObject(obj, fieldPath)));
-    // kubelet/controllers name events `<object>.<hex of UnixNano>`; the sequence keeps names unique.
-    const name = `${meta.name}.${hex(this.clock.now() * 1000 + this.seq++)}`;
-    if (found) found.eventName = name;
-    else entry.aggregates.push({ reason, component, message, eventName: name });
-    const event: KubeEvent = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: Object.freeze({
-        name,
-        namespace: ns,
-        resourceVersion: this.store.nextResourceVersion(),
-        creationTimestamp: now,
-        uid: `event-${this.seq}`,
-      }),
-      involvedObject: involved,
-      reason,
-      message,
-      type,
-      source: this.sourceOf(source),
-      count: 1,
-      firstTimestamp: now,
-      lastTimestamp: now,
-      reportingComponent: component,
+    const nanos = this.clock.now() * 1000 + this.seq++;
+    let involved = entry.refs.find((r) => r.fieldPath === (fieldPath || undefined));
+    if (!involved) entry.refs.push((involved = involvedObject(obj, fieldPath)));
+    const key: Aggregate = {
+      namespace: ns, involvedObject: involved, reason, message, type, source: this.sourceOf(source), reportingComponent: component, component,
+      record: {
+        namespace: ns, nanos, uidSeq: this.seq, resourceVersion: Number(this.store.nextResourceVersion()), count: 1,
+        firstTimestamp: now, lastTimestamp: now,
+      },
     };
-    this.store.put(Object.freeze(event));
+    key.record.key = key;
+    // A key whose Event was deleted starts over with a new Event (and this call's type and source).
+    if (at >= 0) entry.aggregates[at] = key;
+    else entry.aggregates.push(key);
+    this.store.appendEvent(key.record);
   }
 
   /** One (frozen, shared) source object per component and host: 40,000 events need not carry 40,000 copies. */

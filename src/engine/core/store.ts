@@ -3,8 +3,9 @@
 // so snapshots can share them. Every change is announced to subscribers
 // (the controllers' informers) synchronously.
 
+import { EventLog, type EventRecord } from './eventLog';
 import { LabelIndex } from './labels';
-import type { KubeObject, Pod } from './types';
+import type { KubeEvent, KubeObject, Pod } from './types';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -67,8 +68,8 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Events are many and looked up by name only to aggregate: they stay out of the by-name mirror. */
-const UNMIRRORED_KIND = 'Event';
+/** Events are many and kept apart, in a compact log (eventLog.ts). */
+const EVENT = 'Event';
 
 function regularPart(s: unknown): boolean {
   return typeof s === 'string' && s.indexOf('/') < 0;
@@ -88,6 +89,8 @@ export class ObjectStore {
   private rv = 1000;
   /** Pods indexed by namespace and label, for selector look-ups. */
   readonly podIndex = new LabelIndex<Pod>();
+  /** The Events (kind Event): every read, write and delete of that kind goes to the log. */
+  readonly events = new EventLog();
 
   nextResourceVersion(): string {
     return String(++this.rv);
@@ -105,8 +108,9 @@ export class ObjectStore {
   }
 
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    if (kind === EVENT) return this.events.get(namespace ?? '', name) as T | undefined;
     // Without '/' anywhere, `ns/name` keys cannot collide: look up without building the key.
-    if (this.irregular === 0 && kind !== UNMIRRORED_KIND && regularPart(name) && (!namespace || regularPart(namespace))) {
+    if (this.irregular === 0 && regularPart(name) && (!namespace || regularPart(namespace))) {
       return this.byName.get(kind)?.get(namespace || '')?.get(name) as T | undefined;
     }
     return this.byKind.get(kind)?.get(objectKey(namespace, name)) as T | undefined;
@@ -114,6 +118,7 @@ export class ObjectStore {
 
   /** Objects of a kind, in one namespace or all, in insertion order. */
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
+    if (kind === EVENT) return this.events.list(namespace) as unknown as T[];
     const m = this.byKind.get(kind);
     if (!m) return [];
     const all = [...m.values()] as T[];
@@ -121,6 +126,7 @@ export class ObjectStore {
   }
 
   count(kind: string): number {
+    if (kind === EVENT) return this.events.size;
     return this.byKind.get(kind)?.size ?? 0;
   }
 
@@ -128,9 +134,32 @@ export class ObjectStore {
     return [...this.byKind.keys()];
   }
 
+  /**
+   * Files an Event that a component recorded (core/events.ts). No watch event: nothing in the
+   * engine watches Events come and go (the garbage collector's graph skips them, and the
+   * namespace controller counts only deletions, which remove() still announces).
+   */
+  appendEvent(record: EventRecord): void {
+    this.noteKind(EVENT);
+    this.events.append(record);
+  }
+
+  /** Keeps kinds() in the order kinds first appeared, Events included. */
+  private noteKind(kind: string): Map<string, KubeObject> {
+    let m = this.byKind.get(kind);
+    if (!m) this.byKind.set(kind, (m = new Map()));
+    return m;
+  }
+
   /** Stores `obj` (frozen) under its kind, namespace and name and announces the change. */
   put(obj: KubeObject): KubeObject {
     deepFreeze(obj);
+    if (obj.kind === EVENT) {
+      this.noteKind(EVENT);
+      const old = this.events.put(obj as KubeEvent);
+      this.emit({ type: old ? 'MODIFIED' : 'ADDED', kind: EVENT, object: obj, old, key: keyOf(obj) });
+      return obj;
+    }
     let m = this.byKind.get(obj.kind);
     if (!m) this.byKind.set(obj.kind, (m = new Map()));
     const key = keyOf(obj);
@@ -144,6 +173,13 @@ export class ObjectStore {
   }
 
   remove(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    if (kind === EVENT) {
+      const old = this.events.remove(namespace ?? '', name);
+      if (!old) return undefined;
+      this.nextResourceVersion();
+      this.emit({ type: 'DELETED', kind, object: old, old, key: objectKey(namespace, name) });
+      return old;
+    }
     const m = this.byKind.get(kind);
     const key = objectKey(namespace, name);
     const old = m?.get(key);
@@ -159,7 +195,6 @@ export class ObjectStore {
 
   /** Files an object in the by-name mirror of `byKind` (kind -> namespace or '' -> name). */
   private file(obj: KubeObject): void {
-    if (obj.kind === UNMIRRORED_KIND) return;
     let byNs = this.byName.get(obj.kind);
     if (!byNs) this.byName.set(obj.kind, (byNs = new Map()));
     const ns = obj.metadata.namespace || '';
@@ -171,7 +206,6 @@ export class ObjectStore {
 
   /** unfile(old) then file(obj), in one look-up when the new version has the same namespace and name. */
   private refile(old: KubeObject, obj: KubeObject): void {
-    if (obj.kind === UNMIRRORED_KIND) return;
     const ns = obj.metadata.namespace;
     const name = obj.metadata.name!;
     if (old.metadata.namespace === ns && old.metadata.name === name) {
@@ -187,7 +221,6 @@ export class ObjectStore {
   }
 
   private unfile(obj: KubeObject): void {
-    if (obj.kind === UNMIRRORED_KIND) return;
     const names = this.byName.get(obj.kind)?.get(obj.metadata.namespace || '');
     if (names?.get(obj.metadata.name!) !== obj) return;
     names.delete(obj.metadata.name!);
