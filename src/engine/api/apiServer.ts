@@ -8,7 +8,10 @@ import type { SeededRandom } from '../core/random';
 import { holdsUndefined, type ObjectStore } from '../core/store';
 import type { KubeObject, Namespace, Pod } from '../core/types';
 import { type AllocationTransaction, type KindInfo, qualifiedResource, type Registry } from './registry';
-import { shareUnchanged } from './structuralSharing';
+import { jsonEqual, shareForWrite } from './structuralSharing';
+
+// Callers across the engine and kubectl compare JSON through the API server's module.
+export { jsonEqual };
 
 export interface DeleteOptions {
   /** Overrides the object's grace period (pods); 0 with `force` removes at once. */
@@ -45,39 +48,11 @@ export function clone<T>(value: T): T {
   return out as T;
 }
 
+/** Metadata the API server sets itself on create, whatever the request said. */
+const SERVER_OWNED_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const;
+
 function isTransaction(r: unknown): r is AllocationTransaction {
   return !!r && typeof r === 'object' && 'revert' in (r as object);
-}
-
-/** Compares two JSON values structurally (keys whose value is undefined count as absent). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const arr = Array.isArray(a);
-  if (arr !== Array.isArray(b)) return false;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  if (arr) {
-    // Arrays of JSON have no undefined holes worth counting apart from their length.
-    const xa = a as unknown[];
-    const xb = b as unknown[];
-    if (xa.length === xb.length) {
-      for (let i = 0; i < xa.length; i++) if (!jsonEqual(xa[i], xb[i])) return false;
-      return true;
-    }
-  }
-  // No allocation: count a's defined keys while comparing, then count b's.
-  let na = 0;
-  for (const k in ra) {
-    if (!Object.prototype.hasOwnProperty.call(ra, k)) continue;
-    const v = ra[k];
-    if (v === undefined) continue;
-    na++;
-    if (!jsonEqual(v, rb[k])) return false;
-  }
-  let nb = 0;
-  for (const k in rb) if (Object.prototype.hasOwnProperty.call(rb, k) && rb[k] !== undefined) nb++;
-  return na === nb;
 }
 
 export class ApiServer {
@@ -129,9 +104,7 @@ export class ApiServer {
         obj.metadata.name = `${obj.metadata.generateName}${this.rng.nameSuffix()}`;
       }
       // Fields the server owns are reset whatever the request said.
-      for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
-        delete obj.metadata[k];
-      }
+      for (const k of SERVER_OWNED_METADATA) delete obj.metadata[k];
       strategy.prepareForCreate?.(obj);
       const errors: FieldError[] = [];
       if (!obj.metadata.name) errors.push(field.required('metadata.name', 'name or generateName is required'));
@@ -177,7 +150,7 @@ export class ApiServer {
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
     obj.metadata.generation = old.metadata.generation;
     strategy.prepareForUpdate?.(obj, old);
-    if (info.hasGeneration && !jsonEqual(specOf(obj), specOf(old))) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    if (info.hasGeneration && !sameSpec(obj, old)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
 
     const begun = strategy.beginUpdate?.(obj, old);
     if (Array.isArray(begun) && begun.length) throw apiErrors.invalid(info.kind, obj.metadata.name!, begun, info.group);
@@ -190,8 +163,8 @@ export class ApiServer {
         return obj;
       }
       tx?.commit();
-      const shared = shareUnchanged(obj, old);
-      if (shared === old || jsonEqual(shared, old)) return old;
+      const shared = shareForWrite(obj, old);
+      if (shared === old) return old;
       withNewResourceVersion(shared, old, this.store.nextResourceVersion());
       return this.store.put(shared) as T;
     } catch (e) {
@@ -210,8 +183,8 @@ export class ApiServer {
     mutate(obj);
     // Unchanged subtrees become the stored (frozen) ones, so the equality check and the
     // store's freeze only walk what the mutator changed.
-    const shared = shareUnchanged(obj, old);
-    if (shared === old || jsonEqual(shared, old)) return old;
+    const shared = shareForWrite(obj, old);
+    if (shared === old) return old;
     withNewResourceVersion(shared, old, this.store.nextResourceVersion());
     return this.store.put(shared) as T;
   }
@@ -234,9 +207,10 @@ export class ApiServer {
     }
     const fields = build(old);
     const obj = { ...old };
-    for (const k of Object.keys(fields) as (keyof T)[]) obj[k] = fields[k] as T[keyof T];
-    const shared = shareUnchanged(obj, old);
-    if (shared === old || jsonEqual(shared, old)) return old;
+    // for-in over own keys: Object.keys order, without allocating the key array.
+    for (const k in fields) if (Object.prototype.hasOwnProperty.call(fields, k)) obj[k] = fields[k] as T[typeof k];
+    const shared = shareForWrite(obj, old);
+    if (shared === old) return old;
     withNewResourceVersion(shared, old, this.store.nextResourceVersion());
     return this.store.put(shared) as T;
   }
@@ -318,8 +292,25 @@ function withNewResourceVersion(obj: KubeObject, old: KubeObject, rv: string): v
   obj.metadata.resourceVersion = rv;
 }
 
-function specOf(obj: KubeObject): unknown {
-  // Kinds without spec (Endpoints, EndpointSlice) compare their top-level payload.
-  const { metadata: _m, status: _s, ...rest } = obj as Record<string, unknown>;
-  return rest;
+/**
+ * Whether the two objects are the same JSON apart from metadata and status: their spec,
+ * or for kinds without one (Endpoints, EndpointSlice) their top-level payload. jsonEqual
+ * of the two objects without those keys, without copying them.
+ */
+function sameSpec(a: KubeObject, b: KubeObject): boolean {
+  const ra = a as unknown as Record<string, unknown>;
+  const rb = b as unknown as Record<string, unknown>;
+  let na = 0;
+  for (const k in ra) {
+    if (!Object.prototype.hasOwnProperty.call(ra, k) || k === 'metadata' || k === 'status') continue;
+    const v = ra[k];
+    if (v === undefined) continue;
+    na++;
+    if (!jsonEqual(v, rb[k])) return false;
+  }
+  let nb = 0;
+  for (const k in rb) {
+    if (Object.prototype.hasOwnProperty.call(rb, k) && k !== 'metadata' && k !== 'status' && rb[k] !== undefined) nb++;
+  }
+  return na === nb;
 }

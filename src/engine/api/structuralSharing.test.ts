@@ -4,7 +4,7 @@ import { KeyQueue } from '../core/queue';
 import type { Pod } from '../core/types';
 import { deepFreeze, holdsUndefined, ObjectStore } from '../core/store';
 import { clone } from './apiServer';
-import { shareUnchanged } from './structuralSharing';
+import { jsonEqual, shareForWrite, shareUnchanged } from './structuralSharing';
 
 const stored = () =>
   deepFreeze({
@@ -49,6 +49,36 @@ describe('shareUnchanged (writes keep the stored parts that did not change)', ()
     const out = shareUnchanged(next, prev);
     expect(JSON.stringify(out)).toBe('{"m":{"__proto__":{"k":"v"}},"n":2}');
     expect(Object.getPrototypeOf(out.m)).toBe(Object.prototype);
+  });
+});
+
+describe('shareForWrite (a write that changes nothing stores nothing)', () => {
+  it('returns the stored object when the JSON is equal, whatever the key order or undefined keys', () => {
+    const prev = stored();
+    const reordered = { status: clone(prev.status), spec: clone(prev.spec), metadata: { ...clone(prev.metadata), uid: undefined } };
+    expect(shareForWrite(reordered, prev)).toBe(prev);
+    expect(shareForWrite(clone(prev), prev)).toBe(prev);
+  });
+
+  it('returns the shared next version when any value differs, as jsonEqual judges', () => {
+    const cases: ((o: ReturnType<typeof stored>) => void)[] = [
+      (o) => { o.status.phase = 'Running'; },
+      (o) => { (o.status.conditions as unknown[]).push({ type: 'Other' }); },
+      (o) => { (o.spec as Record<string, unknown>).nodeName = 'node-1'; },
+      (o) => { (o.status as Record<string, unknown>).conditions = { type: 'Ready' }; },
+      (o) => { delete (o.metadata as Record<string, unknown>).labels; },
+      (o) => { (o.metadata.labels as Record<string, unknown>).app = { nested: true }; },
+    ];
+    for (const change of cases) {
+      const prev = stored();
+      const next = clone(prev);
+      change(next);
+      const before = JSON.stringify(next);
+      const out = shareForWrite(next, prev);
+      expect(out).not.toBe(prev);
+      expect(jsonEqual(out, prev)).toBe(false);
+      expect(JSON.stringify(out)).toBe(before);
+    }
   });
 });
 

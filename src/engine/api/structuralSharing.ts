@@ -31,6 +31,46 @@ function sameShape(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** Compares two JSON values structurally (keys whose value is undefined count as absent). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const arr = Array.isArray(a);
+  if (arr !== Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  if (arr) {
+    // Arrays of JSON have no undefined holes worth counting apart from their length.
+    const xa = a as unknown[];
+    const xb = b as unknown[];
+    if (xa.length === xb.length) {
+      for (let i = 0; i < xa.length; i++) if (!jsonEqual(xa[i], xb[i])) return false;
+      return true;
+    }
+  }
+  // No allocation: count a's defined keys while comparing, then count b's.
+  let na = 0;
+  for (const k in ra) {
+    if (!Object.prototype.hasOwnProperty.call(ra, k)) continue;
+    const v = ra[k];
+    if (v === undefined) continue;
+    na++;
+    if (!jsonEqual(v, rb[k])) return false;
+  }
+  let nb = 0;
+  for (const k in rb) if (Object.prototype.hasOwnProperty.call(rb, k) && rb[k] !== undefined) nb++;
+  return na === nb;
+}
+
+/**
+ * Set by `share` when it met a difference that makes jsonEqual(next, prev) false for
+ * sure: a defined primitive that is not the stored one, or a value of another type,
+ * at a path that jsonEqual compares key by key (or index by index) as `share` walks it.
+ * Differences `share` cannot judge alone (key order, undefined keys, a missing key)
+ * leave it unset, and the write falls back to jsonEqual.
+ */
+let provenDifferent = false;
+
 /**
  * Structural sharing for a write: every subtree of the private, not yet stored `next`
  * that is exactly the same JSON as the corresponding subtree of the stored `prev`
@@ -40,9 +80,32 @@ function sameShape(a: unknown, b: unknown): boolean {
  * parts that changed.
  */
 export function shareUnchanged<T>(next: T, prev: unknown): T {
+  return share(next, prev);
+}
+
+/**
+ * What a write stores: `prev` itself when `next` is the same JSON (jsonEqual: key order
+ * and undefined keys aside), else `next` with its unchanged subtrees shared with `prev`.
+ * Most writes change a primitive somewhere, which the sharing walk notices: then the
+ * second, comparing walk is skipped.
+ */
+export function shareForWrite<T>(next: T, prev: T): T {
+  provenDifferent = false;
+  const shared = share(next, prev);
+  if (shared === prev || provenDifferent) return shared;
+  return jsonEqual(shared, prev) ? prev : shared;
+}
+
+function share<T>(next: T, prev: unknown): T {
   if ((next as unknown) === prev) return next;
-  if (typeof next !== 'object' || next === null || typeof prev !== 'object' || prev === null) return next;
-  if (Array.isArray(next) !== Array.isArray(prev)) return next;
+  if (typeof next !== 'object' || next === null) {
+    provenDifferent = true;
+    return next;
+  }
+  if (typeof prev !== 'object' || prev === null || Array.isArray(next) !== Array.isArray(prev)) {
+    provenDifferent = true;
+    return next;
+  }
   // A frozen subtree came from the store (or was shared already): it cannot take shared children.
   if (Object.isFrozen(next)) return sameShape(next, prev) ? (prev as T) : next;
   if (Array.isArray(next)) {
@@ -52,14 +115,19 @@ export function shareUnchanged<T>(next: T, prev: unknown): T {
     for (let i = 0; i < xn.length; i++) {
       const v = xn[i];
       if (typeof v !== 'object' || v === null) {
-        if (same && (v !== xp[i] || (v === undefined && (i in xn) !== (i in xp)))) same = false;
+        if ((same || !provenDifferent) && (v !== xp[i] || (v === undefined && (i in xn) !== (i in xp)))) {
+          same = false;
+          // jsonEqual compares every index of a defined element.
+          if (v !== undefined) provenDifferent = true;
+        }
         continue;
       }
       if (i >= xp.length) {
         same = false;
+        provenDifferent = true;
         continue;
       }
-      const shared = shareUnchanged(v, xp[i]);
+      const shared = share(v, xp[i]);
       if (shared !== v) xn[i] = shared;
       if (same && shared !== xp[i]) same = false;
     }
@@ -77,14 +145,18 @@ export function shareUnchanged<T>(next: T, prev: unknown): T {
     i++;
     const v = rn[k];
     if (typeof v !== 'object' || v === null) {
-      if (same && v !== rp[k]) same = false;
+      if ((same || !provenDifferent) && v !== rp[k]) {
+        same = false;
+        // jsonEqual compares every key of a defined value with prev's value under that key.
+        if (v !== undefined) provenDifferent = true;
+      }
       continue;
     }
     if (!Object.prototype.hasOwnProperty.call(rp, k)) {
       same = false;
       continue;
     }
-    const shared = shareUnchanged(v, rp[k]);
+    const shared = share(v, rp[k]);
     if (shared !== v) {
       if (k === '__proto__') Object.defineProperty(rn, k, { value: shared, enumerable: true, writable: true, configurable: true });
       else rn[k] = shared;

@@ -44,6 +44,15 @@ describe('LabelIndex', () => {
     expect(names(idx.matchMap('default', {}))).toEqual(['a@1']);
   });
 
+  it('keeps pairs apart even when a key or value holds the separator characters', () => {
+    const idx = new LabelIndex<Obj>();
+    idx.set('default/a', obj('a', { 'x=y': 'z' }));
+    idx.set('default/b', obj('b', { x: 'y=z' }));
+    expect(names(idx.matchMap('default', { 'x=y': 'z' }))).toEqual(['a@0']);
+    expect(names(idx.matchMap('default', { x: 'y=z' }))).toEqual(['b@0']);
+    expect(names(idx.matchMap('other', {}))).toEqual([]);
+  });
+
   it('general selectors filter the equality matches (set-based requirements)', () => {
     const idx = new LabelIndex<Obj>();
     idx.set('default/a', obj('a', { app: 'web', env: 'prod' }));

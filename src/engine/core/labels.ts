@@ -137,20 +137,35 @@ function sameLabels(a: Record<string, string> | undefined, b: Record<string, str
   return n === 0;
 }
 
-/** Index of objects by (namespace, label key=value), so equality selectors intersect small sets. */
+/** One indexed object, with the count of writes when it was last written. */
+interface Entry<T> {
+  obj: T;
+  stamp: number;
+}
+
+/** The objects of one namespace: all of them, and by label key then value. */
+interface NamespaceEntries<T> {
+  all: Set<Entry<T>>;
+  byLabel: Map<string, Map<string, Set<Entry<T>>>>;
+}
+
+/**
+ * Index of objects by namespace and label (key, value), so equality selectors intersect
+ * small sets. Nested maps rather than `key=value` strings: a look-up builds no string,
+ * and no two pairs can share a slot.
+ */
 export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Record<string, string> } }> {
-  private byPair = new Map<string, Set<string>>(); // `${ns}\u0000${k}=${v}` -> keys
-  private byNamespace = new Map<string, Set<string>>();
+  private namespaces = new Map<string, NamespaceEntries<T>>();
   /**
    * Each object with the count of writes when it was last written. Matches come back in
    * that order (oldest write first), as if every write re-filed the object at the end of
    * its sets, without touching the sets on the status writes that keep labels.
    */
-  private entries = new Map<string, { obj: T; stamp: number }>();
+  private entries = new Map<string, Entry<T>>();
   private writes = 0;
 
   set(key: string, obj: T): void {
-    const entry = this.entries.get(key);
+    let entry = this.entries.get(key);
     const stamp = ++this.writes;
     if (entry) {
       const old = entry.obj;
@@ -158,63 +173,62 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
       entry.stamp = stamp;
       // Most writes (status) keep namespace and labels: the index entries stay as they are.
       if (old.metadata.namespace === obj.metadata.namespace && sameLabels(old.metadata.labels, obj.metadata.labels)) return;
-      this.unindex(key, old);
+      this.unindex(entry, old);
     } else {
-      this.entries.set(key, { obj, stamp });
+      entry = { obj, stamp };
+      this.entries.set(key, entry);
     }
     const ns = obj.metadata.namespace ?? '';
-    let nsSet = this.byNamespace.get(ns);
-    if (!nsSet) this.byNamespace.set(ns, (nsSet = new Set()));
-    nsSet.add(key);
+    let inNs = this.namespaces.get(ns);
+    if (!inNs) this.namespaces.set(ns, (inNs = { all: new Set(), byLabel: new Map() }));
+    inNs.all.add(entry);
     const labels = obj.metadata.labels;
     // for-in over own keys: Object.entries order without building the entries.
     for (const k in labels) {
       if (!Object.prototype.hasOwnProperty.call(labels, k)) continue;
-      const pk = `${ns}\u0000${k}=${labels[k]}`;
-      let set = this.byPair.get(pk);
-      if (!set) this.byPair.set(pk, (set = new Set()));
-      set.add(key);
+      let byValue = inNs.byLabel.get(k);
+      if (!byValue) inNs.byLabel.set(k, (byValue = new Map()));
+      const v = labels[k];
+      let set = byValue.get(v);
+      if (!set) byValue.set(v, (set = new Set()));
+      set.add(entry);
     }
   }
 
   delete(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    this.unindex(key, entry.obj);
+    this.unindex(entry, entry.obj);
     this.entries.delete(key);
   }
 
   /** Objects in `namespace` whose labels include every pair of `selector` (an empty map matches all). */
   matchMap(namespace: string, selector: Record<string, string>): T[] {
-    // Object.entries order, without building the entries (this runs on every endpoints sync).
-    let smallest: Set<string> | undefined;
+    const inNs = this.namespaces.get(namespace);
+    if (!inNs) return [];
+    // The smallest set of one pair, then the other pairs checked on its members.
+    let smallest: Set<Entry<T>> | undefined;
     let pairs = 0;
-    for (const k of Object.keys(selector)) {
+    for (const k in selector) {
+      if (!Object.prototype.hasOwnProperty.call(selector, k)) continue;
       pairs++;
-      const set = this.byPair.get(`${namespace}\u0000${k}=${selector[k]}`);
+      const set = inNs.byLabel.get(k)?.get(selector[k]);
       if (!set) return [];
       if (!smallest || set.size < smallest.size) smallest = set;
     }
-    const keys: string[] = [];
-    if (pairs === 0) for (const key of this.byNamespace.get(namespace) ?? []) keys.push(key);
-    else for (const key of smallest!) if (matchesMap(this.entries.get(key)!.obj.metadata.labels, selector)) keys.push(key);
-    return this.inWriteOrder(keys);
-  }
-
-  /** The objects of `keys` (in filing order), oldest write first. */
-  private inWriteOrder(keys: string[]): T[] {
-    const found = keys.map((k) => this.entries.get(k)!);
-    let sorted = true;
-    for (let i = 1; i < found.length && sorted; i++) if (found[i - 1].stamp > found[i].stamp) sorted = false;
-    if (!sorted) found.sort((a, b) => a.stamp - b.stamp);
-    return found.map((e) => e.obj);
+    const found: Entry<T>[] = [];
+    if (pairs === 0) for (const e of inNs.all) found.push(e);
+    // One pair: its set holds exactly the matches.
+    else if (pairs === 1) for (const e of smallest!) found.push(e);
+    else for (const e of smallest!) if (matchesMap(e.obj.metadata.labels, selector)) found.push(e);
+    return inWriteOrder(found);
   }
 
   /** Objects in `namespace` (all namespaces when undefined) matching a general selector. */
   match(namespace: string | undefined, sel: Selector): T[] {
     const eq: Record<string, string> = {};
     for (const r of sel) if (r.op === '=') eq[r.key] = r.value;
-    const namespaces = namespace === undefined ? [...this.byNamespace.keys()] : [namespace];
+    const namespaces = namespace === undefined ? [...this.namespaces.keys()] : [namespace];
     const out: T[] = [];
     for (const ns of namespaces) {
       for (const obj of this.matchMap(ns, eq)) if (matchesSelector(obj.metadata.labels, sel)) out.push(obj);
@@ -222,18 +236,33 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
     return out;
   }
 
-  private unindex(key: string, obj: T): void {
-    const ns = obj.metadata.namespace ?? '';
-    this.byNamespace.get(ns)?.delete(key);
+  private unindex(entry: Entry<T>, obj: T): void {
+    const inNs = this.namespaces.get(obj.metadata.namespace ?? '');
+    if (!inNs) return;
+    inNs.all.delete(entry);
     const labels = obj.metadata.labels;
     for (const k in labels) {
       if (!Object.prototype.hasOwnProperty.call(labels, k)) continue;
-      const pk = `${ns}\u0000${k}=${labels[k]}`;
-      const set = this.byPair.get(pk);
+      const byValue = inNs.byLabel.get(k);
+      const set = byValue?.get(labels[k]);
       if (set) {
-        set.delete(key);
-        if (set.size === 0) this.byPair.delete(pk);
+        set.delete(entry);
+        if (set.size === 0) byValue!.delete(labels[k]);
       }
     }
   }
+}
+
+/** The entries' objects, oldest write first (sorted in place). */
+function inWriteOrder<T>(found: Entry<T>[]): T[] {
+  let sorted = true;
+  for (let i = 1; i < found.length && sorted; i++) if (found[i - 1].stamp > found[i].stamp) sorted = false;
+  if (!sorted) found.sort(byStamp);
+  const out: T[] = [];
+  for (let i = 0; i < found.length; i++) out.push(found[i].obj);
+  return out;
+}
+
+function byStamp(a: Entry<unknown>, b: Entry<unknown>): number {
+  return a.stamp - b.stamp;
 }

@@ -4,6 +4,10 @@
 /** apimachinery's utilrand alphabet: no vowels, no 0/1/3 (avoids bad words and ambiguity). */
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
+const HEX_DIGIT = '0123456789abcdef';
+/** The RFC 4122 variant (binary 10xx) as the 17th hex digit of a UUID. */
+const VARIANT = '89ab';
+
 /** '00' … 'ff'. */
 const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -25,11 +29,16 @@ export class SeededRandom {
 
   /** Uniform float in [0, 1). */
   next(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  /** The next 32 random bits as an unsigned integer (next() is this over 2^32, exactly). */
+  private uint32(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
   }
 
   /** Integer in [0, n). */
@@ -50,15 +59,26 @@ export class SeededRandom {
     return out;
   }
 
-  /** 32 random bits as 8 hex digits (by table: Number#toString(16) is slow above 2^31). */
-  private word(): string {
-    const n = Math.floor(this.next() * 4294967296);
-    return HEX_BYTE[n >>> 24] + HEX_BYTE[(n >>> 16) & 0xff] + HEX_BYTE[(n >>> 8) & 0xff] + HEX_BYTE[n & 0xff];
-  }
-
-  /** A version-4-shaped UUID drawn from the seeded stream. */
+  /**
+   * A version-4-shaped UUID drawn from the seeded stream: 32 hex digits from four 32-bit
+   * draws, with the version nibble forced to 4 and the variant nibble to 8, 9, a or b.
+   * Built from the draws by table (Number#toString(16) is slow above 2^31), without the
+   * intermediate 32-digit string.
+   */
   uuid(): string {
-    const h = this.word() + this.word() + this.word() + this.word();
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16], 16) & 3]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    const a = this.uint32();
+    const b = this.uint32();
+    const c = this.uint32();
+    const d = this.uint32();
+    // Hex digits 13 and 17 (from 1) are replaced: b's fifth nibble by the version, c's first
+    // by the variant picked by that nibble's low two bits.
+    return (
+      HEX_BYTE[a >>> 24] + HEX_BYTE[(a >>> 16) & 0xff] + HEX_BYTE[(a >>> 8) & 0xff] + HEX_BYTE[a & 0xff] +
+      '-' + HEX_BYTE[b >>> 24] + HEX_BYTE[(b >>> 16) & 0xff] +
+      '-4' + HEX_DIGIT[(b >>> 8) & 0xf] + HEX_BYTE[b & 0xff] +
+      '-' + VARIANT[(c >>> 28) & 3] + HEX_DIGIT[(c >>> 24) & 0xf] + HEX_BYTE[(c >>> 16) & 0xff] +
+      '-' + HEX_BYTE[(c >>> 8) & 0xff] + HEX_BYTE[c & 0xff] +
+      HEX_BYTE[d >>> 24] + HEX_BYTE[(d >>> 16) & 0xff] + HEX_BYTE[(d >>> 8) & 0xff] + HEX_BYTE[d & 0xff]
+    );
   }
 }
