@@ -39,7 +39,7 @@ export function createEndpointSliceController(ctx: EngineContext): Controller {
       case 'EndpointSlice': {
         const before = slices.serviceKeyOf(e.old);
         const after = e.type === 'DELETED' ? undefined : slices.serviceKeyOf(e.object);
-        slices.observe(e);
+        slices.observe(e, before, after);
         // A person edited or deleted one of our slices: put it right.
         if (!writing) {
           if (before) queue.add(before);
@@ -61,7 +61,7 @@ export function createEndpointSliceController(ctx: EngineContext): Controller {
     if (!isManagedService(service)) return;
 
     const pods = ctx.store.podIndex.matchMap(ns, service.spec.selector!);
-    const trigger = triggerTimes.compute(service, pods);
+    const trigger = triggerTimes.compute(key, service, pods);
     const result = reconcileEndpointSlices({
       service,
       pods,

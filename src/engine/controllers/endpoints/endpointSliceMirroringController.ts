@@ -40,7 +40,7 @@ export function createEndpointSliceMirroringController(ctx: EngineContext): Cont
       case 'EndpointSlice': {
         const before = slices.serviceKeyOf(e.old);
         const after = e.type === 'DELETED' ? undefined : slices.serviceKeyOf(e.object);
-        slices.observe(e);
+        slices.observe(e, before, after);
         if (!writing) {
           if (before) queue.add(before);
           if (after) queue.add(after);

@@ -9,7 +9,7 @@ import type { EndpointPort, EndpointSlice, Node, Pod, Service, SliceEndpoint } f
 import { ANNOTATION_TRIGGER_TIME, ENDPOINTSLICE_CONTROLLER, shouldPodBeInEndpoints, stringMapsEqual } from './podEndpoints';
 import {
   addressTypesFor, controllerRef, endpointHash, endpointPortsFor, endpointsEqualBeyondHash, ownedBy, podToEndpoint,
-  portMapKey, sliceLabels,
+  portMapKey, samePortList, sliceLabels,
 } from './sliceEndpoints';
 
 /** kube-controller-manager --max-endpoints-per-slice default. */
@@ -81,18 +81,18 @@ function reconcileByPortMapping(svc: Service, existing: readonly EndpointSlice[]
       desired.delete(key);
     }
     const { labels, changed } = sliceLabels(slice.metadata.labels, svc, ENDPOINTSLICE_CONTROLLER);
-    const base = { base: slice, addressType: slice.addressType, ports: slice.ports ?? [], labels };
+    const draft = (endpoints: SliceEndpoint[]): Draft => ({ base: slice, addressType: slice.addressType, ports: slice.ports ?? [], endpoints, labels });
     if (endpointUpdated || kept.length !== current.length) {
       if (kept.length === 0) toDelete.push(slice);
       else {
-        drafts.set(name, { ...base, endpoints: kept });
+        drafts.set(name, draft(kept));
         toUpdate.add(name);
       }
     } else if (changed) {
-      drafts.set(name, { ...base, endpoints: [...current] });
+      drafts.set(name, draft([...current]));
       toUpdate.add(name);
     } else {
-      drafts.set(name, { ...base, endpoints: current as SliceEndpoint[] });
+      drafts.set(name, draft(current as SliceEndpoint[]));
       unchanged.add(name);
     }
   }
@@ -162,10 +162,17 @@ function reconcileByAddressType(input: SliceReconcileInput, existing: readonly E
   }
 
   const desired = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSet }>();
+  // Pods of a Service usually resolve its ports alike: reuse the previous pod's key then.
+  let lastPorts: EndpointPort[] | undefined;
+  let lastKey = '';
   for (const pod of input.pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
     const ports = endpointPortsFor(svc, pod);
-    const key = portMapKey(ports);
+    if (!lastPorts || !samePortList(ports, lastPorts)) {
+      lastPorts = ports;
+      lastKey = portMapKey(ports);
+    }
+    const key = lastKey;
     let entry = desired.get(key);
     if (!entry) desired.set(key, (entry = { ports, endpoints: new Map() }));
     const node = pod.spec.nodeName ? input.node(pod.spec.nodeName) : undefined;
@@ -250,7 +257,11 @@ export function reconcileEndpointSlices(input: SliceReconcileInput): SliceReconc
   const unsupported: EndpointSlice[] = [];
   for (const s of input.existingSlices) {
     if (!types.includes(s.addressType)) unsupported.push(s);
-    else byType.set(s.addressType, [...(byType.get(s.addressType) ?? []), s]);
+    else {
+      const list = byType.get(s.addressType);
+      if (list) list.push(s);
+      else byType.set(s.addressType, [s]);
+    }
   }
   const changes: SliceChange[] = [];
   for (const t of types) changes.push(...reconcileByAddressType(input, byType.get(t) ?? [], t, errors));

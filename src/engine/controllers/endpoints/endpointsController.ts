@@ -45,7 +45,7 @@ export function createEndpointsController(ctx: EngineContext): Controller {
     if (!isManagedService(service)) return;
 
     const pods = ctx.store.podIndex.matchMap(ns, service.spec.selector!);
-    const trigger = triggerTimes.compute(service, pods);
+    const trigger = triggerTimes.compute(key, service, pods);
     const change = reconcileEndpoints({
       service,
       pods,

@@ -5,12 +5,12 @@
 // capacityAnnotationSetCorrectly).
 
 import { jsonEqual } from '../../api/apiServer';
-import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Pod, Service } from '../../core/types';
+import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Pod, Service, ServicePort } from '../../core/types';
 import {
   ANNOTATION_OVER_CAPACITY, ANNOTATION_TRIGGER_TIME, findPort, isIPv6, isPodReady, isServiceIPSet, LABEL_HEADLESS,
   podIPs, protocolOf, shouldPodBeInEndpoints, shouldSetHostname, stringMapsEqual,
 } from './podEndpoints';
-import { repackSubsets } from './repackSubsets';
+import { packOnePort, repackSubsets } from './repackSubsets';
 
 /** maxCapacity: Endpoints hold at most 1000 addresses (ready + not ready). */
 export const MAX_ENDPOINTS_CAPACITY = 1000;
@@ -31,15 +31,25 @@ export function isManagedService(svc: Service): boolean {
   return svc.spec.type !== 'ExternalName' && svc.spec.selector != null;
 }
 
-/** podToEndpointAddressForService: the pod IP of the Service's primary family. */
-function podAddress(svc: Service, pod: Pod): EndpointAddress | undefined {
-  let wantV6: boolean;
+/**
+ * The address family podToEndpointAddressForService picks for every pod of the
+ * Service: its primary ipFamily, else its ClusterIP's family; undefined when
+ * neither is set (then each pod's own podIP decides).
+ */
+function serviceWantsIPv6(svc: Service): boolean | undefined {
   const families = svc.spec.ipFamilies;
-  if (families && families.length) wantV6 = families[0] === 'IPv6';
-  else if (isServiceIPSet(svc)) wantV6 = isIPv6(svc.spec.clusterIP!);
-  else wantV6 = isIPv6(pod.status?.podIP ?? '');
-  const ip = podIPs(pod).find((x) => isIPv6(x) === wantV6);
-  if (!ip) return undefined;
+  if (families && families.length) return families[0] === 'IPv6';
+  if (isServiceIPSet(svc)) return isIPv6(svc.spec.clusterIP!);
+  return undefined;
+}
+
+/** podToEndpointAddressForService: the pod IP of the Service's primary family. */
+function podAddress(svc: Service, pod: Pod, serviceWantsV6: boolean | undefined): EndpointAddress | undefined {
+  const wantV6 = serviceWantsV6 ?? isIPv6(pod.status?.podIP ?? '');
+  const ips = podIPs(pod);
+  let ip: string | undefined;
+  for (let i = 0; i < ips.length && ip === undefined; i++) if (isIPv6(ips[i]) === wantV6) ip = ips[i];
+  if (ip === undefined) return undefined;
   const addr: EndpointAddress = { ip };
   if (shouldSetHostname(pod, svc)) addr.hostname = pod.spec.hostname;
   addr.nodeName = pod.spec.nodeName ?? '';
@@ -51,14 +61,26 @@ function rawSubset(addr: EndpointAddress, ready: boolean, ports: EndpointPort[])
   return ready ? { addresses: [addr], ports } : { notReadyAddresses: [addr], ports };
 }
 
+/** Field order as the Go struct: name, port, protocol, appProtocol. */
+function endpointPort(sp: ServicePort, port: number): EndpointPort {
+  const epp: EndpointPort = sp.name ? { name: sp.name, port, protocol: protocolOf(sp) } : { port, protocol: protocolOf(sp) };
+  if (sp.appProtocol) epp.appProtocol = sp.appProtocol;
+  return epp;
+}
+
 /** The repacked subsets the Service's pods call for, before truncation. */
 export function desiredSubsets(svc: Service, pods: readonly Pod[]): EndpointSubset[] {
-  const publishNotReady = !!svc.spec.publishNotReadyAddresses;
-  const raw: EndpointSubset[] = [];
   const ports = svc.spec.ports ?? [];
+  if (ports.length === 1) {
+    const packed = desiredOnePortSubsets(svc, pods, ports[0]);
+    if (packed) return packed;
+  }
+  const publishNotReady = !!svc.spec.publishNotReadyAddresses;
+  const wantV6 = serviceWantsIPv6(svc);
+  const raw: EndpointSubset[] = [];
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    const addr = podAddress(svc, pod);
+    const addr = podAddress(svc, pod, wantV6);
     if (!addr) continue;
     const ready = publishNotReady || isPodReady(pod);
     if (ports.length === 0) {
@@ -69,13 +91,36 @@ export function desiredSubsets(svc: Service, pods: readonly Pod[]): EndpointSubs
     for (const sp of ports) {
       const port = findPort(pod, sp);
       if (port === undefined) continue; // this pod lacks the named port: it is left out for this port
-      // Field order as the Go struct: name, port, protocol, appProtocol.
-      const epp: EndpointPort = sp.name ? { name: sp.name, port, protocol: protocolOf(sp) } : { port, protocol: protocolOf(sp) };
-      if (sp.appProtocol) epp.appProtocol = sp.appProtocol;
-      raw.push(rawSubset(addr, ready, [epp]));
+      raw.push(rawSubset(addr, ready, [endpointPort(sp, port)]));
     }
   }
   return repackSubsets(raw);
+}
+
+/**
+ * The usual Service (one port, which every pod resolves to the same number),
+ * packed directly into ready and not-ready lists: what repackSubsets makes of
+ * the one-address subsets the general path builds. undefined: take that path.
+ */
+function desiredOnePortSubsets(svc: Service, pods: readonly Pod[], sp: ServicePort): EndpointSubset[] | undefined {
+  const publishNotReady = !!svc.spec.publishNotReadyAddresses;
+  const wantV6 = serviceWantsIPv6(svc);
+  let port: number | undefined;
+  const ready: EndpointAddress[] = [];
+  const notReady: EndpointAddress[] = [];
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i];
+    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
+    const addr = podAddress(svc, pod, wantV6);
+    if (!addr) continue;
+    const p = findPort(pod, sp);
+    if (p === undefined) continue;
+    if (port === undefined) port = p;
+    else if (p !== port) return undefined; // pods resolve a named port differently: several subsets
+    (publishNotReady || isPodReady(pod) ? ready : notReady).push(addr);
+  }
+  if (port === undefined) return [];
+  return packOnePort(ready, notReady, endpointPort(sp, port));
 }
 
 function countAddresses(subsets: readonly EndpointSubset[]): [number, number] {
@@ -131,14 +176,12 @@ export function reconcileEndpoints(input: EndpointsInput): EndpointsChange | und
   const subsets = desiredSubsets(service, input.pods);
   const svcLabels = service.metadata.labels;
 
+  let subsetsEqual = false;
   if (existing) {
+    subsetsEqual = jsonEqual(existing.subsets ?? [], subsets);
     const [r, n] = countAddresses(existing.subsets ?? []);
     const capacityOk = r + n <= MAX_ENDPOINTS_CAPACITY && !(existing.metadata.annotations && ANNOTATION_OVER_CAPACITY in existing.metadata.annotations);
-    if (
-      jsonEqual(existing.subsets ?? [], subsets) &&
-      stringMapsEqual(withoutKey(existing.metadata.labels, LABEL_HEADLESS), svcLabels) &&
-      capacityOk
-    ) return undefined;
+    if (subsetsEqual && stringMapsEqual(withoutKey(existing.metadata.labels, LABEL_HEADLESS), svcLabels) && capacityOk) return undefined;
   }
 
   const annotations: Record<string, string> = { ...(existing?.metadata.annotations ?? {}) };
@@ -162,6 +205,7 @@ export function reconcileEndpoints(input: EndpointsInput): EndpointsChange | und
   else delete object.subsets;
 
   if (!existing) return { op: 'create', object };
-  if (jsonEqual(object, existing)) return undefined;
+  // New subsets (written as they are, untruncated) already make this an update; else compare the whole object.
+  if ((subsetsEqual || truncated) && jsonEqual(object, existing)) return undefined;
   return { op: 'update', object };
 }

@@ -18,11 +18,9 @@ export class ManagedSliceIndex {
     return `${slice!.metadata.namespace}/${labels[LABEL_SERVICE_NAME]}`;
   }
 
-  /** Updates the cache from a watch event on an EndpointSlice. */
-  observe(e: WatchEvent): void {
+  /** Updates the cache from a watch event on an EndpointSlice (`before`/`after`: its Service keys, if the caller has them). */
+  observe(e: WatchEvent, before = this.serviceKeyOf(e.old), after = e.type === 'DELETED' ? undefined : this.serviceKeyOf(e.object)): void {
     const name = e.object.metadata.name!;
-    const before = this.serviceKeyOf(e.old);
-    const after = e.type === 'DELETED' ? undefined : this.serviceKeyOf(e.object);
     // Stay in place when only the content changed, so slice order is stable.
     if (before && before !== after) {
       const m = this.byService.get(before);

@@ -4,6 +4,7 @@
 // (ShouldPodBeInEndpoints, ShouldSetHostname, podEndpointsChanged, IsPodReady)
 // and staging/src/k8s.io/endpointslice/utils.go (FindPort, isServiceIPSet).
 
+import { parseTimestamp } from '../../core/clock';
 import type { KubeObject, Pod, Service, ServicePort } from '../../core/types';
 
 /** discovery.LabelServiceName */
@@ -30,21 +31,96 @@ export const ENDPOINTS_COMPONENT = 'endpoint-controller';
 export const ENDPOINTSLICE_COMPONENT = 'endpoint-slice-controller';
 export const MIRRORING_COMPONENT = 'endpoint-slice-mirroring-controller';
 
-/** The first Ready condition (a plain loop: this runs for every pod event). */
-function readyCondition(pod: Pod): { status?: string; lastTransitionTime?: string } | undefined {
-  const conditions = pod.status?.conditions;
-  if (!conditions) return undefined;
-  for (let i = 0; i < conditions.length; i++) if (conditions[i].type === 'Ready') return conditions[i];
-  return undefined;
+/** Pods share a handful of distinct timestamps; parsing each once keeps syncs cheap. */
+const parsedTimes = new Map<string, number | undefined>();
+
+/** A timestamp as Unix ms (undefined when absent or unparsable), memoized by its text. */
+export function parseTime(ts: string | undefined | null): number | undefined {
+  if (!ts) return undefined;
+  const known = parsedTimes.get(ts);
+  if (known !== undefined || parsedTimes.has(ts)) return known;
+  if (parsedTimes.size > 10_000) parsedTimes.clear();
+  const ms = parseTimestamp(ts);
+  parsedTimes.set(ts, ms);
+  return ms;
+}
+
+/**
+ * What the endpoint controllers read from a pod's status, derived once per pod
+ * version: handle() and both controllers' syncs ask the same questions of the
+ * same object several times. Stored objects are frozen (each write makes a new
+ * top-level object), so an answer cached by the object never goes stale.
+ */
+interface PodStatusFacts {
+  /** IsPodReady: the Ready condition is True. */
+  ready: boolean;
+  /** The Ready condition's lastTransitionTime as Unix ms: the trigger time of a pod change. */
+  readyTransitionTime: number | undefined;
+  /** status.podIPs, falling back to status.podIP (shared: never modify). */
+  ips: readonly string[];
+  /** The pod's named ports, for findPort (shared by every version of the pod). */
+  namedPorts: NamedPorts;
+}
+
+/**
+ * A pod's named container ports in FindPort's search order (containers, then
+ * sidecars), flattened to [name, protocol, containerPort, ...]. Containers never
+ * change after creation, so this is built once per pod (keyed by its containers
+ * list) and read from the facts, without walking the pod's spec on every sync.
+ */
+type NamedPorts = readonly (string | number)[];
+const namedPortsCache = new WeakMap<object, NamedPorts>();
+
+function namedPortsOf(pod: Pod): NamedPorts {
+  const containers = pod.spec.containers ?? [];
+  const cached = namedPortsCache.get(containers);
+  if (cached !== undefined && pod.spec.initContainers === undefined) return cached;
+  const out: (string | number)[] = [];
+  for (const c of containers) for (const p of c.ports ?? []) if (typeof p.name === 'string') out.push(p.name, protocolOf(p), p.containerPort);
+  for (const c of pod.spec.initContainers ?? []) {
+    if (c.restartPolicy !== 'Always') continue;
+    for (const p of c.ports ?? []) if (typeof p.name === 'string') out.push(p.name, protocolOf(p), p.containerPort);
+  }
+  // Only the containers-only answer is cached (the key does not cover init containers).
+  if (pod.spec.initContainers === undefined && Object.isFrozen(containers)) namedPortsCache.set(containers, out);
+  return out;
+}
+
+const factsCache = new WeakMap<Pod, PodStatusFacts>();
+const NO_IPS: readonly string[] = Object.freeze([]);
+
+function podFacts(pod: Pod): PodStatusFacts {
+  let facts = factsCache.get(pod);
+  if (facts !== undefined) return facts;
+  const status = pod.status;
+  let ready = false;
+  let readyTransitionTime: number | undefined;
+  const conditions = status?.conditions;
+  if (conditions) {
+    for (let i = 0; i < conditions.length; i++) {
+      if (conditions[i].type !== 'Ready') continue;
+      ready = conditions[i].status === 'True';
+      readyTransitionTime = parseTime(conditions[i].lastTransitionTime);
+      break;
+    }
+  }
+  const podIPs = status?.podIPs;
+  let ips = NO_IPS;
+  if (podIPs && podIPs.length) ips = podIPs.map((x) => x.ip);
+  else if (status?.podIP) ips = [status.podIP];
+  facts = { ready, readyTransitionTime, ips, namedPorts: namedPortsOf(pod) };
+  // Only a frozen (stored) pod can be cached: tests and callers may build and edit plain ones.
+  if (Object.isFrozen(pod)) factsCache.set(pod, facts);
+  return facts;
 }
 
 export function isPodReady(pod: Pod): boolean {
-  return readyCondition(pod)?.status === 'True';
+  return podFacts(pod).ready;
 }
 
-/** lastTransitionTime of the Ready condition: the trigger time of a pod change. */
-export function podReadyTransitionTime(pod: Pod): string | undefined {
-  return readyCondition(pod)?.lastTransitionTime;
+/** lastTransitionTime of the Ready condition (Unix ms): the trigger time of a pod change. */
+export function podReadyTransitionTime(pod: Pod): number | undefined {
+  return podFacts(pod).readyTransitionTime;
 }
 
 function isPodTerminal(pod: Pod): boolean {
@@ -52,11 +128,9 @@ function isPodTerminal(pod: Pod): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
-/** The pod's IPs: status.podIPs, falling back to status.podIP. */
-export function podIPs(pod: Pod): string[] {
-  const ips = pod.status?.podIPs;
-  if (ips && ips.length) return ips.map((x) => x.ip);
-  return pod.status?.podIP ? [pod.status.podIP] : [];
+/** The pod's IPs: status.podIPs, falling back to status.podIP. Shared: never modify. */
+export function podIPs(pod: Pod): readonly string[] {
+  return podFacts(pod).ips;
 }
 
 /** ShouldPodBeInEndpoints: terminal pods and pods without an IP never count; terminating ones only when asked. */
@@ -101,13 +175,8 @@ export function findPort(pod: Pod, svcPort: ServicePort): number | undefined {
   const target = svcPort.targetPort ?? svcPort.port;
   if (typeof target === 'number') return target;
   const proto = protocolOf(svcPort);
-  for (const c of pod.spec.containers ?? []) {
-    for (const p of c.ports ?? []) if (p.name === target && protocolOf(p) === proto) return p.containerPort;
-  }
-  for (const c of pod.spec.initContainers ?? []) {
-    if (c.restartPolicy !== 'Always') continue;
-    for (const p of c.ports ?? []) if (p.name === target && protocolOf(p) === proto) return p.containerPort;
-  }
+  const named = podFacts(pod).namedPorts;
+  for (let i = 0; i < named.length; i += 3) if (named[i] === target && named[i + 1] === proto) return named[i + 2] as number;
   return undefined;
 }
 

@@ -89,16 +89,22 @@ function repackOnePort(subsets: readonly EndpointSubset[]): EndpointSubset[] | u
     if (addrs.length + unready.length === 0) continue;
     if (port === undefined) port = p;
     else if (p !== port && !samePortKey(p, port)) return undefined;
-    for (const a of addrs) {
-      if (!hasUID(a)) return undefined;
-      ready.push(a);
-    }
-    for (const a of unready) {
-      if (!hasUID(a)) return undefined;
-      notReady.push(a);
-    }
+    for (const a of addrs) ready.push(a);
+    for (const a of unready) notReady.push(a);
   }
   if (port === undefined) return [];
+  return packOnePort(ready, notReady, port);
+}
+
+/**
+ * Addresses that all offer the one `port`, packed as repackSubsets would: one
+ * subset, each list sorted. The lists are sorted in place. undefined when an
+ * address lacks a string IP and uid or appears twice (take the general path).
+ */
+export function packOnePort(ready: EndpointAddress[], notReady: EndpointAddress[], port: EndpointPort): EndpointSubset[] | undefined {
+  if (ready.length + notReady.length === 0) return [];
+  for (let i = 0; i < ready.length; i++) if (!hasUID(ready[i])) return undefined;
+  for (let i = 0; i < notReady.length; i++) if (!hasUID(notReady[i])) return undefined;
   ready.sort(lessAddress);
   notReady.sort(lessAddress);
   if (!distinctSorted(ready, notReady)) return undefined;

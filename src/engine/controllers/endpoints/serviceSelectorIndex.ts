@@ -15,55 +15,94 @@ const NO_SERVICES: ReadonlySet<string> = new Set<string>();
 
 interface Entry {
   selector: Record<string, string>;
-  bucket: string;
+  namespace: string;
+  /** The anchor pair; undefined for an empty selector. */
+  anchorKey?: string;
+  anchorValue?: string;
+}
+
+/** One namespace's Services by anchor: label key -> value -> service keys (nested maps: no key strings to build per pod event). */
+interface NamespaceBuckets {
+  /** Services with an empty selector: they select every pod of the namespace. */
+  all: Set<string>;
+  byPair: Map<string, Map<string, Set<string>>>;
 }
 
 export class ServiceSelectorIndex {
-  /** `${ns}\0${k}=${v}` (or `${ns}\0` for an empty selector) -> service keys */
-  private buckets = new Map<string, Set<string>>();
+  private namespaces = new Map<string, NamespaceBuckets>();
   private entries = new Map<string, Entry>();
 
   /** Files (or re-files) a Service; one without a selector selects nothing. */
   set(svc: Service): void {
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
+    const namespace = svc.metadata.namespace ?? '';
     this.delete(key);
     const selector = svc.spec.selector;
     if (!selector) return;
-    const first = Object.keys(selector).sort()[0];
-    const bucket = first === undefined ? `${svc.metadata.namespace}\u0000` : `${svc.metadata.namespace}\u0000${first}=${selector[first]}`;
-    let set = this.buckets.get(bucket);
-    if (!set) this.buckets.set(bucket, (set = new Set()));
+    let ns = this.namespaces.get(namespace);
+    if (!ns) this.namespaces.set(namespace, (ns = { all: new Set(), byPair: new Map() }));
+    // The first key in sorted order, so the anchor does not depend on how the selector was written.
+    let first: string | undefined;
+    for (const k in selector) if (first === undefined || k < first) first = k;
+    if (first === undefined) {
+      ns.all.add(key);
+      this.entries.set(key, { selector, namespace });
+      return;
+    }
+    const anchorValue = selector[first];
+    let values = ns.byPair.get(first);
+    if (!values) ns.byPair.set(first, (values = new Map()));
+    let set = values.get(anchorValue);
+    if (!set) values.set(anchorValue, (set = new Set()));
     set.add(key);
-    this.entries.set(key, { selector, bucket });
+    this.entries.set(key, { selector, namespace, anchorKey: first, anchorValue });
   }
 
   delete(key: string): void {
     const e = this.entries.get(key);
     if (!e) return;
-    const set = this.buckets.get(e.bucket)!;
-    set.delete(key);
-    if (set.size === 0) this.buckets.delete(e.bucket);
     this.entries.delete(key);
-  }
-
-  /** Keys of the Services in `namespace` whose selector matches `labels`. */
-  servicesFor(namespace: string, labels: Record<string, string> | undefined): Set<string> {
-    const out = new Set<string>();
-    this.consider(out, `${namespace}\u0000`, labels);
-    for (const k in labels) this.consider(out, `${namespace}\u0000${k}=${labels[k]}`, labels);
-    return out;
-  }
-
-  private consider(out: Set<string>, bucket: string, labels: Record<string, string> | undefined): void {
-    const set = this.buckets.get(bucket);
-    if (!set) return;
-    for (const key of set) if (matchesMap(labels, this.entries.get(key)!.selector)) out.add(key);
+    const ns = this.namespaces.get(e.namespace)!;
+    if (e.anchorKey === undefined) ns.all.delete(key);
+    else {
+      const values = ns.byPair.get(e.anchorKey)!;
+      const set = values.get(e.anchorValue!)!;
+      set.delete(key);
+      if (set.size === 0) values.delete(e.anchorValue!);
+      if (values.size === 0) ns.byPair.delete(e.anchorKey);
+    }
+    if (ns.all.size === 0 && ns.byPair.size === 0) this.namespaces.delete(e.namespace);
   }
 
   /**
-   * GetServicesToUpdate for a pod event: on add/delete the pod's Services; on
-   * update nothing unless something endpoint-relevant changed, and when only
-   * the labels changed, just the Services the pod joined or left.
+   * Keys of the Services in `namespace` whose selector matches `labels`: those with an
+   * empty selector first, then by the pod's labels in their order (queue order follows).
+   * NO_SERVICES when there are none; otherwise a new set the caller owns.
+   */
+  servicesFor(namespace: string, labels: Record<string, string> | undefined): ReadonlySet<string> {
+    const ns = this.namespaces.get(namespace);
+    if (!ns) return NO_SERVICES;
+    let out: Set<string> | undefined;
+    if (ns.all.size > 0) out = this.consider(out, ns.all, labels);
+    for (const k in labels) {
+      const set = ns.byPair.get(k)?.get(labels[k]);
+      if (set) out = this.consider(out, set, labels);
+    }
+    return out ?? NO_SERVICES;
+  }
+
+  private consider(out: Set<string> | undefined, candidates: Set<string>, labels: Record<string, string> | undefined): Set<string> | undefined {
+    for (const key of candidates) {
+      if (matchesMap(labels, this.entries.get(key)!.selector)) (out ??= new Set()).add(key);
+    }
+    return out;
+  }
+
+  /**
+   * GetServicesToUpdateOnPodChange (pkg/controller/util/endpoint/controller_utils.go)
+   * for a pod event: on add/delete the pod's Services; on update nothing unless
+   * something endpoint-relevant changed (podEndpointsChanged), and when only the
+   * labels changed, just the Services the pod joined or left.
    */
   servicesForPodEvent(oldPod: Pod | undefined, newPod: Pod | undefined): ReadonlySet<string> {
     const pod = (newPod ?? oldPod)!;
@@ -77,8 +116,10 @@ export class ServiceSelectorIndex {
     if (!labelsChanged) return now;
     const before = this.servicesFor(ns, oldPod.metadata.labels);
     if (podChanged) {
-      for (const k of before) now.add(k);
-      return now;
+      if (before.size === 0) return now;
+      const out = new Set(now);
+      for (const k of before) out.add(k);
+      return out;
     }
     // Only labels (or hostname/subdomain) changed: the symmetric difference.
     const out = new Set<string>();
@@ -135,7 +176,7 @@ export class SharedServiceIndex {
     return false;
   }
 
-  servicesForPod(pod: Pod): Set<string> {
+  servicesForPod(pod: Pod): ReadonlySet<string> {
     return this.index.servicesFor(pod.metadata.namespace ?? 'default', pod.metadata.labels);
   }
 }

@@ -6,7 +6,7 @@
 import type { EndpointPort, EndpointSlice, Node, OwnerReference, Pod, Service, SliceEndpoint } from '../../core/types';
 import {
   findPort, isIPv6, isPodReady, isServiceIPSet, LABEL_HEADLESS, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, podIPs,
-  protocolOf, shouldSetHostname, stringMapsEqual,
+  protocolOf, shouldSetHostname,
 } from './podEndpoints';
 
 export const LABEL_ZONE = 'topology.kubernetes.io/zone';
@@ -16,10 +16,11 @@ export function podToEndpoint(pod: Pod, node: Node | undefined, svc: Service, ad
   const serving = isPodReady(pod);
   const terminating = !!pod.metadata.deletionTimestamp;
   const ready = !!svc.spec.publishNotReadyAddresses || (serving && !terminating);
-  const ep: SliceEndpoint = {
-    addresses: podIPs(pod).filter((ip) => isIPv6(ip) === (addressType === 'IPv6')),
-    conditions: { ready, serving, terminating },
-  };
+  const wantV6 = addressType === 'IPv6';
+  const ips = podIPs(pod);
+  const addresses: string[] = [];
+  for (let i = 0; i < ips.length; i++) if (isIPv6(ips[i]) === wantV6) addresses.push(ips[i]);
+  const ep: SliceEndpoint = { addresses, conditions: { ready, serving, terminating } };
   if (shouldSetHostname(pod, svc)) ep.hostname = pod.spec.hostname;
   ep.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name!, uid: pod.metadata.uid };
   if (pod.spec.nodeName) ep.nodeName = pod.spec.nodeName;
@@ -49,6 +50,17 @@ export function portMapKey(ports: readonly EndpointPort[] | null | undefined): s
   if (!ports || ports.length === 0) return '';
   if (ports.length === 1) return portKey(ports[0]);
   return ports.map(portKey).sort().join('\u0001');
+}
+
+/** The same ports in the same order (then portMapKey gives both the same key). */
+export function samePortList(a: readonly EndpointPort[], b: readonly EndpointPort[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.port !== y.port || x.name !== y.name || x.protocol !== y.protocol || x.appProtocol !== y.appProtocol) return false;
+  }
+  return true;
 }
 
 function portKey(p: EndpointPort): string {
@@ -83,6 +95,18 @@ function withoutReserved(m: Record<string, string> | undefined): Record<string, 
   return out;
 }
 
+/** Whether `current`'s non-reserved labels are exactly `wanted` (which holds none), without copying. */
+function sameNonReserved(current: Record<string, string> | undefined, wanted: Record<string, string>): boolean {
+  let n = 0;
+  for (const k in current) {
+    if (isReservedLabel(k)) continue;
+    if (wanted[k] !== current[k]) return false;
+    n++;
+  }
+  for (const _k in wanted) n--;
+  return n === 0;
+}
+
 /**
  * setEndpointSliceLabels: the Service's labels (reserved keys excepted), the
  * headless label for headless Services, then service-name and managed-by.
@@ -90,7 +114,7 @@ function withoutReserved(m: Record<string, string> | undefined): Record<string, 
  */
 export function sliceLabels(current: Record<string, string> | undefined, svc: Service, controllerName: string): { labels: Record<string, string>; changed: boolean } {
   const svcLabels = withoutReserved(svc.metadata.labels);
-  const changed = !stringMapsEqual(withoutReserved(current), svcLabels);
+  const changed = !sameNonReserved(current, svcLabels);
   if (!isServiceIPSet(svc)) svcLabels[LABEL_HEADLESS] = '';
   svcLabels[LABEL_SERVICE_NAME] = svc.metadata.name!;
   svcLabels[LABEL_MANAGED_BY] = controllerName;
