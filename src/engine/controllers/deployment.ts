@@ -23,7 +23,7 @@ const COMPONENT = { component: 'deployment-controller' };
 
 export function createDeploymentController(ctx: EngineContext): Controller {
   const queue = new KeyQueue();
-  const replicaSets = new ControllerIndex('ReplicaSet');
+  const replicaSets = new ControllerIndex('ReplicaSet', { orphans: true });
   const pods = new ControllerIndex('Pod');
   const deploymentsByNamespace = new Map<string, Set<string>>();
   const requeue = new DelayedRequeue(ctx, queue, 'deployment progress check');

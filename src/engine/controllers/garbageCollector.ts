@@ -47,5 +47,6 @@ export function createGarbageCollector(ctx: EngineContext): Controller {
     for (const ref of graph.dependentsOf(uid)) processDependent(ref);
   };
 
-  return { name: 'garbage-collector', queue, handle, sync };
+  // Events own nothing and are owned by nothing: the graph never needs to see them.
+  return { name: 'garbage-collector', skipKinds: ['Event'], queue, handle, sync };
 }

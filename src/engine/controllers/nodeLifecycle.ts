@@ -76,7 +76,7 @@ class NodeLifecycleController implements Controller {
 
   handle(event: WatchEvent): void {
     // Pods bound to an unreachable node (new, or changed tolerations) need the taint manager's verdict.
-    if (event.kind !== 'Pod' || event.type === 'DELETED') return;
+    if (event.kind !== 'Pod' || event.type === 'DELETED' || this.stoppedAt.size === 0) return;
     const node = (event.object as Pod).spec.nodeName;
     if (node && this.stoppedAt.has(node)) this.queue.add(`pod:${keyOf(event.object)}`);
   }

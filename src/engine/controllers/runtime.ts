@@ -18,6 +18,12 @@ export interface Controller {
    * 40,000 Events need not visit every controller.
    */
   readonly kinds?: readonly string[];
+  /** Kinds whose events handle() would ignore, for a controller that watches every other kind. */
+  readonly skipKinds?: readonly string[];
+}
+
+function watches(c: Controller, kind: string): boolean {
+  return c.kinds ? c.kinds.includes(kind) : !c.skipKinds?.includes(kind);
 }
 
 /** Upper bound on syncs in one settle; a controller that keeps re-queuing itself is a bug. */
@@ -31,7 +37,7 @@ export class ControllerManager {
   constructor(store: ObjectStore) {
     store.subscribe((e) => {
       let list = this.watchers.get(e.kind);
-      if (!list) this.watchers.set(e.kind, (list = this.controllers.filter((c) => !c.kinds || c.kinds.includes(e.kind))));
+      if (!list) this.watchers.set(e.kind, (list = this.controllers.filter((c) => watches(c, e.kind))));
       for (let i = 0; i < list.length; i++) list[i].handle(e);
     });
   }

@@ -10,6 +10,7 @@ import { KeyQueue } from '../core/queue';
 import { keyOf, type WatchEvent } from '../core/store';
 import type { Node, Pod } from '../core/types';
 import type { Controller } from './runtime';
+import { splitKey } from './workloads/controllerTools';
 
 export interface Toleration {
   key?: string;
@@ -50,14 +51,18 @@ export function filterNode(pod: Pod, node: Node): string | undefined {
     const taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
     if (!podTolerations(pod).some((t) => toleratesTaint(t, taint))) return REASON_UNSCHEDULABLE;
   }
-  const labels = node.metadata.labels ?? {};
   const nodeSelector = pod.spec.nodeSelector;
   if (nodeSelector) {
+    const labels = node.metadata.labels ?? {};
     for (const k of Object.keys(nodeSelector)) if (labels[k] !== nodeSelector[k]) return REASON_SELECTOR;
   }
-  for (const taint of node.spec.taints ?? []) {
-    if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
-    if (!podTolerations(pod).some((t) => toleratesTaint(t, taint))) return untoleratedTaintReason(taint);
+  // Checked for every node for every pod: no empty list or closure when the node has no taints.
+  const taints = node.spec.taints;
+  if (taints) {
+    for (const taint of taints) {
+      if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
+      if (!podTolerations(pod).some((t) => toleratesTaint(t, taint))) return untoleratedTaintReason(taint);
+    }
   }
   return undefined;
 }
@@ -72,21 +77,28 @@ export type ScheduleResult = { node: string } | { message: string };
  */
 export function chooseNode(pod: Pod, nodes: readonly Node[], podCount: (node: string) => number): ScheduleResult {
   let best: Node | undefined;
-  const reasons = new Map<string, number>();
+  let bestCount = 0;
+  /** Failure reasons counted per node (only needed, so only built, when a node fails). */
+  let reasons: Map<string, number> | undefined;
   for (const node of nodes) {
-    const capacity = Number(node.status.allocatable?.pods ?? Infinity);
-    const reason = filterNode(pod, node) ?? (podCount(node.metadata.name!) >= capacity ? REASON_TOO_MANY_PODS : undefined);
+    let reason = filterNode(pod, node);
+    let count = 0;
+    if (!reason) {
+      count = podCount(node.metadata.name!);
+      if (count >= Number(node.status.allocatable?.pods ?? Infinity)) reason = REASON_TOO_MANY_PODS;
+    }
     if (reason) {
+      reasons ??= new Map();
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       continue;
     }
-    if (!best) { best = node; continue; }
-    const a = podCount(node.metadata.name!);
-    const b = podCount(best.metadata.name!);
-    if (a < b || (a === b && node.metadata.name! < best.metadata.name!)) best = node;
+    if (!best || count < bestCount || (count === bestCount && node.metadata.name! < best.metadata.name!)) {
+      best = node;
+      bestCount = count;
+    }
   }
   if (best) return { node: best.metadata.name! };
-  return { message: fitErrorMessage(nodes.length, reasons) };
+  return { message: fitErrorMessage(nodes.length, reasons ?? new Map()) };
 }
 
 export function fitErrorMessage(numNodes: number, reasons: Map<string, number>): string {
@@ -102,6 +114,8 @@ export function fitErrorMessage(numNodes: number, reasons: Map<string, number>):
   msg += ` preemption: 0/${numNodes} nodes are available: ${verdicts.sort().join(', ')}.`;
   return msg;
 }
+
+const SOURCE = { component: 'default-scheduler' };
 
 class Scheduler implements Controller {
   readonly name = 'scheduler';
@@ -124,9 +138,13 @@ class Scheduler implements Controller {
     }
     if (event.kind !== 'Pod') return;
     const pod = event.object as Pod;
-    const key = event.key ?? keyOf(pod);
     const phase = pod.status?.phase;
-    const counted = event.type !== 'DELETED' && pod.spec.nodeName && phase !== 'Succeeded' && phase !== 'Failed' ? pod.spec.nodeName : undefined;
+    const old = event.old as Pod | undefined;
+    // A status write of a bound pod (same spec, so same node) that does not finish it: its
+    // node's count stands and there is nothing to schedule.
+    if (event.type === 'MODIFIED' && old && old.spec === pod.spec && pod.spec.nodeName && finished(old.status?.phase) === finished(phase)) return;
+    const key = event.key ?? keyOf(pod);
+    const counted = event.type !== 'DELETED' && pod.spec.nodeName && !finished(phase) ? pod.spec.nodeName : undefined;
     const freed = this.nodeOfPod.has(key) && !counted;
     this.track(key, counted);
     // A pod leaving a node frees a slot that a pod waiting for room may take.
@@ -153,16 +171,19 @@ class Scheduler implements Controller {
     } else this.nodeOfPod.delete(key);
   }
 
+  /** Pods counted on a node (NodeResourcesFit's pod count, and the spreading score). */
+  private readonly podCount = (node: string): number => this.assigned.get(node)?.size ?? 0;
+
   sync(key: string): void {
     const { ctx } = this;
-    const [ns, name] = key.split('/');
+    const [ns, name] = splitKey(key);
     const pod = ctx.store.get<Pod>('Pod', ns, name);
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
       this.unschedulable.delete(key);
       return;
     }
     const nodes = ctx.store.list<Node>('Node');
-    const result = chooseNode(pod, nodes, (n) => this.assigned.get(n)?.size ?? 0);
+    const result = chooseNode(pod, nodes, this.podCount);
     const now = ctx.clock.timestamp();
     if ('node' in result) {
       this.unschedulable.delete(key);
@@ -170,13 +191,11 @@ class Scheduler implements Controller {
       // New spec and status built from the stored pod (replaceFields copies nothing else).
       const bound = ctx.api.replaceFields<Pod>('Pod', ns, name, (p) => {
         const status = { ...(p.status ?? {}), phase: p.status?.phase ?? 'Pending' };
-        status.conditions = [
-          ...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-          { lastProbeTime: null, lastTransitionTime: now, status: 'True', type: 'PodScheduled' },
-        ];
+        status.conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+        status.conditions.push({ lastProbeTime: null, lastTransitionTime: now, status: 'True', type: 'PodScheduled' });
         return { spec: { ...p.spec, nodeName: result.node }, status };
       });
-      ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${result.node}`, { component: 'default-scheduler' });
+      ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${result.node}`, SOURCE);
       return;
     }
     this.unschedulable.add(key);
@@ -189,8 +208,13 @@ class Scheduler implements Controller {
         { lastProbeTime: null, lastTransitionTime: keep ? old.lastTransitionTime : now, message: result.message, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' },
       ];
     });
-    ctx.events.record(updated, 'Warning', 'FailedScheduling', result.message, { component: 'default-scheduler' });
+    ctx.events.record(updated, 'Warning', 'FailedScheduling', result.message, SOURCE);
   }
+}
+
+/** Succeeded and Failed pods no longer count on their node. */
+function finished(phase: string | undefined): boolean {
+  return phase === 'Succeeded' || phase === 'Failed';
 }
 
 function nodeSchedulingChanged(a: Node | undefined, b: Node): boolean {

@@ -9,9 +9,10 @@ export class KeyQueue {
   private head = 0;
 
   add(key: string): void {
-    if (this.waiting.has(key)) return;
+    // One hash look-up: the set grows only when the key was not waiting.
+    const size = this.waiting.size;
     this.waiting.add(key);
-    this.order.push(key);
+    if (this.waiting.size !== size) this.order.push(key);
   }
 
   /** Takes the oldest waiting key. */

@@ -44,10 +44,6 @@ export class TimerQueue {
     while (this.heap.length && this.heap[0].cancelled) this.pop();
   }
 
-  private less(a: Timer, b: Timer): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-
   private pop(): void {
     const last = this.heap.pop()!;
     if (this.heap.length) {
@@ -56,27 +52,37 @@ export class TimerQueue {
     }
   }
 
+  // Sifting moves the hole, not the timer: each step writes one slot (no swaps).
   private siftUp(i: number): void {
     const h = this.heap;
+    const timer = h[i];
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
+      if (!earlier(timer, h[p])) break;
+      h[i] = h[p];
       i = p;
     }
+    h[i] = timer;
   }
 
   private siftDown(i: number): void {
     const h = this.heap;
+    const n = h.length;
+    const timer = h[i];
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= n) break;
       const r = l + 1;
-      let m = i;
-      if (l < h.length && this.less(h[l], h[m])) m = l;
-      if (r < h.length && this.less(h[r], h[m])) m = r;
-      if (m === i) return;
-      [h[i], h[m]] = [h[m], h[i]];
-      i = m;
+      const child = r < n && earlier(h[r], h[l]) ? r : l;
+      if (!earlier(h[child], timer)) break;
+      h[i] = h[child];
+      i = child;
     }
+    h[i] = timer;
   }
+}
+
+/** Time order, then scheduling order. */
+function earlier(a: Timer, b: Timer): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }

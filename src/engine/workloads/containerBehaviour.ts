@@ -13,6 +13,9 @@ interface ImageTraits {
   shellDefault?: boolean;
 }
 
+/** Bound on the per-image caches below (images come from user input). */
+const IMAGE_CACHE_LIMIT = 1024;
+
 const KNOWN_IMAGES: Record<string, ImageTraits> = {
   nginx: { ports: [80] },
   'nginx-unprivileged': { ports: [8080] },
@@ -52,8 +55,20 @@ export function imageBasename(image: string | undefined): string {
   return ref.slice(slash + 1);
 }
 
+/** Traits by image reference: thousands of pods run a handful of images. */
+const traitsByImage = new Map<string, ImageTraits | null>();
+
 function traitsOf(container: Container): ImageTraits | undefined {
-  return KNOWN_IMAGES[imageBasename(container.image)];
+  const image = container.image ?? '';
+  let traits = traitsByImage.get(image);
+  if (traits === undefined) {
+    if (traitsByImage.size >= IMAGE_CACHE_LIMIT) traitsByImage.clear();
+    // Own properties only: an image named "constructor" is not a known image.
+    const base = imageBasename(image);
+    traits = Object.prototype.hasOwnProperty.call(KNOWN_IMAGES, base) ? KNOWN_IMAGES[base] : null;
+    traitsByImage.set(image, traits);
+  }
+  return traits ?? undefined;
 }
 
 /**
@@ -91,6 +106,8 @@ function sleepSeconds(words: string[]): number | undefined {
  * once (no TTY), which is why `kubectl run x --image=busybox` crash-loops.
  */
 export function runDurationSeconds(container: Container): number {
+  // The image's default program (no command, no args): its traits decide, no text to scan.
+  if (!container.command?.length && !container.args?.length) return traitsOf(container)?.shellDefault ? 0 : Infinity;
   // Container specs are frozen and shared across restarts: compute once per spec.
   let d = runDurations.get(container);
   if (d === undefined) runDurations.set(container, (d = computeRunDuration(container)));
@@ -128,7 +145,20 @@ export function exitsOnSigterm(container: Container): boolean {
  * docker.io/library/ prefix for Docker Hub official images, `:latest` when no tag.
  */
 export function qualifiedImage(image: string | undefined): string {
-  let ref = image ?? '';
+  const key = image ?? '';
+  let ref = qualified.get(key);
+  if (ref === undefined) {
+    if (qualified.size >= IMAGE_CACHE_LIMIT) qualified.clear();
+    qualified.set(key, (ref = qualify(key)));
+  }
+  return ref;
+}
+
+/** qualifiedImage by image reference (a pure function of the text, asked for every status write). */
+const qualified = new Map<string, string>();
+
+function qualify(image: string): string {
+  let ref = image;
   const firstSlash = ref.indexOf('/');
   const first = firstSlash < 0 ? '' : ref.slice(0, firstSlash);
   const hasRegistry = firstSlash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');

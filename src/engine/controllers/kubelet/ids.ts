@@ -5,9 +5,12 @@
 
 import { SeededRandom } from '../../core/random';
 
-/** FNV-1a 32-bit hash of a string. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+/**
+ * FNV-1a 32-bit hash of a string. `from` continues the hash of a prefix:
+ * fnv1a(b, fnv1a(a)) === fnv1a(a + b), so seeds sharing a prefix hash it once.
+ */
+export function fnv1a(text: string, from = 0x811c9dc5): number {
+  let h = from;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
@@ -15,11 +18,24 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-export function stableHex(seed: string, n: number): string {
-  return new SeededRandom(fnv1a(seed)).hex(n);
+const HEX_DIGITS = '0123456789abcdef';
+/** Character codes of one id being drawn, reused: an id is built as one flat string, not 64 concatenations. */
+const codes: number[] = [];
+
+/** A seed: its text, or the fnv1a hash of its text. */
+export type Seed = string | number;
+
+const hashOf = (seed: Seed): number => (typeof seed === 'number' ? seed : fnv1a(seed));
+
+/** `n` hex digits drawn from `seed` (the same digits as SeededRandom.hex). */
+export function stableHex(seed: Seed, n: number): string {
+  const random = new SeededRandom(hashOf(seed));
+  codes.length = n;
+  for (let i = 0; i < n; i++) codes[i] = HEX_DIGITS.charCodeAt(random.int(16));
+  return String.fromCharCode.apply(null, codes);
 }
 
 /** An integer in [min, max] drawn from `seed`. */
-export function stableInt(seed: string, min: number, max: number): number {
-  return min + new SeededRandom(fnv1a(seed)).int(max - min + 1);
+export function stableInt(seed: Seed, min: number, max: number): number {
+  return min + new SeededRandom(hashOf(seed)).int(max - min + 1);
 }

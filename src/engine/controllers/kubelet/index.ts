@@ -7,16 +7,27 @@
 import type { EngineContext } from '../../context';
 import { KeyQueue } from '../../core/queue';
 import { keyOf, type WatchEvent } from '../../core/store';
+import type { Timer } from '../../core/timers';
 import type { Node, Pod } from '../../core/types';
 import type { Controller } from '../runtime';
-import { stableHex, stableInt } from './ids';
+import { fnv1a, stableHex, stableInt } from './ids';
 import { NodeIPAllocator } from './ipam';
 import { buildPodStatus } from './podStatus';
+import { type NodeState, PodEnv } from './podEnv';
 import { admitPod, advancePod, beginTermination, type WorkerEnv } from './podWorker';
 import { newContainerRun, type PodRun } from './runtimeState';
 
 /** The generic PLEG's relist period (pkg/kubelet/kubelet.go genericPlegRelistPeriod). */
 const PLEG_RELIST_MS = 1000;
+
+/** The pods waking at one simulated time: `runs[i]` wakes if its wake-up is still `tokens[i]`. */
+interface WakeBatch {
+  timer: Timer;
+  runs: PodRun[];
+  tokens: number[];
+  /** How many of the entries are still current. */
+  live: number;
+}
 
 export class Kubelet implements Controller {
   readonly name = 'kubelet';
@@ -26,7 +37,8 @@ export class Kubelet implements Controller {
   private readonly podsByNode = new Map<string, Set<string>>();
   private readonly nodeOfPod = new Map<string, string>();
   private readonly ipam = new Map<string, NodeIPAllocator>();
-  private readonly images = new Map<string, Set<string>>();
+  /** Per node: the images it holds, and its kubelet's event source. */
+  private readonly nodes = new Map<string, NodeState>();
   private readonly stoppedAt = new Map<string, number>();
   /** Pods whose sandbox could not get an IP, per node; retried when an IP is released. */
   private readonly awaitingIP = new Map<string, Set<string>>();
@@ -34,8 +46,14 @@ export class Kubelet implements Controller {
   private readonly written = new Map<string, string>();
   /** Each node's PLEG relist phase (ms within the second), when it is not 0. */
   private readonly relistPhase = new Map<string, number>();
+  /** Pods to wake at each simulated time (see wakeAt). */
+  private readonly wakeBatches = new Map<number, WakeBatch>();
+  private wakeTokens = 0;
   /** Key of the pod whose status this kubelet is writing right now. */
   private writing: string | undefined;
+
+  /** RFC 3339 text of a simulated time (one function for every status write). */
+  private readonly timestamp = (ms?: number): string => this.ctx.clock.timestamp(ms);
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -48,13 +66,13 @@ export class Kubelet implements Controller {
       if (this.runs.has(key)) this.queue.add(key);
       return;
     }
+    // This kubelet's own status write (announced before `written` can record it): a sync
+    // now would find nothing due and write nothing. Same spec: same node, nothing to track.
+    if (event.type === 'MODIFIED' && key === this.writing && event.old?.spec === pod.spec) return;
     const nodeName = pod.spec.nodeName;
     this.trackNode(key, nodeName);
     if (!nodeName) return;
     if (this.written.get(key) === pod.metadata.resourceVersion) return;
-    // This kubelet's own status write (announced before `written` can record it): a sync
-    // now would find nothing due and write nothing.
-    if (key === this.writing && event.type === 'MODIFIED') return;
     this.queue.add(key);
   }
 
@@ -74,9 +92,19 @@ export class Kubelet implements Controller {
 
   sync(key: string): void {
     const { ctx } = this;
-    const [ns, name] = key.split('/');
-    const pod = ctx.store.get<Pod>('Pod', ns, name);
     let run = this.runs.get(key);
+    // A pod already running here is named by its stored strings (hashed already): no key to split.
+    let ns: string;
+    let name: string;
+    if (run) {
+      ns = run.namespace;
+      name = run.name;
+    } else {
+      const slash = key.indexOf('/');
+      ns = key.slice(0, slash);
+      name = key.slice(slash + 1);
+    }
+    const pod = ctx.store.get<Pod>('Pod', ns, name);
     if (run && (!pod || pod.metadata.uid !== run.uid)) {
       this.forget(run);
       run = undefined;
@@ -92,7 +120,7 @@ export class Kubelet implements Controller {
         return;
       }
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
-      const created = this.admit(pod, node, env);
+      const created = this.admit(key, pod, node, env);
       if (!created) return;
       run = created;
     }
@@ -120,9 +148,7 @@ export class Kubelet implements Controller {
       this.writing = key;
       let written: Pod;
       try {
-        written = ctx.api.replaceFields<Pod>('Pod', ns, name, (p) => ({
-          status: buildPodStatus(p, run!, (ms) => ctx.clock.timestamp(ms)),
-        }));
+        written = ctx.api.replaceFields<Pod>('Pod', ns, name, (p) => ({ status: buildPodStatus(p, run!, this.timestamp) }));
       } finally {
         this.writing = undefined;
       }
@@ -144,13 +170,13 @@ export class Kubelet implements Controller {
   }
 
   private env(pod: Pod, nodeName: string): WorkerEnv {
-    let images = this.images.get(nodeName);
-    if (!images) this.images.set(nodeName, (images = new Set()));
-    return new PodEnv(this.ctx, pod, nodeName, images);
+    let node = this.nodes.get(nodeName);
+    if (!node) this.nodes.set(nodeName, (node = { images: new Set(), source: { component: 'kubelet', host: nodeName } }));
+    return new PodEnv(this.ctx, pod, node);
   }
 
   /** Sandbox creation: pod IP from the node's range, then image pulls. */
-  private admit(pod: Pod, node: Node, env: WorkerEnv): PodRun | undefined {
+  private admit(key: string, pod: Pod, node: Node, env: WorkerEnv): PodRun | undefined {
     const hostIP = node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
     let podIP = hostIP;
     if (!pod.spec.hostNetwork) {
@@ -162,7 +188,7 @@ export class Kubelet implements Controller {
       if (!ip) {
         let waiting = this.awaitingIP.get(node.metadata.name!);
         if (!waiting) this.awaitingIP.set(node.metadata.name!, (waiting = new Set()));
-        waiting.add(keyOf(pod));
+        waiting.add(key);
         // host-local IPAM is out of addresses: the sandbox cannot be created and the pod stays ContainerCreating.
         const last = cidr.replace(/\.0\/24$/, '');
         env.event('Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${stableHex(`sandbox:${pod.metadata.uid}`, 64)}": plugin type="host-local" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${last}.1-${last}.254`);
@@ -170,15 +196,16 @@ export class Kubelet implements Controller {
       }
       podIP = ip;
     }
-    const key = keyOf(pod);
     const run: PodRun = {
       key,
+      namespace: pod.metadata.namespace!,
+      name: pod.metadata.name!,
       uid: pod.metadata.uid!,
       nodeName: node.metadata.name!,
       hostIP,
       podIP,
       startTime: env.now,
-      containers: pod.spec.containers.map((c) => newContainerRun(c, env.now)),
+      containers: pod.spec.containers.map((c) => newContainerRun(c, env.now, pod.metadata.uid!)),
       dirty: true,
       writeNow: true,
     };
@@ -188,7 +215,7 @@ export class Kubelet implements Controller {
   }
 
   private forget(run: PodRun): void {
-    if (run.timer) run.timer.cancelled = true;
+    this.cancelWake(run);
     if (run.podIP !== run.hostIP) {
       this.ipam.get(run.nodeName)?.release(run.podIP);
       const waiting = this.awaitingIP.get(run.nodeName);
@@ -202,10 +229,52 @@ export class Kubelet implements Controller {
     this.written.delete(run.key);
   }
 
+  /**
+   * Queues the pod's sync at simulated time `at` (Infinity: nothing to do). Pods waking at
+   * the same time share one timer (thousands of pods wait for the same PLEG relist) and are
+   * queued in the order their wake-ups were set, as one timer each would queue them.
+   */
   private wakeAt(run: PodRun, at: number): void {
-    if (run.timer && !run.timer.cancelled && run.timer.at === at) return;
-    if (run.timer) run.timer.cancelled = true;
-    run.timer = Number.isFinite(at) ? this.ctx.timers.schedule(at, `kubelet ${run.key}`, () => this.queue.add(run.key)) : undefined;
+    if (run.wake?.at === at) return;
+    this.cancelWake(run);
+    if (!Number.isFinite(at)) return;
+    let batch = this.wakeBatches.get(at);
+    if (!batch) {
+      const runs: PodRun[] = [];
+      const tokens: number[] = [];
+      const timer = this.ctx.timers.schedule(at, 'kubelet pod syncs', () => this.wakeUp(at));
+      this.wakeBatches.set(at, (batch = { timer, runs, tokens, live: 0 }));
+    }
+    const token = ++this.wakeTokens;
+    batch.runs.push(run);
+    batch.tokens.push(token);
+    batch.live++;
+    run.wake = { at, token };
+  }
+
+  private cancelWake(run: PodRun): void {
+    const wake = run.wake;
+    if (!wake) return;
+    run.wake = undefined;
+    const batch = this.wakeBatches.get(wake.at);
+    // No pod left to wake at that time: its timer goes, as a cancelled timer of its own would.
+    if (batch && --batch.live === 0) {
+      batch.timer.cancelled = true;
+      this.wakeBatches.delete(wake.at);
+    }
+  }
+
+  private wakeUp(at: number): void {
+    const batch = this.wakeBatches.get(at);
+    if (!batch) return;
+    this.wakeBatches.delete(at);
+    for (let i = 0; i < batch.runs.length; i++) {
+      const run = batch.runs[i];
+      // Skip wake-ups that were moved or cancelled since they were set.
+      if (run.wake?.token !== batch.tokens[i]) continue;
+      run.wake = undefined;
+      this.queue.add(run.key);
+    }
   }
 
   // --- the playground's faults -------------------------------------------
@@ -255,7 +324,7 @@ export class Kubelet implements Controller {
             c.started = false;
             c.probes = {};
             c.exitAt = undefined;
-            c.startAt = now + stableInt(`${run.uid}:${c.name}:boot:${now}`, 1000, 3000);
+            c.startAt = now + stableInt(fnv1a(`boot:${now}`, c.seed), 1000, 3000);
           }
         }
         run.dirty = true;
@@ -263,36 +332,6 @@ export class Kubelet implements Controller {
       }
       this.queue.add(key);
     }
-  }
-}
-
-/** What the pod worker may do for one pod on one node (a class: no closures per sync). */
-class PodEnv implements WorkerEnv {
-  readonly now: number;
-  private readonly prefix: string;
-
-  constructor(
-    private readonly ctx: EngineContext,
-    private readonly pod: Pod,
-    private readonly nodeName: string,
-    private readonly nodeImages: Set<string>,
-  ) {
-    this.now = ctx.clock.now();
-    this.prefix = `${pod.metadata.namespace}/${pod.metadata.name}/`;
-  }
-
-  event(type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void {
-    this.ctx.events.record(this.pod, type, reason, message, { component: 'kubelet', host: this.nodeName }, container ? `spec.containers{${container}}` : undefined);
-  }
-
-  readinessFaulted(container: string): boolean {
-    return this.ctx.sim.readinessFailures.has(this.prefix + container) || this.ctx.sim.readinessFailures.has(`${this.prefix}*`);
-  }
-
-  imagePresent(image: string): boolean {
-    const had = this.nodeImages.has(image);
-    this.nodeImages.add(image);
-    return had;
   }
 }
 

@@ -188,6 +188,27 @@ describe('kubelet pod lifecycle', () => {
     expect(get(c, 'next')!.status!.podIP).not.toBe(webIPs[0]);
   });
 
+  it('pods waiting for one relist are written together in the order they started; one deleted meanwhile holds no one back', () => {
+    const c = createCluster({ seed: 5, nodes: 1 });
+    for (let i = 0; i < 6; i++) c.context.api.create(newPod(`w-${i}`));
+    c.advance(0);
+    // w-0 pulls the image; the others find it present and start within 400 ms, before w-0.
+    const startedAt = (name: string) => events(c, name).find((e) => e.reason === 'Started');
+    const names = ['w-1', 'w-2', 'w-3', 'w-4', 'w-5'];
+    while (names.some((n) => !startedAt(n))) c.advance(10);
+    const running = names.filter((n) => get(c, n)!.status?.phase === 'Running');
+    const waiting = names.filter((n) => !running.includes(n));
+    expect(waiting.length).toBeGreaterThan(1);
+    c.context.api.delete('Pod', 'default', waiting[0]);
+    c.advance(1000);
+    const rest = waiting.slice(1);
+    for (const n of rest) expect(get(c, n)!.status?.phase).toBe('Running');
+    // Written in start order: the Started events' order is the resourceVersions' order.
+    const byStart = [...rest].sort((x, y) => Number(startedAt(x)!.metadata.resourceVersion) - Number(startedAt(y)!.metadata.resourceVersion));
+    const byWrite = [...rest].sort((x, y) => Number(get(c, x)!.metadata.resourceVersion) - Number(get(c, y)!.metadata.resourceVersion));
+    expect(byWrite).toEqual(byStart);
+  });
+
   it('same seed twice gives identical snapshots', () => {
     const run = () => {
       const c = createCluster({ seed: 11 });

@@ -13,11 +13,14 @@ type Ts = (ms?: number) => string;
 
 const imageIDs = new Map<string, string>();
 
-/** `docker.io/library/nginx@sha256:…`: one stable digest per repository. */
+/** `docker.io/library/nginx@sha256:…`: one stable digest per repository (cached by image reference). */
 function imageID(image: string | undefined): string {
-  const repo = imageRepository(image);
-  let id = imageIDs.get(repo);
-  if (!id) imageIDs.set(repo, (id = `${repo}@sha256:${stableHex(`image:${repo}`, 64)}`));
+  const key = image ?? '';
+  let id = imageIDs.get(key);
+  if (!id) {
+    const repo = imageRepository(image);
+    imageIDs.set(key, (id = `${repo}@sha256:${stableHex(`image:${repo}`, 64)}`));
+  }
   return id;
 }
 
@@ -38,70 +41,101 @@ export function containerStatus(c: ContainerRun, ts: Ts): ContainerStatus {
   if (c.phase === 'running') state = { running: { startedAt: ts(c.startedAt) } };
   else if (c.phase === 'terminated' && c.terminated) state = terminatedState(c.terminated, ts);
   else state = { waiting: c.waitingMessage ? { message: c.waitingMessage, reason: c.waitingReason } : { reason: c.waitingReason } };
-  const status: ContainerStatus = {
-    image: qualifiedImage(c.spec.image),
-    imageID: c.everStarted ? imageID(c.spec.image) : '',
-    lastState: c.lastTerminated ? terminatedState(c.lastTerminated, ts) : {},
-    name: c.name,
-    ready: c.ready,
-    restartCount: c.restartCount,
-    started: c.phase === 'running' && c.started,
-    state,
-  };
+  const image = qualifiedImage(c.spec.image);
+  const imageId = c.everStarted ? imageID(c.spec.image) : '';
+  const lastState = c.lastTerminated ? terminatedState(c.lastTerminated, ts) : {};
+  const started = c.phase === 'running' && c.started;
   const id = c.phase === 'terminated' ? c.terminated?.containerID : c.phase === 'running' ? c.containerID : c.lastTerminated?.containerID;
-  return id ? { containerID: `containerd://${id}`, ...status } : status;
+  // containerID leads when there is one (the key order of the kubelet's JSON).
+  if (id) return { containerID: `containerd://${id}`, image, imageID: imageId, lastState, name: c.name, ready: c.ready, restartCount: c.restartCount, started, state };
+  return { image, imageID: imageId, lastState, name: c.name, ready: c.ready, restartCount: c.restartCount, started, state };
 }
 
 /** getPhase for the pod's restartPolicy. */
 export function podPhase(run: PodRun, restartPolicy: string): string {
   const cs = run.containers;
-  if (cs.some((c) => !c.everStarted)) return 'Pending';
+  for (const c of cs) if (!c.everStarted) return 'Pending';
   if (restartPolicy === 'Always') return 'Running';
-  const restarting = (c: ContainerRun) =>
-    c.phase !== 'terminated' || (restartPolicy === 'OnFailure' && (c.terminated?.exitCode ?? 0) !== 0);
-  if (cs.some(restarting)) return 'Running';
+  for (const c of cs) {
+    const restarting = c.phase !== 'terminated' || (restartPolicy === 'OnFailure' && (c.terminated?.exitCode ?? 0) !== 0);
+    if (restarting) return 'Running';
+  }
   return cs.every((c) => c.terminated?.exitCode === 0) ? 'Succeeded' : 'Failed';
 }
 
-function condition(old: PodCondition[] | undefined, type: string, status: PodCondition['status'], now: string, reason?: string, message?: string): PodCondition {
-  const prev = old?.find((c) => c.type === type);
-  const lastTransitionTime = prev && prev.status === status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
+/** A condition's lastTransitionTime: kept while its status does not change. */
+function since(prev: PodCondition | undefined, status: PodCondition['status'], now: string): string {
+  return prev && prev.status === status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
+}
+
+function condition(type: string, status: PodCondition['status'], lastTransitionTime: string, reason?: string, message?: string): PodCondition {
   const c: PodCondition = { lastProbeTime: null, lastTransitionTime, status, type };
   if (reason) c.reason = reason;
   if (message) c.message = message;
   return c;
 }
 
+const NO_CONDITIONS: readonly PodCondition[] = [];
+
 /** The whole status the kubelet would write for `pod` now. */
 export function buildPodStatus(pod: Pod, run: PodRun, ts: Ts): PodStatus {
   const old = pod.status ?? {};
   const now = ts();
   const phase = podPhase(run, pod.spec.restartPolicy ?? 'Always');
-  const unready = run.containers.filter((c) => !c.ready).map((c) => c.name);
-  const gates = pod.spec.readinessGates ?? [];
-  const missingGate = gates.find((g) => old.conditions?.find((c) => c.type === g.conditionType)?.status !== 'True');
   const finished = phase === 'Succeeded' || phase === 'Failed';
-  const containersReady = unready.length === 0
-    ? condition(old.conditions, 'ContainersReady', 'True', now)
-    : condition(old.conditions, 'ContainersReady', 'False', now, finished ? 'PodCompleted' : 'ContainersNotReady', finished ? undefined : `containers with unready status: [${unready.join(' ')}]`);
+  // The previous conditions the kubelet owns (the first of each type), and the ones other writers own.
+  const oldConditions = old.conditions ?? NO_CONDITIONS;
+  let prevStart: PodCondition | undefined;
+  let prevInitialized: PodCondition | undefined;
+  let prevReady: PodCondition | undefined;
+  let prevContainersReady: PodCondition | undefined;
+  let prevScheduled: PodCondition | undefined;
+  let others: PodCondition[] | undefined;
+  for (const c of oldConditions) {
+    switch (c.type) {
+      case 'PodReadyToStartContainers': prevStart ??= c; break;
+      case 'Initialized': prevInitialized ??= c; break;
+      case 'Ready': prevReady ??= c; break;
+      case 'ContainersReady': prevContainersReady ??= c; break;
+      case 'PodScheduled': prevScheduled ??= c; break;
+      // Conditions other writers own (readiness gates, DisruptionTarget) are kept.
+      default: (others ??= []).push(c);
+    }
+  }
+  let unready = 0;
+  let unreadyNames = '';
+  for (const c of run.containers) if (!c.ready) unreadyNames = unready++ ? `${unreadyNames} ${c.name}` : c.name;
+  const gates = pod.spec.readinessGates;
+  const missingGate = gates?.find((g) => oldConditions.find((c) => c.type === g.conditionType)?.status !== 'True');
+  let containersReady: PodCondition;
   let ready: PodCondition;
-  if (unready.length) ready = { ...containersReady, type: 'Ready' };
-  else if (missingGate) ready = condition(old.conditions, 'Ready', 'False', now, 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${missingGate.conditionType}" does not exist.`);
-  else ready = condition(old.conditions, 'Ready', 'True', now);
-  ready.lastTransitionTime = condition(old.conditions, 'Ready', ready.status, now).lastTransitionTime;
-  const scheduled = old.conditions?.find((c) => c.type === 'PodScheduled') ?? condition(undefined, 'PodScheduled', 'True', now);
+  if (unready === 0) {
+    containersReady = condition('ContainersReady', 'True', since(prevContainersReady, 'True', now));
+    if (missingGate) {
+      ready = condition('Ready', 'False', since(prevReady, 'False', now), 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${missingGate.conditionType}" does not exist.`);
+    } else {
+      ready = condition('Ready', 'True', since(prevReady, 'True', now));
+    }
+  } else {
+    // Ready mirrors ContainersReady's verdict and words while containers are unready.
+    const reason = finished ? 'PodCompleted' : 'ContainersNotReady';
+    const message = finished ? undefined : `containers with unready status: [${unreadyNames}]`;
+    containersReady = condition('ContainersReady', 'False', since(prevContainersReady, 'False', now), reason, message);
+    ready = condition('Ready', 'False', since(prevReady, 'False', now), reason, message);
+  }
   const conditions: PodCondition[] = [
-    condition(old.conditions, 'PodReadyToStartContainers', finished ? 'False' : 'True', now),
-    condition(old.conditions, 'Initialized', 'True', now, finished ? 'PodCompleted' : undefined),
+    condition('PodReadyToStartContainers', finished ? 'False' : 'True', since(prevStart, finished ? 'False' : 'True', now)),
+    condition('Initialized', 'True', since(prevInitialized, 'True', now), finished ? 'PodCompleted' : undefined),
     ready,
     containersReady,
-    scheduled,
-    // Conditions other writers own (readiness gates, DisruptionTarget) are kept.
-    ...(old.conditions ?? []).filter((c) => !['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].includes(c.type)),
+    prevScheduled ?? condition('PodScheduled', 'True', now),
   ];
-  const status: PodStatus = {
+  if (others) for (const c of others) conditions.push(c);
+  const containerStatuses: ContainerStatus[] = [];
+  for (const c of run.containers) containerStatuses.push(containerStatus(c, ts));
+  return {
     conditions,
-    containerStatuses: run.containers.map((c) => containerStatus(c, ts)),
+    containerStatuses,
     hostIP: run.hostIP,
     hostIPs: [{ ip: run.hostIP }],
     phase,
@@ -110,5 +144,4 @@ export function buildPodStatus(pod: Pod, run: PodRun, ts: Ts): PodStatus {
     qosClass: old.qosClass ?? 'BestEffort',
     startTime: ts(run.startTime),
   };
-  return status;
 }

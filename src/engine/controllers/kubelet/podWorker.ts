@@ -4,12 +4,12 @@
 // time order and reports what the pod needs next; effects other than the
 // runtime state (events) go through `env`.
 
-import type { Container, Pod } from '../../core/types';
+import type { Container, Pod, Probe } from '../../core/types';
 import { exitsOnSigterm, runDurationSeconds } from '../../workloads/containerBehaviour';
 import { goDuration, nextBackoff, restartAt } from './backoff';
-import { stableHex, stableInt } from './ids';
+import { fnv1a, stableHex, stableInt } from './ids';
 import { applyProbeResult, initialProbeState, type ProbeKind, probeFailedMessage, probeTiming, runProbe } from './probes';
-import type { ContainerRun, PodRun } from './runtimeState';
+import type { ContainerRun, PodRun, ProbeRun } from './runtimeState';
 
 export interface WorkerEnv {
   now: number;
@@ -42,38 +42,52 @@ function goMillis(ms: number): string {
  * Image pull for one container start (pkg/kubelet/images/image_manager.go):
  * returns the time the pull finishes and records Pulling/Pulled.
  */
-function pullImage(pod: Pod, c: ContainerRun, from: number, env: WorkerEnv, seed: string): number {
+function pullImage(c: ContainerRun, from: number, env: WorkerEnv, attempt: number): number {
   const image = c.spec.image ?? '';
   const present = env.imagePresent(image);
   if (present && pullPolicy(c.spec) !== 'Always') {
-    env.event('Normal', 'Pulled', `Container image "${image}" already present on machine`, c.name);
+    env.event('Normal', 'Pulled', alreadyPresentMessage(image), c.name);
     return from;
   }
-  const ms = present ? stableInt(`${seed}:pull`, 300, 900) : stableInt(`${seed}:pull`, 1000, 2500);
+  const seed = fnv1a(`${attempt}:pull`, c.seed);
+  const ms = present ? stableInt(seed, 300, 900) : stableInt(seed, 1000, 2500);
   const size = stableInt(`size:${image}`, 5_000_000, 190_000_000);
   env.event('Normal', 'Pulling', `Pulling image "${image}"`, c.name);
   c.pendingPulled = `Successfully pulled image "${image}" in ${goMillis(ms)} (${goMillis(ms)} including waiting). Image size: ${size} bytes.`;
-  void pod;
   return from + ms;
+}
+
+/** The Pulled event's text when the node has the image, by image (most pods find their image present). */
+const alreadyPresent = new Map<string, string>();
+
+function alreadyPresentMessage(image: string): string {
+  let text = alreadyPresent.get(image);
+  if (text === undefined) {
+    if (alreadyPresent.size >= 1024) alreadyPresent.clear();
+    alreadyPresent.set(image, (text = `Container image "${image}" already present on machine`));
+  }
+  return text;
 }
 
 /** Creates the runtime state for a pod the kubelet has just admitted. */
 export function admitPod(pod: Pod, run: PodRun, env: WorkerEnv): void {
   let at = env.now;
   for (const c of run.containers) {
-    at = pullImage(pod, c, at, env, `${run.uid}:${c.name}:0`);
-    c.startAt = at + stableInt(`${run.uid}:${c.name}:create`, 100, 400);
+    at = pullImage(c, at, env, 0);
+    c.startAt = at + stableInt(fnv1a('create', c.seed), 100, 400);
   }
 }
 
 function startProbes(c: ContainerRun, at: number): void {
   c.probes = {};
-  const add = (kind: ProbeKind, probe: Container['readinessProbe']) => {
-    if (probe) c.probes[kind] = { state: initialProbeState(kind), nextAt: at + probeTiming(probe).initialDelayMs };
-  };
-  add('Startup', c.spec.startupProbe);
-  add('Readiness', c.spec.readinessProbe);
-  add('Liveness', c.spec.livenessProbe);
+  const { startupProbe, readinessProbe, livenessProbe } = c.spec;
+  if (startupProbe) c.probes.Startup = newProbeRun('Startup', startupProbe, at);
+  if (readinessProbe) c.probes.Readiness = newProbeRun('Readiness', readinessProbe, at);
+  if (livenessProbe) c.probes.Liveness = newProbeRun('Liveness', livenessProbe, at);
+}
+
+function newProbeRun(kind: ProbeKind, probe: Probe, at: number): ProbeRun {
+  return { state: initialProbeState(kind), nextAt: at + probeTiming(probe).initialDelayMs };
 }
 
 function startContainer(pod: Pod, run: PodRun, c: ContainerRun, env: WorkerEnv): void {
@@ -81,7 +95,7 @@ function startContainer(pod: Pod, run: PodRun, c: ContainerRun, env: WorkerEnv):
   if (c.pendingPulled) env.event('Normal', 'Pulled', c.pendingPulled, c.name);
   c.pendingPulled = undefined;
   if (c.everStarted) c.restartCount++;
-  c.containerID = stableHex(`${run.uid}:${c.name}:${c.restartCount}`, 64);
+  c.containerID = stableHex(fnv1a(String(c.restartCount), c.seed), 64);
   env.event('Normal', 'Created', `Created container: ${c.name}`, c.name);
   env.event('Normal', 'Started', `Started container ${c.name}`, c.name);
   c.phase = 'running';
@@ -164,10 +178,12 @@ function probe(pod: Pod, run: PodRun, c: ContainerRun, kind: ProbeKind, env: Wor
 function nextDue(c: ContainerRun, terminating: boolean): number {
   if (c.crashRequested && c.phase === 'running') return -Infinity;
   if (c.pendingBackOff) return c.terminated!.finishedAt;
-  let t = Infinity;
   if (c.phase !== 'running') return terminating ? Infinity : c.startAt ?? Infinity;
-  if (c.exitAt !== undefined) t = Math.min(t, c.exitAt);
-  for (const p of Object.values(c.probes)) if (p) t = Math.min(t, p.nextAt);
+  let t = c.exitAt ?? Infinity;
+  const { Startup, Readiness, Liveness } = c.probes;
+  if (Startup) t = Math.min(t, Startup.nextAt);
+  if (Readiness) t = Math.min(t, Readiness.nextAt);
+  if (Liveness) t = Math.min(t, Liveness.nextAt);
   return t;
 }
 
@@ -217,7 +233,7 @@ function applyDue(pod: Pod, run: PodRun, c: ContainerRun, env: WorkerEnv): void 
     if (c.everStarted && !c.pendingPulled) {
       // A restart pulls again only under imagePullPolicy Always.
       const at = c.startAt!;
-      const pulledAt = pullImage(pod, c, at, env, `${run.uid}:${c.name}:${c.restartCount + 1}`);
+      const pulledAt = pullImage(c, at, env, c.restartCount + 1);
       if (pulledAt > at) { c.startAt = pulledAt; return; }
     }
     return startContainer(pod, run, c, env);

@@ -3,8 +3,8 @@
 // kubelet controller; the API object's status is derived from it (podStatus.ts).
 
 import type { Container } from '../../core/types';
-import type { Timer } from '../../core/timers';
 import type { BackoffEntry } from './backoff';
+import { fnv1a } from './ids';
 import type { ProbeKind, ProbeState } from './probes';
 
 export interface TerminatedInfo {
@@ -23,6 +23,8 @@ export interface ProbeRun {
 export interface ContainerRun {
   name: string;
   spec: Container;
+  /** fnv1a of `<pod uid>:<name>:`, the prefix of every seed this container's ids and delays are drawn from. */
+  seed: number;
   /** Number of restarts so far (status.containerStatuses[].restartCount). */
   restartCount: number;
   phase: 'waiting' | 'running' | 'terminated';
@@ -52,6 +54,8 @@ export interface ContainerRun {
 
 export interface PodRun {
   key: string;
+  namespace: string;
+  name: string;
   uid: string;
   nodeName: string;
   hostIP: string;
@@ -60,7 +64,8 @@ export interface PodRun {
   containers: ContainerRun[];
   /** Set once the kubelet has begun graceful termination: when the last container is gone. */
   killAt?: number;
-  timer?: Timer;
+  /** The pending wake-up: when the kubelet syncs this pod next, and the token of that wake-up. */
+  wake?: { at: number; token: number };
   /** Whether the derived status may have changed since the last write. */
   dirty: boolean;
   /**
@@ -74,10 +79,11 @@ export interface PodRun {
   writeNow?: boolean;
 }
 
-export function newContainerRun(spec: Container, startAt: number): ContainerRun {
+export function newContainerRun(spec: Container, startAt: number, podUID: string): ContainerRun {
   return {
     name: spec.name,
     spec,
+    seed: fnv1a(`${podUID}:${spec.name}:`),
     restartCount: 0,
     phase: 'waiting',
     waitingReason: 'ContainerCreating',

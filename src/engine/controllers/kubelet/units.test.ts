@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Container, Probe } from '../../core/types';
+import { SeededRandom } from '../../core/random';
 import { goDuration, INITIAL_BACKOFF_MS, MAX_BACKOFF_MS, nextBackoff, restartAt, type BackoffEntry } from './backoff';
+import { fnv1a, stableHex } from './ids';
 import { NodeIPAllocator } from './ipam';
 import { applyProbeResult, initialProbeState, probeTiming, runProbe, type ProbeState } from './probes';
 
@@ -97,5 +99,14 @@ describe('pod IPs from the node podCIDR (host-local IPAM)', () => {
     expect(seen.has('10.244.1.2')).toBe(true);
     expect(seen.has('10.244.1.255')).toBe(false);
     expect(a.allocate()).toBeUndefined();
+  });
+});
+
+describe('stable ids', () => {
+  it('draws the same hex digits as the seeded generator', () => {
+    for (const seed of ['a', 'uid-1:web:0', 'image:docker.io/library/nginx']) {
+      expect(stableHex(seed, 64)).toBe(new SeededRandom(fnv1a(seed)).hex(64));
+      expect(stableHex(seed, 7)).toBe(new SeededRandom(fnv1a(seed)).hex(7));
+    }
   });
 });

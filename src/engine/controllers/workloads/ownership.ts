@@ -8,12 +8,21 @@ import type { WatchEvent } from '../../core/store';
 import type { KubeObject } from '../../core/types';
 import { controllerOf } from './pods';
 
-/** Objects of one kind by controller uid, plus the controller-less ones by namespace. */
+/**
+ * Objects of one kind by controller uid, plus (when asked for) the controller-less
+ * ones by namespace: only ReplicaSets need their orphans listed (a Deployment adopts
+ * them); orphan pods are found through the label index instead.
+ */
 export class ControllerIndex {
   private byController = new Map<string, Set<string>>();
-  private orphansByNamespace = new Map<string, Set<string>>();
+  private orphansByNamespace: Map<string, Set<string>> | undefined;
 
-  constructor(readonly kind: string) {}
+  constructor(
+    readonly kind: string,
+    opts: { orphans?: boolean } = {},
+  ) {
+    if (opts.orphans) this.orphansByNamespace = new Map();
+  }
 
   /** Feed every watch event; other kinds are ignored. */
   observe(event: WatchEvent): void {
@@ -31,24 +40,26 @@ export class ControllerIndex {
   }
 
   orphansIn(namespace: string): readonly string[] {
+    if (!this.orphansByNamespace) throw new Error(`ControllerIndex(${this.kind}) does not track orphans`);
     const set = this.orphansByNamespace.get(namespace);
     return set ? [...set] : [];
   }
 
-  private bucket(obj: KubeObject): [Map<string, Set<string>>, string] {
-    const ref = controllerOf(obj);
-    return ref ? [this.byController, ref.uid] : [this.orphansByNamespace, obj.metadata.namespace ?? ''];
-  }
-
   private add(obj: KubeObject): void {
-    const [map, k] = this.bucket(obj);
+    const ref = controllerOf(obj);
+    const map = ref ? this.byController : this.orphansByNamespace;
+    if (!map) return;
+    const k = ref ? ref.uid : obj.metadata.namespace ?? '';
     let set = map.get(k);
     if (!set) map.set(k, (set = new Set()));
     set.add(obj.metadata.name!);
   }
 
   private remove(obj: KubeObject): void {
-    const [map, k] = this.bucket(obj);
+    const ref = controllerOf(obj);
+    const map = ref ? this.byController : this.orphansByNamespace;
+    if (!map) return;
+    const k = ref ? ref.uid : obj.metadata.namespace ?? '';
     const set = map.get(k);
     if (!set) return;
     set.delete(obj.metadata.name!);

@@ -20,7 +20,9 @@ export function controllerRef(owner: KubeObject): OwnerReference {
 
 /** metav1.GetControllerOf. */
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+  const refs = obj.metadata.ownerReferences;
+  if (refs) for (const r of refs) if (r.controller === true) return r;
+  return undefined;
 }
 
 /** Copies a JSON value (templates are plain JSON). */

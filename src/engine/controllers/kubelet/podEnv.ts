@@ -1,0 +1,58 @@
+// What the pod worker may do for one pod on one node: record kubelet events,
+// consult the playground's readiness faults, and track the node's images.
+
+import type { EngineContext } from '../../context';
+import type { EventSource } from '../../core/events';
+import type { Pod } from '../../core/types';
+import type { WorkerEnv } from './podWorker';
+
+/** What the kubelet keeps per node for its pods. */
+export interface NodeState {
+  /** Images the node holds (pulled once, then present). */
+  images: Set<string>;
+  /** The source of the node's kubelet events (one object for all of them). */
+  source: EventSource;
+}
+
+/** An event's fieldPath for a container, by name (a few names recur across thousands of pods). */
+const fieldPaths = new Map<string, string>();
+
+function containerFieldPath(container: string): string {
+  let path = fieldPaths.get(container);
+  if (path === undefined) {
+    if (fieldPaths.size >= 1024) fieldPaths.clear();
+    fieldPaths.set(container, (path = `spec.containers{${container}}`));
+  }
+  return path;
+}
+
+/** What the pod worker may do for one pod on one node (a class: no closures per sync). */
+export class PodEnv implements WorkerEnv {
+  readonly now: number;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly pod: Pod,
+    private readonly node: NodeState,
+  ) {
+    this.now = ctx.clock.now();
+  }
+
+  event(type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void {
+    this.ctx.events.record(this.pod, type, reason, message, this.node.source, container ? containerFieldPath(container) : undefined);
+  }
+
+  readinessFaulted(container: string): boolean {
+    const faults = this.ctx.sim.readinessFailures;
+    if (faults.size === 0) return false;
+    const prefix = `${this.pod.metadata.namespace}/${this.pod.metadata.name}/`;
+    return faults.has(prefix + container) || faults.has(`${prefix}*`);
+  }
+
+  imagePresent(image: string): boolean {
+    const images = this.node.images;
+    const had = images.has(image);
+    images.add(image);
+    return had;
+  }
+}
