@@ -12,25 +12,23 @@
 
 import type { KubeEvent } from './types';
 
-/** What several Events share: the object they are about and the key they aggregate under. */
-export interface EventKey {
-  namespace: string;
-  involvedObject: KubeEvent['involvedObject'];
-  reason: string;
-  message: string;
-  type: 'Normal' | 'Warning';
-  source: KubeEvent['source'];
-  reportingComponent: string;
-}
-
-/** One Event in the log. */
+/**
+ * One Event in the log. A recorded Event keeps what it says in the record's own fields and
+ * shares the involvedObject and source objects with its object's other Events; an Event stored
+ * whole keeps just the object (the other fields are then unused).
+ */
 export interface EventRecord {
   namespace: string;
   /** The Event's name; for recorded Events built on first need from `nanos`. */
-  name?: string;
+  name: string | undefined;
+  involvedObject: KubeEvent['involvedObject'] | undefined;
+  reason: string;
+  message: string;
+  type: 'Normal' | 'Warning';
+  source: KubeEvent['source'] | undefined;
+  reportingComponent: string;
   /** For recorded Events: the number whose hex follows the object's name in the Event's name. */
   nanos: number;
-  key?: EventKey;
   /** The number in the Event's uid (`event-<n>`). */
   uidSeq: number;
   resourceVersion: number;
@@ -38,8 +36,8 @@ export interface EventRecord {
   firstTimestamp: string;
   lastTimestamp: string;
   /** The Event as an object: built on first read, or the object a writer stored whole. */
-  object?: KubeEvent;
-  removed?: boolean;
+  object: KubeEvent | undefined;
+  removed: boolean;
 }
 
 /** `n.toString(16)` for the integers event names use, without the slow general radix conversion. */
@@ -52,13 +50,12 @@ export function hex(n: number): string {
 
 /** kubelet and controllers name Events `<object>.<hex of UnixNano>`. */
 function nameOf(r: EventRecord): string {
-  return (r.name ??= `${r.key!.involvedObject.name}.${hex(r.nanos)}`);
+  return (r.name ??= `${r.involvedObject!.name}.${hex(r.nanos)}`);
 }
 
 /** Builds (once) the object for a recorded Event, in the key order Events have always had. */
 function objectOf(r: EventRecord): KubeEvent {
   if (r.object) return r.object;
-  const k = r.key!;
   const event: KubeEvent = {
     apiVersion: 'v1',
     kind: 'Event',
@@ -69,15 +66,15 @@ function objectOf(r: EventRecord): KubeEvent {
       creationTimestamp: r.firstTimestamp,
       uid: `event-${r.uidSeq}`,
     }),
-    involvedObject: k.involvedObject,
-    reason: k.reason,
-    message: k.message,
-    type: k.type,
-    source: k.source,
+    involvedObject: r.involvedObject!,
+    reason: r.reason,
+    message: r.message,
+    type: r.type,
+    source: r.source!,
     count: r.count,
     firstTimestamp: r.firstTimestamp,
     lastTimestamp: r.lastTimestamp,
-    reportingComponent: k.reportingComponent,
+    reportingComponent: r.reportingComponent,
   };
   return (r.object = Object.freeze(event));
 }
@@ -101,19 +98,22 @@ export class EventLog {
 
   /** A recorded Event happened again: count and lastTimestamp move, and it gets a new resourceVersion. */
   bump(r: EventRecord, lastTimestamp: string, resourceVersion: number): void {
-    r.count++;
     r.lastTimestamp = lastTimestamp;
     r.resourceVersion = resourceVersion;
-    if (r.object && r.key) {
-      // Same object as before with the changed fields, as an update of a stored Event was.
-      const old = r.object;
-      r.object = Object.freeze({
-        ...old,
-        metadata: Object.freeze({ ...old.metadata, resourceVersion: String(resourceVersion) }),
-        count: r.count,
-        lastTimestamp,
-      });
+    const old = r.object;
+    if (!old) {
+      r.count++;
+      return;
     }
+    // Built already (or rewritten by a person): the same object with the changed fields, as
+    // the recorder's update of a stored Event always was.
+    r.count = old.count + 1;
+    r.object = Object.freeze({
+      ...old,
+      metadata: Object.freeze({ ...old.metadata, resourceVersion: String(resourceVersion) }),
+      count: r.count,
+      lastTimestamp,
+    });
   }
 
   get(namespace: string, name: string): KubeEvent | undefined {
@@ -130,13 +130,13 @@ export class EventLog {
     if (old && !old.removed) {
       const before = objectOf(old);
       // A person's write replaces the whole object; the record keeps its place in the order.
-      old.key = undefined;
       old.object = event;
       return before;
     }
     const r: EventRecord = {
-      namespace: ns, name, nanos: 0, uidSeq: 0, resourceVersion: Number(event.metadata.resourceVersion), count: event.count,
-      firstTimestamp: event.firstTimestamp, lastTimestamp: event.lastTimestamp, object: event,
+      namespace: ns, name, involvedObject: undefined, reason: '', message: '', type: 'Normal', source: undefined, reportingComponent: '',
+      nanos: 0, uidSeq: 0, resourceVersion: Number(event.metadata.resourceVersion), count: event.count,
+      firstTimestamp: event.firstTimestamp, lastTimestamp: event.lastTimestamp, object: event, removed: false,
     };
     this.records.push(r);
     this.live++;

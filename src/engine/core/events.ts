@@ -3,7 +3,7 @@
 // bumps `count` and `lastTimestamp` instead of adding a new Event.
 
 import type { SimClock } from './clock';
-import type { EventKey, EventRecord } from './eventLog';
+import type { EventRecord } from './eventLog';
 import type { ObjectStore } from './store';
 import type { KubeEvent, KubeObject } from './types';
 
@@ -12,21 +12,17 @@ export interface EventSource {
   host?: string;
 }
 
-/** One aggregation key (what its Events share) and its latest Event. */
-interface Aggregate extends EventKey {
-  component: string;
-  record: EventRecord;
-}
-
 /** What the recorder keeps of one object's Events. */
 interface ObjectEvents {
   namespace: string;
   kind: string;
   name: string | undefined;
   uid: string | undefined;
-  aggregates: Aggregate[];
-  /** The involvedObject references (one per fieldPath): an object's Events share them. */
-  refs: KubeEvent['involvedObject'][];
+  /**
+   * The object's latest Event for each aggregation key (reason, component, message). Their
+   * involvedObject references are shared by the Events with the same fieldPath.
+   */
+  latest: EventRecord[];
 }
 
 /**
@@ -74,36 +70,32 @@ export class EventRecorder {
         break;
       }
     }
-    if (!entry) objects.push((entry = { namespace: ns, kind, name: meta.name, uid: meta.uid, aggregates: [], refs: [] }));
+    if (!entry) objects.push((entry = { namespace: ns, kind, name: meta.name, uid: meta.uid, latest: [] }));
     let at = -1;
-    for (let i = 0; i < entry.aggregates.length; i++) {
-      const a = entry.aggregates[i];
-      if (a.reason === reason && a.component === component && a.message === message) {
-        at = i;
-        break;
-      }
+    let involved: KubeEvent['involvedObject'] | undefined;
+    const want = fieldPath || undefined;
+    for (let i = 0; i < entry.latest.length; i++) {
+      const r = entry.latest[i];
+      if (r.reason === reason && r.reportingComponent === component && r.message === message) at = i;
+      if (r.involvedObject!.fieldPath === want) involved = r.involvedObject;
     }
     const now = this.clock.timestamp();
     const log = this.store.events;
-    if (at >= 0 && log.has(entry.aggregates[at].record)) {
-      log.bump(entry.aggregates[at].record, now, Number(this.store.nextResourceVersion()));
+    if (at >= 0 && log.has(entry.latest[at])) {
+      log.bump(entry.latest[at], now, Number(this.store.nextResourceVersion()));
       return;
     }
     const nanos = this.clock.now() * 1000 + this.seq++;
-    let involved = entry.refs.find((r) => r.fieldPath === (fieldPath || undefined));
-    if (!involved) entry.refs.push((involved = involvedObject(obj, fieldPath)));
-    const key: Aggregate = {
-      namespace: ns, involvedObject: involved, reason, message, type, source: this.sourceOf(source), reportingComponent: component, component,
-      record: {
-        namespace: ns, nanos, uidSeq: this.seq, resourceVersion: Number(this.store.nextResourceVersion()), count: 1,
-        firstTimestamp: now, lastTimestamp: now,
-      },
+    const record: EventRecord = {
+      namespace: ns, name: undefined, involvedObject: involved ?? involvedObject(obj, fieldPath), reason, message, type,
+      source: this.sourceOf(source), reportingComponent: component, nanos, uidSeq: this.seq,
+      resourceVersion: Number(this.store.nextResourceVersion()), count: 1, firstTimestamp: now, lastTimestamp: now,
+      object: undefined, removed: false,
     };
-    key.record.key = key;
     // A key whose Event was deleted starts over with a new Event (and this call's type and source).
-    if (at >= 0) entry.aggregates[at] = key;
-    else entry.aggregates.push(key);
-    this.store.appendEvent(key.record);
+    if (at >= 0) entry.latest[at] = record;
+    else entry.latest.push(record);
+    this.store.appendEvent(record);
   }
 
   /** One (frozen, shared) source object per component and host: 40,000 events need not carry 40,000 copies. */
