@@ -6,17 +6,23 @@
 
 import type { EngineContext } from '../../context';
 import { field, type FieldError } from '../../core/errors';
-import type { EndpointSlice } from '../../core/types';
+import type { EndpointPort, EndpointSlice, SliceEndpoint } from '../../core/types';
 import { jsonEqual } from '../apiServer';
 import { KINDS } from '../kinds';
 import type { KindStrategy } from '../registry';
-import { isDNS1123Label, isDNS1123Subdomain, isIPv6, nonSpecialIPErrors, parseIPv4, validateObjectMeta } from '../validation/common';
+import {
+  isDNS1123Label, isDNS1123Subdomain, isIPv6, isSpecialIPv4, nonSpecialIPErrors, parseIPv4, validateObjectMeta, validDNS1123Label,
+  validQualifiedName,
+} from '../validation/common';
 import { dns1123LabelField, IMMUTABLE_ERROR, qualifiedNameField } from '../validation/fields';
 
 const MAX_ENDPOINTS = 1000;
 const MAX_ADDRESSES = 100;
 const MAX_PORTS = 100;
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+const CREATE_ADDRESS_TYPES = ['FQDN', 'IPv4', 'IPv6'];
+/** The deprecated `IP` type is tolerated on update only. */
+const UPDATE_ADDRESS_TYPES = ['FQDN', 'IP', 'IPv4', 'IPv6'];
 
 function nonSpecial(path: string, address: string): FieldError[] {
   if (parseIPv4(address) === undefined && !isIPv6(address)) return [field.invalid(path, address, 'must be a valid IP address')];
@@ -38,21 +44,14 @@ function fqdnErrors(path: string, name: string): FieldError[] {
   return [];
 }
 
-/** IPv4 addresses already found valid (no errors at any path); every controller write repeats them. Bounded. */
-const validIPv4Addresses = new Set<string>();
-const NO_ERRORS: readonly FieldError[] = Object.freeze([]);
-
-function addressErrors(addressType: string, path: string, address: string): readonly FieldError[] {
-  if (addressType === 'IPv4' && validIPv4Addresses.has(address)) return NO_ERRORS;
-  const errs = addressErrorsUncached(addressType, path, address);
-  if (addressType === 'IPv4' && errs.length === 0) {
-    if (validIPv4Addresses.size >= 65_536) validIPv4Addresses.clear();
-    validIPv4Addresses.add(address);
-  }
-  return errs;
+/** Whether addressErrors reports nothing; for IPv4 (what the controllers write) a parse and a range check. */
+function addressIsValid(addressType: string, address: string): boolean {
+  if (addressType !== 'IPv4') return addressErrors(addressType, '', address).length === 0;
+  const n = parseIPv4(address);
+  return n !== undefined && !isSpecialIPv4(n);
 }
 
-function addressErrorsUncached(addressType: string, path: string, address: string): FieldError[] {
+function addressErrors(addressType: string, path: string, address: string): FieldError[] {
   switch (addressType) {
     case 'IPv4':
       return [...(parseIPv4(address) === undefined ? [field.invalid(path, address, 'must be a valid IPv4 address')] : []), ...nonSpecial(path, address)];
@@ -65,6 +64,27 @@ function addressErrorsUncached(addressType: string, path: string, address: strin
   }
 }
 
+/*
+ * The controllers rewrite every slice of a Service as its pods come and go, so nearly every
+ * endpoint and port is clean. Each is first checked by a predicate that holds exactly when
+ * the full checks below report nothing for it; only the others build paths and errors.
+ */
+
+function endpointIsValid(ep: SliceEndpoint, addressType: string): boolean {
+  const addresses = ep?.addresses;
+  if (!Array.isArray(addresses) || addresses.length === 0 || addresses.length > MAX_ADDRESSES) return false;
+  for (const a of addresses) if (!addressIsValid(addressType, String(a))) return false;
+  return ep.hostname === undefined || ep.hostname === null || validDNS1123Label(ep.hostname);
+}
+
+/** The per-port checks other than the duplicate name, which needs the names seen so far. */
+function portIsValid(port: EndpointPort): boolean {
+  if (!port) return false;
+  if (port.name && !validDNS1123Label(port.name)) return false;
+  if (!port.protocol || !PROTOCOLS.includes(port.protocol)) return false;
+  return port.appProtocol === undefined || validQualifiedName(port.appProtocol);
+}
+
 export function validateEndpointSlice(slice: EndpointSlice, validTypes: string[]): FieldError[] {
   const errs = validateObjectMeta(slice.metadata, true, isDNS1123Subdomain);
   const addressType = slice.addressType ?? '';
@@ -75,6 +95,7 @@ export function validateEndpointSlice(slice: EndpointSlice, validTypes: string[]
   if (endpoints.length > MAX_ENDPOINTS) errs.push(field.tooMany('endpoints', endpoints.length, MAX_ENDPOINTS));
   else {
     endpoints.forEach((ep, i) => {
+      if (endpointIsValid(ep, addressType)) return;
       const p = `endpoints[${i}]`;
       const addresses = ep?.addresses ?? [];
       if (addresses.length === 0) errs.push(field.required(`${p}.addresses`, 'must contain at least 1 address'));
@@ -89,8 +110,12 @@ export function validateEndpointSlice(slice: EndpointSlice, validTypes: string[]
   else {
     const names = new Set<string>();
     ports.forEach((port, i) => {
-      const p = `ports[${i}]`;
       const name = port?.name ?? '';
+      if (portIsValid(port) && !names.has(name)) {
+        names.add(name);
+        return;
+      }
+      const p = `ports[${i}]`;
       if (name) errs.push(...dns1123LabelField(`${p}.name`, name));
       if (names.has(name)) errs.push(field.duplicate(`${p}.name`, name));
       else names.add(name);
@@ -120,10 +145,9 @@ export function createEndpointSliceStrategy(_ctx: EngineContext): KindStrategy<E
     prepareForUpdate(slice, old) {
       if (!jsonEqual(slice.metadata.labels ?? {}, old.metadata.labels ?? {})) slice.metadata.generation = (old.metadata.generation ?? 0) + 1;
     },
-    validate: (slice) => validateEndpointSlice(slice, ['FQDN', 'IPv4', 'IPv6']),
+    validate: (slice) => validateEndpointSlice(slice, CREATE_ADDRESS_TYPES),
     validateUpdate(slice, old) {
-      // The deprecated `IP` type is tolerated on update only.
-      const errs = validateEndpointSlice(slice, ['FQDN', 'IP', 'IPv4', 'IPv6']);
+      const errs = validateEndpointSlice(slice, UPDATE_ADDRESS_TYPES);
       if (slice.addressType !== old.addressType) errs.push(field.invalid('addressType', slice.addressType ?? '', IMMUTABLE_ERROR));
       return errs;
     },

@@ -7,10 +7,31 @@ import { field, type FieldError } from '../../core/errors';
 import type { EndpointAddress, EndpointPort, Endpoints } from '../../core/types';
 import { KINDS } from '../kinds';
 import type { KindStrategy } from '../registry';
-import { isDNS1123Subdomain, isValidPortNum, validateObjectMeta } from '../validation/common';
-import { dns1123LabelField, dns1123SubdomainField, endpointIPErrors, qualifiedNameField } from '../validation/fields';
+import {
+  isDNS1123Subdomain, isValidPortNum, validateObjectMeta, validDNS1123Label, validPortNum, validDNS1123Subdomain, validQualifiedName,
+} from '../validation/common';
+import { dns1123LabelField, dns1123SubdomainField, endpointIPErrors, isValidEndpointIP, qualifiedNameField } from '../validation/fields';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+
+/*
+ * The controllers rewrite every Endpoints object of a Service as its pods come and go, so
+ * nearly every address and port is clean. Each is first checked by a predicate that holds
+ * exactly when its validator below reports nothing; only the others build paths and errors.
+ */
+
+function addressIsValid(a: EndpointAddress): boolean {
+  if (!a) return false;
+  return isValidEndpointIP(a.ip ?? '') && (!a.hostname || validDNS1123Label(a.hostname)) && (a.nodeName === undefined || validDNS1123Subdomain(a.nodeName));
+}
+
+function portIsValid(port: EndpointPort, requireName: boolean): boolean {
+  if (!port) return false;
+  if (port.name ? !validDNS1123Label(port.name) : requireName) return false;
+  if (!validPortNum(port.port)) return false;
+  if (!port.protocol || !PROTOCOLS.includes(port.protocol)) return false;
+  return port.appProtocol === undefined || validQualifiedName(port.appProtocol);
+}
 
 function validateAddress(a: EndpointAddress, path: string): FieldError[] {
   const errs: FieldError[] = [];
@@ -43,10 +64,16 @@ export function validateEndpoints(ep: Endpoints): FieldError[] {
     const addresses = ss.addresses ?? [];
     const notReady = ss.notReadyAddresses ?? [];
     if (addresses.length === 0 && notReady.length === 0) errs.push(field.required(p, 'must specify `addresses` or `notReadyAddresses`'));
-    addresses.forEach((a, j) => errs.push(...validateAddress(a, `${p}.addresses[${j}]`)));
-    notReady.forEach((a, j) => errs.push(...validateAddress(a, `${p}.notReadyAddresses[${j}]`)));
+    addresses.forEach((a, j) => {
+      if (!addressIsValid(a)) errs.push(...validateAddress(a, `${p}.addresses[${j}]`));
+    });
+    notReady.forEach((a, j) => {
+      if (!addressIsValid(a)) errs.push(...validateAddress(a, `${p}.notReadyAddresses[${j}]`));
+    });
     const ports = ss.ports ?? [];
-    ports.forEach((port, j) => errs.push(...validatePort(port, ports.length > 1, `${p}.ports[${j}]`)));
+    ports.forEach((port, j) => {
+      if (!portIsValid(port, ports.length > 1)) errs.push(...validatePort(port, ports.length > 1, `${p}.ports[${j}]`));
+    });
   });
   return errs;
 }

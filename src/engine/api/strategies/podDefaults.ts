@@ -86,6 +86,15 @@ export function defaultPodTemplate(template: PodTemplateSpec | undefined): void 
   defaultPodSpec(template.spec);
 }
 
+type Toleration = { key?: string; operator?: string; effect?: string; tolerationSeconds?: number };
+
+/** The taints DefaultTolerationSeconds covers: node.kubernetes.io/not-ready and /unreachable. */
+const NO_EXECUTE_TAINT_KEYS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'];
+
+function toleratesNoExecute(tolerations: Toleration[], key: string): boolean {
+  return tolerations.some((t) => (!t.key || t.key === key) && (!t.effect || t.effect === 'NoExecute'));
+}
+
 /**
  * Admission on Pod create: ServiceAccount (serviceAccountName `default`, and the
  * deprecated `serviceAccount` mirror set by v1 conversion), Priority (priority 0,
@@ -98,26 +107,30 @@ export function admitPod(spec: PodSpec): void {
   s.serviceAccount = s.serviceAccountName;
   if (s.priority === undefined) s.priority = 0;
   if (!s.preemptionPolicy) s.preemptionPolicy = 'PreemptLowerPriority';
-  const tolerations = (s.tolerations ?? []) as { key?: string; operator?: string; effect?: string; tolerationSeconds?: number }[];
-  const tolerates = (key: string) =>
-    tolerations.some((t) => (!t.key || t.key === key) && (!t.effect || t.effect === 'NoExecute'));
-  const added = [];
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    if (!tolerates(key)) added.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
+  const tolerations = (s.tolerations ?? []) as Toleration[];
+  let added: Toleration[] | undefined;
+  for (const key of NO_EXECUTE_TAINT_KEYS) {
+    if (!toleratesNoExecute(tolerations, key)) (added ??= []).push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
   }
-  if (added.length) s.tolerations = [...tolerations, ...added];
+  if (added) s.tolerations = tolerations.length === 0 ? added : [...tolerations, ...added];
 }
+
+const QOS_RESOURCES = ['cpu', 'memory'];
+const NO_QUANTITIES: Record<string, unknown> = Object.freeze({});
 
 /** GetPodQOS: BestEffort without any cpu/memory request or limit; Guaranteed when limits equal requests everywhere. */
 export function podQOSClass(spec: PodSpec): 'BestEffort' | 'Burstable' | 'Guaranteed' {
-  const containers = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
+  const regular = spec.containers ?? [];
+  const inits = spec.initContainers ?? [];
+  // Without init containers the regular list is walked as it is, not copied.
+  const containers = Array.isArray(inits) && inits.length === 0 && Array.isArray(regular) ? regular : [...regular, ...inits];
   let any = false;
   let guaranteed = true;
   for (const c of containers) {
-    const r = (c.resources ?? {}) as ContainerResources;
-    const requests = r.requests ?? {};
-    const limits = r.limits ?? {};
-    for (const name of ['cpu', 'memory']) {
+    const r = (c.resources ?? NO_QUANTITIES) as ContainerResources;
+    const requests = r.requests ?? NO_QUANTITIES;
+    const limits = r.limits ?? NO_QUANTITIES;
+    for (const name of QOS_RESOURCES) {
       if (requests[name] !== undefined || limits[name] !== undefined) any = true;
       if (limits[name] === undefined || String(requests[name] ?? limits[name]) !== String(limits[name])) guaranteed = false;
     }

@@ -35,6 +35,16 @@ function rememberValid(memo: Set<string>, value: string, errs: string[]): string
   return errs;
 }
 
+/*
+ * Boolean forms of the checks below, for the fast paths that only need to know whether a
+ * value is clean (the error texts are built by the list-returning forms when it is not).
+ * Each is exactly `isX(value).length === 0`, answered from the memo when it can.
+ */
+export const validDNS1123Label = (value: string): boolean => validDNS1123Labels.has(value) || isDNS1123Label(value).length === 0;
+export const validDNS1123Subdomain = (value: string): boolean => validDNS1123Subdomains.has(value) || isDNS1123Subdomain(value).length === 0;
+export const validQualifiedName = (value: string): boolean => validQualifiedNames.has(value) || isQualifiedName(value).length === 0;
+export const validLabelValue = (value: string): boolean => validLabelValues.has(value) || isValidLabelValue(value).length === 0;
+
 export const maxLenError = (n: number) => `must be no more than ${n} characters`;
 export const EMPTY_ERROR = 'must be non-empty';
 export const PORT_RANGE_ERROR = 'must be between 1 and 65535, inclusive';
@@ -142,32 +152,48 @@ export function isValidPortName(port: string): string[] {
 }
 
 export function isValidPortNum(port: number): string[] {
-  return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : [PORT_RANGE_ERROR];
+  return validPortNum(port) ? [] : [PORT_RANGE_ERROR];
 }
 
-/** Parsed addresses (pod and Service IPs repeat across every Endpoints write); bounded, cleared when full. */
-const parsedIPv4 = new Map<string, number | undefined>();
+/** Whether isValidPortNum reports nothing. */
+export function validPortNum(port: number): boolean {
+  return Number.isInteger(port) && port >= 1 && port <= 65535;
+}
 
-export function parseIPv4(s: string): number | undefined {
-  let n = parsedIPv4.get(s);
-  if (n === undefined && !parsedIPv4.has(s)) {
-    if (parsedIPv4.size >= 65_536) parsedIPv4.clear();
-    n = parseIPv4Uncached(s);
-    parsedIPv4.set(s, n);
+/**
+ * Dotted-quad IPv4 only: four groups of 1-3 ASCII digits, each at most 255 and without a
+ * leading zero (Go's net.ParseIP rejects "010.0.0.1" since 1.17). A character scan, cheaper
+ * than a cache look-up: pod and Service IPs are parsed on every Endpoints write.
+ */
+export function parseIPv4(input: string): number | undefined {
+  const s = typeof input === 'string' ? input : `${input}`;
+  let n = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 /* . */) {
+      if (digits === 0 || dots === 3) return undefined;
+      n = n * 256 + part;
+      dots++;
+      part = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 3 || (digits === 1 && part === 0)) return undefined; // too long, or a leading zero
+      part = part * 10 + (c - 48);
+      digits++;
+      if (part > 255) return undefined;
+    } else {
+      return undefined;
+    }
   }
-  return n;
-}
-
-function parseIPv4Uncached(s: string): number | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
-  if (!m) return undefined;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p, i) => p > 255 || (m[i + 1].length > 1 && m[i + 1][0] === '0'))) return undefined;
-  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
+  if (digits === 0 || dots !== 3) return undefined;
+  return n * 256 + part;
 }
 
 export function formatIPv4(n: number): string {
-  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 export function isIPv6(s: string): boolean {
@@ -203,6 +229,11 @@ export function isValidCIDR(s: string): boolean {
   return isIPv6(m[1]) && bits <= 128;
 }
 
+/** Whether nonSpecialIPErrors rejects this parsed IPv4 address (unspecified, loopback, link-local, link-local multicast). */
+export function isSpecialIPv4(n: number): boolean {
+  return n === 0 || n >>> 24 === 127 || n >>> 16 === ((169 << 8) | 254) || n >>> 8 === ((224 << 16) | 0);
+}
+
 /** ValidateNonSpecialIP: externalIPs and Endpoints addresses. */
 export function nonSpecialIPErrors(path: string, ip: string): FieldError[] {
   const n = parseIPv4(ip);
@@ -221,8 +252,41 @@ export function nonSpecialIPErrors(path: string, ip: string): FieldError[] {
   return [];
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Whether validateLabels finds nothing: every key a qualified name, every value a valid label
+ * value. A walk without the entry arrays; anything but a plain object (or a value that is not
+ * a string) answers false and takes the full path.
+ */
+function labelsAreValid(labels: Record<string, string> | undefined): boolean {
+  if (labels === undefined || labels === null) return true;
+  if (typeof labels !== 'object') return false;
+  for (const k in labels) {
+    if (!hasOwn.call(labels, k)) continue;
+    const v = labels[k];
+    if (typeof v !== 'string' || !validQualifiedName(k) || !validLabelValue(v)) return false;
+  }
+  return true;
+}
+
+/** Whether validateAnnotations finds nothing (keys lower-cased are qualified names, ≤ 256 KiB in all). */
+function annotationsAreValid(annotations: Record<string, string> | undefined): boolean {
+  if (annotations === undefined || annotations === null) return true;
+  if (typeof annotations !== 'object') return false;
+  let total = 0;
+  for (const k in annotations) {
+    if (!hasOwn.call(annotations, k)) continue;
+    const v = annotations[k];
+    if (typeof v !== 'string' || !validQualifiedName(k.toLowerCase())) return false;
+    total += k.length + v.length;
+  }
+  return total <= 256 * 1024;
+}
+
 /** ValidateLabels: each key a qualified name, each value a label value. */
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
+  if (labelsAreValid(labels)) return [];
   const errs: FieldError[] = [];
   for (const [k, v] of Object.entries(labels ?? {})) {
     for (const m of isQualifiedName(k)) errs.push(field.invalid(path, k, m));
@@ -234,6 +298,7 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
 
 /** ValidateAnnotations: keys are qualified names (lower-cased first); total size ≤ 256 KiB. */
 export function validateAnnotations(annotations: Record<string, string> | undefined, path: string): FieldError[] {
+  if (annotationsAreValid(annotations)) return [];
   const errs: FieldError[] = [];
   let total = 0;
   for (const [k, v] of Object.entries(annotations ?? {})) {
@@ -246,13 +311,36 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
 
 export type NameValidator = (name: string) => string[];
 
+/** The memoised boolean forms of the usual name rules, so the clean case builds no message lists. */
+const NAME_PREDICATES = new Map<NameValidator, (name: string) => boolean>([
+  [isDNS1123Subdomain, validDNS1123Subdomain],
+  [isDNS1123Label, validDNS1123Label],
+]);
+
+function nameIsValid(nameFn: NameValidator, name: string): boolean {
+  const predicate = NAME_PREDICATES.get(nameFn);
+  return predicate ? predicate(name) : nameFn(name).length === 0;
+}
+
+/** Whether validateObjectMeta finds nothing; checked first, as almost every write is clean. */
+function objectMetaIsValid(meta: ObjectMeta, namespaced: boolean, nameFn: NameValidator): boolean {
+  if (meta.generateName && !nameIsValid(nameFn, maskTrailingDash(meta.generateName))) return false;
+  if (!meta.name || !nameIsValid(nameFn, meta.name)) return false;
+  if (namespaced ? !meta.namespace || !validDNS1123Label(meta.namespace) : meta.namespace) return false;
+  return labelsAreValid(meta.labels) && annotationsAreValid(meta.annotations);
+}
+
+/** The generateName prefix may end in '-': validated without its trailing dash as Kubernetes' maskTrailingDash does. */
+function maskTrailingDash(generateName: string): string {
+  return generateName.length > 1 && generateName.endsWith('-') ? `${generateName.slice(0, -2)}a` : generateName;
+}
+
 /** ValidateObjectMeta: name (by the kind's rule), generateName, namespace, labels, annotations. */
 export function validateObjectMeta(meta: ObjectMeta, namespaced: boolean, nameFn: NameValidator, path = 'metadata'): FieldError[] {
+  if (objectMetaIsValid(meta, namespaced, nameFn)) return [];
   const errs: FieldError[] = [];
   if (meta.generateName) {
-    // The prefix may end in '-': validated without its trailing dash as Kubernetes' maskTrailingDash does.
-    const masked = meta.generateName.length > 1 && meta.generateName.endsWith('-') ? `${meta.generateName.slice(0, -2)}a` : meta.generateName;
-    for (const m of nameFn(masked)) errs.push(field.invalid(`${path}.generateName`, meta.generateName, m));
+    for (const m of nameFn(maskTrailingDash(meta.generateName))) errs.push(field.invalid(`${path}.generateName`, meta.generateName, m));
   }
   if (!meta.name) {
     if (!meta.generateName) errs.push(field.required(`${path}.name`, 'name or generateName is required'));

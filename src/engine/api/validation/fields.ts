@@ -2,7 +2,7 @@
 // several kinds share (ValidateNonnegativeField, ValidateDNS1123Label, …).
 
 import { field, type FieldError } from '../../core/errors';
-import { IP_ERROR, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP, nonSpecialIPErrors } from './common';
+import { IP_ERROR, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isSpecialIPv4, isValidIP, nonSpecialIPErrors, parseIPv4 } from './common';
 
 export const IMMUTABLE_ERROR = 'field is immutable';
 
@@ -26,20 +26,18 @@ export function qualifiedNameField(path: string, value: string): FieldError[] {
   return isQualifiedName(value).map((m) => field.invalid(path, value, m));
 }
 
+/** Whether endpointIPErrors reports nothing for this address (at any path): for IPv4, a parse and a range check. */
+export function isValidEndpointIP(ip: string): boolean {
+  const n = parseIPv4(ip);
+  if (n !== undefined) return !isSpecialIPv4(n);
+  return endpointIPErrors('', ip).length === 0;
+}
+
 /**
  * validation.IsValidIP followed by ValidateNonSpecialIP, as Endpoints addresses
  * are checked: an unparsable address gets both errors.
  */
-/** IPs already found valid and non-special (no errors at any path); Endpoints writes repeat them. Bounded. */
-const validEndpointIPs = new Set<string>();
-
 export function endpointIPErrors(path: string, ip: string): FieldError[] {
-  if (validEndpointIPs.has(ip)) return [];
   if (!isValidIP(ip)) return [field.invalid(path, ip, IP_ERROR), field.invalid(path, ip, 'must be a valid IP address')];
-  const errs = nonSpecialIPErrors(path, ip);
-  if (errs.length === 0) {
-    if (validEndpointIPs.size >= 65_536) validEndpointIPs.clear();
-    validEndpointIPs.add(ip);
-  }
-  return errs;
+  return nonSpecialIPErrors(path, ip);
 }

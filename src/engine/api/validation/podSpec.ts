@@ -39,6 +39,73 @@ export interface PodSpecOptions {
 
 const MAX_INT32 = 2147483647;
 const list = (values: string[]) => values;
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const TOLERATION_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
+/** RelaxedEnvironmentVariableValidation: printable ASCII other than '='. */
+const ENV_NAME = /^[\x20-\x3c\x3e-\x7e]+$/;
+
+/*
+ * Every pod the API server admits is checked here, and nearly all are clean. Containers and
+ * tolerations are first checked by a predicate that holds exactly when their validators below
+ * report nothing (cases it does not know answer false); only the others build paths and errors.
+ */
+
+/** validateContainerPorts reports nothing: valid, unique names; valid numbers; a known protocol. */
+function containerPortsAreValid(ports: Container['ports']): boolean {
+  if (ports === undefined || ports === null) return true;
+  if (!Array.isArray(ports)) return false;
+  for (let i = 0; i < ports.length; i++) {
+    const port = ports[i];
+    if (!port || typeof port !== 'object') return false;
+    if (port.name) {
+      if (isValidPortName(port.name).length !== 0) return false;
+      for (let j = 0; j < i; j++) if (ports[j].name === port.name) return false;
+    }
+    if (!port.containerPort || !common.validPortNum(port.containerPort)) return false;
+    if (port.hostPort && !common.validPortNum(port.hostPort)) return false;
+    if (!port.protocol || !PROTOCOLS.includes(port.protocol)) return false;
+  }
+  return true;
+}
+
+/** validateEnv reports nothing. */
+function envIsValid(env: Container['env']): boolean {
+  if (env === undefined || env === null) return true;
+  if (!Array.isArray(env)) return false;
+  for (const ev of env) {
+    const name = ev?.name ?? '';
+    if (!name || !ENV_NAME.test(name)) return false;
+  }
+  return true;
+}
+
+/** validateContainerCommon, validateProbes and the restartPolicy rule of a regular container report nothing (probes: not looked into). */
+function regularContainerIsValid(c: Container): boolean {
+  if (!c || typeof c !== 'object') return false;
+  if (!c.name || !common.validDNS1123Label(c.name) || !c.image) return false;
+  if (c.terminationMessagePolicy !== 'File' && c.terminationMessagePolicy !== 'FallbackToLogsOnError') return false;
+  if (!c.imagePullPolicy || !PULL_POLICIES.includes(c.imagePullPolicy)) return false;
+  if (c.livenessProbe || c.readinessProbe || c.startupProbe || c.restartPolicy !== undefined) return false;
+  return containerPortsAreValid(c.ports) && envIsValid(c.env);
+}
+
+/** One toleration passes every rule of validateTolerations. */
+function tolerationIsValid(t: Toleration): boolean {
+  if (!t || typeof t !== 'object') return false;
+  if (t.key ? isQualifiedName(t.key).length !== 0 : t.operator !== 'Exists') return false;
+  if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') return false;
+  const operator = t.operator ?? '';
+  if (operator === 'Equal' || operator === '') {
+    if (isValidLabelValue(t.value ?? '').length !== 0) return false;
+  } else if (operator !== 'Exists' || t.value) {
+    return false;
+  }
+  return !t.effect || TOLERATION_EFFECTS.includes(t.effect);
+}
 
 function portNumOrName(path: string, port: IntOrString | undefined): FieldError[] {
   if (typeof port === 'string') return isValidPortName(port).map((m) => field.invalid(path, port, m));
@@ -121,7 +188,7 @@ function validateContainerPorts(c: Container, path: string): FieldError[] {
     else for (const m of isValidPortNum(port.containerPort)) errs.push(field.invalid(`${p}.containerPort`, port.containerPort, m));
     if (port.hostPort) for (const m of isValidPortNum(port.hostPort)) errs.push(field.invalid(`${p}.hostPort`, port.hostPort, m));
     if (!port.protocol) errs.push(field.required(`${p}.protocol`));
-    else if (!['SCTP', 'TCP', 'UDP'].includes(port.protocol)) errs.push(field.notSupported(`${p}.protocol`, port.protocol, ['SCTP', 'TCP', 'UDP']));
+    else if (!PROTOCOLS.includes(port.protocol)) errs.push(field.notSupported(`${p}.protocol`, port.protocol, PROTOCOLS));
   });
   return errs;
 }
@@ -132,7 +199,7 @@ function validateEnv(c: Container, path: string): FieldError[] {
   (c.env ?? []).forEach((ev, i) => {
     const name = ev?.name ?? '';
     if (!name) errs.push(field.required(`${path}[${i}].name`));
-    else if (!/^[\x20-\x3c\x3e-\x7e]+$/.test(name)) {
+    else if (!ENV_NAME.test(name)) {
       errs.push(field.invalid(`${path}[${i}].name`, name, "a valid environment variable name must consist only of printable ASCII characters other than '='"));
     }
   });
@@ -153,7 +220,7 @@ function validateContainerCommon(c: Container, path: string): FieldError[] {
   errs.push(...validateEnv(c, `${path}.env`));
   const pull = c.imagePullPolicy;
   if (!pull) errs.push(field.required(`${path}.imagePullPolicy`));
-  else if (!['Always', 'IfNotPresent', 'Never'].includes(pull)) errs.push(field.notSupported(`${path}.imagePullPolicy`, pull, ['Always', 'IfNotPresent', 'Never']));
+  else if (!PULL_POLICIES.includes(pull)) errs.push(field.notSupported(`${path}.imagePullPolicy`, pull, PULL_POLICIES));
   return errs;
 }
 
@@ -162,6 +229,10 @@ function validateContainers(containers: Container[] | undefined, path: string): 
   const errs: FieldError[] = [];
   const names = new Set<string>();
   containers.forEach((c, i) => {
+    if (regularContainerIsValid(c) && !names.has(c.name)) {
+      names.add(c.name);
+      return;
+    }
     const p = `${path}[${i}]`;
     errs.push(...validateContainerCommon(c, p));
     if (names.has(c.name ?? '')) errs.push(field.duplicate(`${p}.name`, c.name ?? ''));
@@ -173,6 +244,8 @@ function validateContainers(containers: Container[] | undefined, path: string): 
 }
 
 function validateInitContainers(inits: Container[] | undefined, regular: Container[] | undefined, path: string): FieldError[] {
+  // Nothing to check (the regular containers' names are only collected to catch clashes).
+  if ((inits === undefined || inits === null) && (regular === undefined || regular === null || Array.isArray(regular))) return [];
   const errs: FieldError[] = [];
   const names = new Set((regular ?? []).map((c) => c.name ?? ''));
   (inits ?? []).forEach((c, i) => {
@@ -197,6 +270,7 @@ function validateInitContainers(inits: Container[] | undefined, regular: Contain
 function validateTolerations(tolerations: Toleration[], path: string): FieldError[] {
   const errs: FieldError[] = [];
   tolerations.forEach((t, i) => {
+    if (tolerationIsValid(t)) return;
     const p = `${path}[${i}]`;
     if (t.key) for (const m of isQualifiedName(t.key)) errs.push(field.invalid(`${p}.key`, t.key, m));
     if (!t.key && t.operator !== 'Exists') {
@@ -218,8 +292,8 @@ function validateTolerations(tolerations: Toleration[], path: string): FieldErro
       default:
         errs.push(field.notSupported(`${p}.operator`, t.operator, ['Equal', 'Exists']));
     }
-    if (t.effect && !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(t.effect)) {
-      errs.push(field.notSupported(`${p}.effect`, t.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']));
+    if (t.effect && !TOLERATION_EFFECTS.includes(t.effect)) {
+      errs.push(field.notSupported(`${p}.effect`, t.effect, TOLERATION_EFFECTS));
     }
   });
   return errs;
@@ -244,13 +318,13 @@ export function validatePodSpec(spec: FullPodSpec | undefined, path: string, opt
   }
   const rp = s.restartPolicy ?? '';
   if (!rp) errs.push(field.required(`${path}.restartPolicy`));
-  else if (!['Always', 'OnFailure', 'Never'].includes(rp)) errs.push(field.notSupported(`${path}.restartPolicy`, rp, ['Always', 'OnFailure', 'Never']));
+  else if (!RESTART_POLICIES.includes(rp)) errs.push(field.notSupported(`${path}.restartPolicy`, rp, RESTART_POLICIES));
   const dp = s.dnsPolicy ?? '';
   if (!dp) errs.push(field.required(`${path}.dnsPolicy`));
-  else if (!['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'].includes(dp)) {
-    errs.push(field.notSupported(`${path}.dnsPolicy`, dp, ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']));
+  else if (!DNS_POLICIES.includes(dp)) {
+    errs.push(field.notSupported(`${path}.dnsPolicy`, dp, DNS_POLICIES));
   }
-  errs.push(...validateLabels(s.nodeSelector, `${path}.nodeSelector`));
+  if (s.nodeSelector !== undefined) errs.push(...validateLabels(s.nodeSelector, `${path}.nodeSelector`));
   if (dp === 'None') {
     if (!s.dnsConfig) errs.push(field.required(`${path}.dnsConfig`, 'must provide `dnsConfig` when `dnsPolicy` is None'));
     else if ((s.dnsConfig.nameservers ?? []).length === 0) {
@@ -266,9 +340,9 @@ export function validatePodSpec(spec: FullPodSpec | undefined, path: string, opt
   if (s.hostname) errs.push(...dns1123LabelField(`${path}.hostname`, s.hostname));
   if (s.subdomain) errs.push(...dns1123LabelField(`${path}.subdomain`, s.subdomain));
   if (s.tolerations?.length) errs.push(...validateTolerations(s.tolerations as Toleration[], `${path}.tolerations`));
-  if (s.preemptionPolicy !== undefined && !['PreemptLowerPriority', 'Never'].includes(s.preemptionPolicy)) {
+  if (s.preemptionPolicy !== undefined && !PREEMPTION_POLICIES.includes(s.preemptionPolicy)) {
     if (!s.preemptionPolicy) errs.push(field.required(`${path}.preemptionPolicy`));
-    else errs.push(field.notSupported(`${path}.preemptionPolicy`, s.preemptionPolicy, ['PreemptLowerPriority', 'Never']));
+    else errs.push(field.notSupported(`${path}.preemptionPolicy`, s.preemptionPolicy, PREEMPTION_POLICIES));
   }
   return errs;
 }
@@ -276,14 +350,16 @@ export function validatePodSpec(spec: FullPodSpec | undefined, path: string, opt
 /** validateContainersOnlyForPod: checks a Pod makes that a template does not. */
 export function validatePodOnlyContainerRules(spec: PodSpec | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  const check = (list: Container[] | undefined, p: string) =>
-    (list ?? []).forEach((c, i) => {
-      const image = c.image ?? '';
-      if (image.length !== image.trim().length) errs.push(field.invalid(`${p}[${i}].image`, image, 'must not have leading or trailing whitespace'));
-    });
-  check(spec?.containers, `${path}.containers`);
-  check(spec?.initContainers, `${path}.initContainers`);
+  imageWhitespaceErrors(errs, spec?.containers, path, 'containers');
+  imageWhitespaceErrors(errs, spec?.initContainers, path, 'initContainers');
   return errs;
+}
+
+function imageWhitespaceErrors(errs: FieldError[], list: Container[] | undefined, path: string, key: string): void {
+  (list ?? []).forEach((c, i) => {
+    const image = c.image ?? '';
+    if (image.length !== image.trim().length) errs.push(field.invalid(`${path}.${key}[${i}].image`, image, 'must not have leading or trailing whitespace'));
+  });
 }
 
 /** ValidatePodTemplateSpec: note the labels path is `<template>.labels`, not `.metadata.labels`. */

@@ -26,6 +26,30 @@ class InvalidAllocation extends Error {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/**
+ * What the API server commits or reverts: ClusterIPs and nodePorts are taken at once (and
+ * given back on revert); IPs an update gives up are released only on commit.
+ */
+class ServiceAllocationTransaction implements AllocationTransaction {
+  readonly ipsTaken: string[] = [];
+  readonly ipsToRelease: string[] = [];
+
+  constructor(
+    private readonly ips: ClusterIPAllocator,
+    private readonly op: PortAllocationOperation,
+  ) {}
+
+  commit(): void {
+    for (const ip of this.ipsToRelease) this.ips.release(ip);
+    this.op.commit();
+  }
+
+  revert(): void {
+    for (const ip of this.ipsTaken) this.ips.release(ip);
+    this.op.revert();
+  }
+}
+
 export class ServiceAllocator {
   constructor(
     readonly ips: ClusterIPAllocator,
@@ -39,35 +63,27 @@ export class ServiceAllocator {
   allocateCreate(svc: Service): FieldError[] | AllocationTransaction {
     const errs = initIPFamilyFields(svc, undefined, this.families);
     if (errs.length) return errs;
-    const ipsTaken: string[] = [];
     const op = new PortAllocationOperation(this.ports, this.rng);
-    const revert = () => {
-      for (const ip of ipsTaken) this.ips.release(ip);
-      op.revert();
-    };
+    const tx = new ServiceAllocationTransaction(this.ips, op);
     try {
-      ipsTaken.push(...this.allocClusterIPs(svc));
+      tx.ipsTaken.push(...this.allocClusterIPs(svc));
       if (needsNodePort(svc)) this.initNodePorts(svc, op);
       if (needsHealthCheck(svc)) this.allocHealthCheckNodePort(svc, op);
     } catch (e) {
-      revert();
+      tx.revert();
       if (e instanceof InvalidAllocation) return e.errors;
       throw e;
     }
-    return { commit: () => op.commit(), revert };
+    return tx;
   }
 
   /** allocateUpdate: allocations take effect now, releases only on commit. */
   allocateUpdate(svc: Service, old: Service): FieldError[] | AllocationTransaction {
     const errs = initIPFamilyFields(svc, old, this.families);
     if (errs.length) return errs;
-    const ipsTaken: string[] = [];
-    const ipsToRelease: string[] = [];
     const op = new PortAllocationOperation(this.ports, this.rng);
-    const revert = () => {
-      for (const ip of ipsTaken) this.ips.release(ip);
-      op.revert();
-    };
+    const tx = new ServiceAllocationTransaction(this.ips, op);
+    const { ipsTaken, ipsToRelease } = tx;
     try {
       if (!isMatchingPreferDualStack(svc, old)) {
         if (old.spec.type === TYPE_EXTERNAL_NAME && svc.spec.type !== TYPE_EXTERNAL_NAME) {
@@ -83,17 +99,11 @@ export class ServiceAllocator {
       if (needsNodePort(svc)) this.updateNodePorts(svc, old, op);
       this.updateHealthCheckNodePort(svc, old, op);
     } catch (e) {
-      revert();
+      tx.revert();
       if (e instanceof InvalidAllocation) return e.errors;
       throw e;
     }
-    return {
-      commit: () => {
-        for (const ip of ipsToRelease) this.ips.release(ip);
-        op.commit();
-      },
-      revert,
-    };
+    return tx;
   }
 
   /** releaseAllocatedResources: after a delete. */
