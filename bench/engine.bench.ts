@@ -3,6 +3,10 @@
 //   - one pod's readiness change reflected in its EndpointSlices ≤ 1 ms
 // Figures are printed, never asserted by unit tests (timings on shared CI
 // machines are noisy); each line says whether it is within budget.
+// `npm run bench:engine` compiles this file and the engine with Vite (`vite build --ssr`),
+// the compiler the site ships with, and runs the result in Node: the figures are those of the
+// code people run, not of a development transform (tsx, for one, keeps function names by
+// wrapping every inner function in a call, which costs time on hot paths).
 
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { createCluster } from '../src/engine/index';
