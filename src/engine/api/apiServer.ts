@@ -5,7 +5,7 @@
 import type { SimClock } from '../core/clock';
 import { apiErrors, field, type FieldError, StatusError } from '../core/errors';
 import type { SeededRandom } from '../core/random';
-import { holdsUndefined, type ObjectStore } from '../core/store';
+import { flat, holdsUndefined, type ObjectStore } from '../core/store';
 import type { KubeObject, Namespace, Pod } from '../core/types';
 import { type AllocationTransaction, type KindInfo, qualifiedResource, type Registry } from './registry';
 import { jsonEqual, shareForWrite } from './structuralSharing';
@@ -21,6 +21,16 @@ export interface DeleteOptions {
 
 export interface WriteOptions {
   dryRun?: boolean;
+  /**
+   * create/update only: the caller gives up `input`, a fresh object it built for this write
+   * (the endpoint controllers' Endpoints and EndpointSlices), instead of the API server
+   * copying it first. The server may then change the input's own (unfrozen) objects as it
+   * would change its copy, and the store freezes them; the caller must not use them again.
+   * Frozen parts (taken from stored objects) are kept as they are, never changed: they must
+   * need no defaulting, which holds for parts of stored objects of the written kind.
+   * Inputs the copy would not reproduce exactly fall back to copying (see canHandOver).
+   */
+  handOver?: boolean;
 }
 
 /**
@@ -44,6 +54,82 @@ export function clone<T>(value: T): T {
     if (v === undefined) continue;
     if (k === '__proto__') Object.defineProperty(out, k, { value: clone(v), enumerable: true, writable: true, configurable: true });
     else out[k] = clone(v);
+  }
+  return out as T;
+}
+
+/**
+ * The object a write works on: a copy of the input, or with WriteOptions.handOver the
+ * input itself when that stores exactly what the copy would (see storableAsIs). Its
+ * metadata, which the server writes and which often carries a stored version's keys
+ * (`{ ...existing.metadata }`, undefined `generation` included), is copied shallowly as
+ * clone would copy it, dropping undefined values.
+ */
+function writable<T extends KubeObject>(input: KubeObject, handOver: boolean | undefined): T {
+  if (!handOver || !canHandOver(input)) return clone(input) as T;
+  if (input.metadata !== undefined) input.metadata = copyDefined(input.metadata);
+  return input as T;
+}
+
+/**
+ * Whether a handed-over input can be kept: the object is the caller's own (the server
+ * writes its fields), and below it and its metadata every object the caller built is
+ * plain JSON without undefined values (clone drops undefined keys and turns holes into
+ * undefined elements), and every frozen part (from stored objects) holds no undefined
+ * value either. A walk that only reads, cheaper than the copy it saves. An object reached
+ * twice stays one object where the copy would make two: the same JSON, and defaulting
+ * writes the same values into it either way.
+ */
+function canHandOver(input: KubeObject): boolean {
+  if (Object.isFrozen(input) || !isPlainObject(input)) return false;
+  for (const k in input) {
+    if (!Object.prototype.hasOwnProperty.call(input, k)) return false;
+    const v = (input as unknown as Record<string, unknown>)[k];
+    if (k !== 'metadata') {
+      if (!storableAsIs(v)) return false;
+    } else if (v !== undefined) {
+      if (v === null || typeof v !== 'object' || !isPlainObject(v)) return false;
+      for (const m in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, m)) return false;
+        const mv = (v as Record<string, unknown>)[m];
+        if (mv !== undefined && !storableAsIs(mv)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+function isPlainObject(value: object): boolean {
+  return Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** Whether clone(value) would be the same JSON with the same keys, value itself kept. */
+function storableAsIs(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (value === null || typeof value !== 'object') return true;
+  if (Object.isFrozen(value)) return !holdsUndefined(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!storableAsIs(value[i])) return false;
+    return true;
+  }
+  if (!isPlainObject(value)) return false;
+  for (const k in value) {
+    // An inherited enumerable key: the copy would leave it out.
+    if (!Object.prototype.hasOwnProperty.call(value, k)) return false;
+    if (!storableAsIs((value as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/** A shallow copy of an object's own keys whose values are defined, as clone copies keys. */
+function copyDefined<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const k in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
   }
   return out as T;
 }
@@ -90,7 +176,7 @@ export class ApiServer {
   create<T extends KubeObject = KubeObject>(input: KubeObject, opts: WriteOptions = {}): T {
     const info = this.infoOrThrow(input.kind);
     const strategy = this.registry.strategy(input.kind)!;
-    const obj = clone(input) as T;
+    const obj = writable<T>(input, opts.handOver);
     obj.metadata = obj.metadata ?? {};
     if (!info.namespaced) delete obj.metadata.namespace;
     else obj.metadata.namespace = obj.metadata.namespace || 'default';
@@ -118,7 +204,7 @@ export class ApiServer {
         tx?.revert();
         return obj;
       }
-      obj.metadata.uid = this.rng.uuid();
+      obj.metadata.uid = flat(this.rng.uuid());
       obj.metadata.resourceVersion = this.store.nextResourceVersion();
       obj.metadata.creationTimestamp = this.clock.timestamp();
       if (info.hasGeneration) obj.metadata.generation = 1;
@@ -136,7 +222,7 @@ export class ApiServer {
     const strategy = this.registry.strategy(input.kind)!;
     const ns = info.namespaced ? input.metadata?.namespace || 'default' : undefined;
     const old = this.get<T>(info.kind, ns, input.metadata?.name ?? '');
-    const obj = clone(input) as T;
+    const obj = writable<T>(input, opts.handOver);
     obj.metadata.namespace = ns;
     if (!info.namespaced) delete obj.metadata.namespace;
     strategy.defaults?.(obj);

@@ -72,6 +72,14 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 let provenDifferent = false;
 
 /**
+ * Keys of the objects `share` is walking, each call's above its caller's: for-in fills it
+ * in Object.keys order without allocating an array per object. Entries above `keysTop`
+ * are left over from finished calls and never read.
+ */
+const keyStack: string[] = [];
+let keysTop = 0;
+
+/**
  * Structural sharing for a write: every subtree of the private, not yet stored `next`
  * that is exactly the same JSON as the corresponding subtree of the stored `prev`
  * (same keys in the same order, same values) is replaced by `prev`'s frozen subtree.
@@ -80,6 +88,7 @@ let provenDifferent = false;
  * parts that changed.
  */
 export function shareUnchanged<T>(next: T, prev: unknown): T {
+  keysTop = 0;
   return share(next, prev);
 }
 
@@ -91,6 +100,7 @@ export function shareUnchanged<T>(next: T, prev: unknown): T {
  */
 export function shareForWrite<T>(next: T, prev: T): T {
   provenDifferent = false;
+  keysTop = 0;
   const shared = share(next, prev);
   if (shared === prev || provenDifferent) return shared;
   return jsonEqual(shared, prev) ? prev : shared;
@@ -135,13 +145,16 @@ function share<T>(next: T, prev: unknown): T {
   }
   const rn = next as Record<string, unknown>;
   const rp = prev as Record<string, unknown>;
-  const kp = Object.keys(rp);
+  // prev's keys in order, on the shared stack above the callers' (no array per node).
+  const base = keysTop;
+  for (const k in rp) if (Object.prototype.hasOwnProperty.call(rp, k)) keyStack[keysTop++] = k;
+  const np = keysTop - base;
   let same = true;
   // for-in over own keys: Object.keys order, without allocating next's key array.
   let i = 0;
   for (const k in rn) {
     if (!Object.prototype.hasOwnProperty.call(rn, k)) continue;
-    if (same && kp[i] !== k) same = false;
+    if (same && (i >= np || keyStack[base + i] !== k)) same = false;
     i++;
     const v = rn[k];
     if (typeof v !== 'object' || v === null) {
@@ -163,5 +176,6 @@ function share<T>(next: T, prev: unknown): T {
     }
     if (same && shared !== rp[k]) same = false;
   }
-  return same && i === kp.length ? (prev as T) : next;
+  keysTop = base;
+  return same && i === np ? (prev as T) : next;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LabelIndex, matchesSelector, parseSelector } from './labels';
+import { type IndexEntry, LabelIndex, matchesSelector, parseSelector } from './labels';
 import { SeededRandom } from './random';
 
 interface Obj {
@@ -10,9 +10,36 @@ interface Obj {
 const obj = (name: string, labels: Record<string, string>, v = 0, namespace = 'default'): Obj => ({ metadata: { namespace, name, labels }, v });
 const names = (xs: Obj[]) => xs.map((o) => `${o.metadata.name}@${o.v}`);
 
+/** An index used as the store uses it: one entry per object key, whose `obj` the caller keeps current. */
+function keyedIndex() {
+  const index = new LabelIndex<Obj>();
+  const entries = new Map<string, IndexEntry<Obj>>();
+  return {
+    set(key: string, o: Obj): void {
+      const entry = entries.get(key);
+      if (!entry) {
+        const fresh = { obj: o, stamp: 0 };
+        entries.set(key, fresh);
+        index.add(fresh);
+        return;
+      }
+      const old = entry.obj;
+      entry.obj = o;
+      index.update(entry, old);
+    },
+    delete(key: string): void {
+      const entry = entries.get(key);
+      if (entry) index.remove(entry);
+      entries.delete(key);
+    },
+    matchMap: index.matchMap.bind(index),
+    match: index.match.bind(index),
+  };
+}
+
 describe('LabelIndex', () => {
   it('finds objects by every pair of a map selector, within one namespace', () => {
-    const idx = new LabelIndex<Obj>();
+    const idx = keyedIndex();
     idx.set('default/a', obj('a', { app: 'web', tier: 'fe' }));
     idx.set('default/b', obj('b', { app: 'web' }));
     idx.set('other/c', obj('c', { app: 'web', tier: 'fe' }, 0, 'other'));
@@ -23,7 +50,7 @@ describe('LabelIndex', () => {
   });
 
   it('returns matches oldest write first: a status write (same labels) moves the object to the end', () => {
-    const idx = new LabelIndex<Obj>();
+    const idx = keyedIndex();
     for (const n of ['a', 'b', 'c']) idx.set(`default/${n}`, obj(n, { app: 'web' }));
     idx.set('default/a', obj('a', { app: 'web' }, 1));
     expect(names(idx.matchMap('default', { app: 'web' }))).toEqual(['b@0', 'c@0', 'a@1']);
@@ -33,7 +60,7 @@ describe('LabelIndex', () => {
   });
 
   it('re-files an object whose labels change, and forgets deleted ones', () => {
-    const idx = new LabelIndex<Obj>();
+    const idx = keyedIndex();
     idx.set('default/a', obj('a', { app: 'web' }));
     idx.set('default/b', obj('b', { app: 'web' }));
     idx.set('default/a', obj('a', { app: 'wbe' }, 1));
@@ -45,7 +72,7 @@ describe('LabelIndex', () => {
   });
 
   it('keeps pairs apart even when a key or value holds the separator characters', () => {
-    const idx = new LabelIndex<Obj>();
+    const idx = keyedIndex();
     idx.set('default/a', obj('a', { 'x=y': 'z' }));
     idx.set('default/b', obj('b', { x: 'y=z' }));
     expect(names(idx.matchMap('default', { 'x=y': 'z' }))).toEqual(['a@0']);
@@ -54,7 +81,7 @@ describe('LabelIndex', () => {
   });
 
   it('general selectors filter the equality matches (set-based requirements)', () => {
-    const idx = new LabelIndex<Obj>();
+    const idx = keyedIndex();
     idx.set('default/a', obj('a', { app: 'web', env: 'prod' }));
     idx.set('default/b', obj('b', { app: 'web', env: 'dev' }));
     const sel = parseSelector('app=web,env notin (dev)');

@@ -137,16 +137,20 @@ function sameLabels(a: Record<string, string> | undefined, b: Record<string, str
   return n === 0;
 }
 
-/** One indexed object, with the count of writes when it was last written. */
-interface Entry<T> {
+/**
+ * One indexed object, with the count of writes when it was last written. The caller owns
+ * the entry (the store's slot for the object) and keeps `obj` current; the index fills in
+ * `stamp`. Entries rather than keys: a write finds its place with no map look-up.
+ */
+export interface IndexEntry<T> {
   obj: T;
   stamp: number;
 }
 
 /** The objects of one namespace: all of them, and by label key then value. */
 interface NamespaceEntries<T> {
-  all: Set<Entry<T>>;
-  byLabel: Map<string, Map<string, Set<Entry<T>>>>;
+  all: Set<IndexEntry<T>>;
+  byLabel: Map<string, Map<string, Set<IndexEntry<T>>>>;
 }
 
 /**
@@ -157,27 +161,34 @@ interface NamespaceEntries<T> {
 export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Record<string, string> } }> {
   private namespaces = new Map<string, NamespaceEntries<T>>();
   /**
-   * Each object with the count of writes when it was last written. Matches come back in
-   * that order (oldest write first), as if every write re-filed the object at the end of
-   * its sets, without touching the sets on the status writes that keep labels.
+   * Writes so far. Matches come back in the order of their entries' last write (oldest
+   * first), as if every write re-filed the object at the end of its sets, without
+   * touching the sets on the status writes that keep labels.
    */
-  private entries = new Map<string, Entry<T>>();
   private writes = 0;
 
-  set(key: string, obj: T): void {
-    let entry = this.entries.get(key);
-    const stamp = ++this.writes;
-    if (entry) {
-      const old = entry.obj;
-      entry.obj = obj;
-      entry.stamp = stamp;
-      // Most writes (status) keep namespace and labels: the index entries stay as they are.
-      if (old.metadata.namespace === obj.metadata.namespace && sameLabels(old.metadata.labels, obj.metadata.labels)) return;
-      this.unindex(entry, old);
-    } else {
-      entry = { obj, stamp };
-      this.entries.set(key, entry);
-    }
+  /** Indexes a new entry (its object written now). */
+  add(entry: IndexEntry<T>): void {
+    entry.stamp = ++this.writes;
+    this.index(entry, entry.obj);
+  }
+
+  /** Re-indexes an entry whose object was just written, `old` being the version it replaced. */
+  update(entry: IndexEntry<T>, old: T): void {
+    entry.stamp = ++this.writes;
+    const obj = entry.obj;
+    // Most writes (status) keep namespace and labels: the index entries stay as they are.
+    if (old.metadata.namespace === obj.metadata.namespace && sameLabels(old.metadata.labels, obj.metadata.labels)) return;
+    this.unindex(entry, old);
+    this.index(entry, obj);
+  }
+
+  /** Forgets an entry (its object deleted). */
+  remove(entry: IndexEntry<T>): void {
+    this.unindex(entry, entry.obj);
+  }
+
+  private index(entry: IndexEntry<T>, obj: T): void {
     const ns = obj.metadata.namespace ?? '';
     let inNs = this.namespaces.get(ns);
     if (!inNs) this.namespaces.set(ns, (inNs = { all: new Set(), byLabel: new Map() }));
@@ -195,19 +206,12 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
     }
   }
 
-  delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.unindex(entry, entry.obj);
-    this.entries.delete(key);
-  }
-
   /** Objects in `namespace` whose labels include every pair of `selector` (an empty map matches all). */
   matchMap(namespace: string, selector: Record<string, string>): T[] {
     const inNs = this.namespaces.get(namespace);
     if (!inNs) return [];
     // The smallest set of one pair, then the other pairs checked on its members.
-    let smallest: Set<Entry<T>> | undefined;
+    let smallest: Set<IndexEntry<T>> | undefined;
     let pairs = 0;
     for (const k in selector) {
       if (!Object.prototype.hasOwnProperty.call(selector, k)) continue;
@@ -216,7 +220,7 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
       if (!set) return [];
       if (!smallest || set.size < smallest.size) smallest = set;
     }
-    const found: Entry<T>[] = [];
+    const found: IndexEntry<T>[] = [];
     if (pairs === 0) for (const e of inNs.all) found.push(e);
     // One pair: its set holds exactly the matches.
     else if (pairs === 1) for (const e of smallest!) found.push(e);
@@ -236,7 +240,7 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
     return out;
   }
 
-  private unindex(entry: Entry<T>, obj: T): void {
+  private unindex(entry: IndexEntry<T>, obj: T): void {
     const inNs = this.namespaces.get(obj.metadata.namespace ?? '');
     if (!inNs) return;
     inNs.all.delete(entry);
@@ -254,7 +258,7 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
 }
 
 /** The entries' objects, oldest write first (sorted in place). */
-function inWriteOrder<T>(found: Entry<T>[]): T[] {
+function inWriteOrder<T>(found: IndexEntry<T>[]): T[] {
   let sorted = true;
   for (let i = 1; i < found.length && sorted; i++) if (found[i - 1].stamp > found[i].stamp) sorted = false;
   if (!sorted) found.sort(byStamp);
@@ -263,6 +267,6 @@ function inWriteOrder<T>(found: Entry<T>[]): T[] {
   return out;
 }
 
-function byStamp(a: Entry<unknown>, b: Entry<unknown>): number {
+function byStamp(a: IndexEntry<unknown>, b: IndexEntry<unknown>): number {
   return a.stamp - b.stamp;
 }

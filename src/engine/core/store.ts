@@ -4,7 +4,7 @@
 // (the controllers' informers) synchronously.
 
 import { EventLog, type EventRecord } from './eventLog';
-import { LabelIndex } from './labels';
+import { type IndexEntry, LabelIndex } from './labels';
 import type { KubeEvent, KubeObject, Pod } from './types';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -27,6 +27,17 @@ export function objectKey(namespace: string | undefined, name: string): string {
 
 export function keyOf(obj: KubeObject): string {
   return objectKey(obj.metadata.namespace, obj.metadata.name!);
+}
+
+/**
+ * The same string, stored flat. A string built by concatenation (`ns/name`, a uid from its
+ * hex pieces) is in V8 a tree of its pieces, 32 bytes per piece, for as long as it is kept.
+ * The first indexed read flattens it in place; the garbage collector then keeps only the
+ * flat copy. For strings kept with stored objects.
+ */
+export function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
 }
 
 /** Frozen nodes that hold a key or element whose value is undefined (directly or below). */
@@ -79,10 +90,31 @@ function isRegular(obj: KubeObject): boolean {
   return regularPart(obj.metadata.name) && (!obj.metadata.namespace || regularPart(obj.metadata.namespace));
 }
 
+/**
+ * Where one stored object lives. Both indexes (by key, and by namespace and name) and, for
+ * pods, the label index hold the same slot, so writing a new version of an object is one
+ * field write: no map is touched and no `ns/name` key string is built. The key is built
+ * once, when the object is created, and handed to every watch event about it.
+ */
+class Slot implements IndexEntry<KubeObject> {
+  /** The label index's write stamp (labels.ts); pods only. */
+  stamp = 0;
+  constructor(
+    readonly key: string,
+    public obj: KubeObject,
+  ) {}
+}
+
+/** The slots of kind Pod hold pods: they are the label index's entries. */
+function podEntry(slot: Slot): IndexEntry<Pod> {
+  return slot as unknown as IndexEntry<Pod>;
+}
+
 export class ObjectStore {
-  private byKind = new Map<string, Map<string, KubeObject>>();
-  /** The same objects by kind, namespace ('' for none) and name, so get() needs no key string. */
-  private byName = new Map<string, Map<string, Map<string, KubeObject>>>();
+  /** Slots by kind and `ns/name` key, in insertion order (list order). */
+  private byKind = new Map<string, Map<string, Slot>>();
+  /** The same slots by kind, namespace ('' for none) and name, so look-ups need no key string. */
+  private byName = new Map<string, Map<string, Map<string, Slot>>>();
   /** Stored objects whose namespace or name is not a plain string without '/' (their keys could collide). */
   private irregular = 0;
   private listeners: Listener[] = [];
@@ -109,20 +141,19 @@ export class ObjectStore {
 
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
     if (kind === EVENT) return this.events.get(namespace ?? '', name) as T | undefined;
-    // Without '/' anywhere, `ns/name` keys cannot collide: look up without building the key.
-    if (this.irregular === 0 && regularPart(name) && (!namespace || regularPart(namespace))) {
-      return this.byName.get(kind)?.get(namespace || '')?.get(name) as T | undefined;
-    }
-    return this.byKind.get(kind)?.get(objectKey(namespace, name)) as T | undefined;
+    return this.slotOf(kind, namespace, name)?.obj as T | undefined;
   }
 
   /** Objects of a kind, in one namespace or all, in insertion order. */
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
     if (kind === EVENT) return this.events.list(namespace) as unknown as T[];
+    const out: T[] = [];
     const m = this.byKind.get(kind);
-    if (!m) return [];
-    const all = [...m.values()] as T[];
-    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+    if (!m) return out;
+    for (const slot of m.values()) {
+      if (namespace === undefined || slot.obj.metadata.namespace === namespace) out.push(slot.obj as T);
+    }
+    return out;
   }
 
   count(kind: string): number {
@@ -140,35 +171,60 @@ export class ObjectStore {
    * namespace controller counts only deletions, which remove() still announces).
    */
   appendEvent(record: EventRecord): void {
-    this.noteKind(EVENT);
+    this.slotsOf(EVENT);
     this.events.append(record);
   }
 
-  /** Keeps kinds() in the order kinds first appeared, Events included. */
-  private noteKind(kind: string): Map<string, KubeObject> {
+  /** The slots of a kind by key; creating the map keeps kinds() in the order kinds first appeared. */
+  private slotsOf(kind: string): Map<string, Slot> {
     let m = this.byKind.get(kind);
     if (!m) this.byKind.set(kind, (m = new Map()));
     return m;
   }
 
+  /**
+   * The slot stored under `objectKey(namespace, name)`. The key identifies an object, but
+   * the by-name maps answer for it without building it whenever they cannot disagree: with
+   * every stored namespace and name a string without '/', no two keys collide, and a query
+   * with a namespace can only match its own namespace and name. A bare name holding '/'
+   * ("default/web") is someone's `ns/name` key, so it is looked up as a key.
+   */
+  private slotOf(kind: string, namespace: string | undefined, name: string): Slot | undefined {
+    if (this.irregular === 0 && typeof name === 'string' && (namespace ? typeof namespace === 'string' : name.indexOf('/') < 0)) {
+      return this.byName.get(kind)?.get(namespace || '')?.get(name);
+    }
+    return this.byKind.get(kind)?.get(objectKey(namespace, name));
+  }
+
   /** Stores `obj` (frozen) under its kind, namespace and name and announces the change. */
   put(obj: KubeObject): KubeObject {
     deepFreeze(obj);
-    if (obj.kind === EVENT) {
-      this.noteKind(EVENT);
+    const kind = obj.kind;
+    if (kind === EVENT) {
+      this.slotsOf(EVENT);
       const old = this.events.put(obj as KubeEvent);
       this.emit({ type: old ? 'MODIFIED' : 'ADDED', kind: EVENT, object: obj, old, key: keyOf(obj) });
       return obj;
     }
-    let m = this.byKind.get(obj.kind);
-    if (!m) this.byKind.set(obj.kind, (m = new Map()));
-    const key = keyOf(obj);
-    const old = m.get(key);
-    m.set(key, obj);
-    if (old) this.refile(old, obj);
-    else this.file(obj);
-    if (obj.kind === 'Pod') this.podIndex.set(key, obj as Pod);
-    this.emit({ type: old ? 'MODIFIED' : 'ADDED', kind: obj.kind, object: obj, old, key });
+    let slot = this.slotOf(kind, obj.metadata.namespace, obj.metadata.name!);
+    const old = slot?.obj;
+    if (slot) {
+      slot.obj = obj;
+      // Another namespace and name under the same key (a collision of irregular ones): the
+      // by-name maps follow the object.
+      if (old!.metadata.namespace !== obj.metadata.namespace || old!.metadata.name !== obj.metadata.name) {
+        this.unfile(old!);
+        this.file(obj, slot);
+      }
+      if (kind === 'Pod') this.podIndex.update(podEntry(slot), old as Pod);
+    } else {
+      // Built flat: the key lives as long as the object (see flat()).
+      slot = new Slot(flat(keyOf(obj)), obj);
+      this.slotsOf(kind).set(slot.key, slot);
+      this.file(obj, slot);
+      if (kind === 'Pod') this.podIndex.add(podEntry(slot));
+    }
+    this.emit({ type: old ? 'MODIFIED' : 'ADDED', kind, object: obj, old, key: slot.key });
     return obj;
   }
 
@@ -180,50 +236,31 @@ export class ObjectStore {
       this.emit({ type: 'DELETED', kind, object: old, old, key: objectKey(namespace, name) });
       return old;
     }
-    const m = this.byKind.get(kind);
-    const key = objectKey(namespace, name);
-    const old = m?.get(key);
-    if (!m || !old) return undefined;
+    const slot = this.slotOf(kind, namespace, name);
+    if (!slot) return undefined;
+    const old = slot.obj;
     // A delete is a change of the store, as etcd's revision counts it.
     this.nextResourceVersion();
-    m.delete(key);
+    this.byKind.get(kind)!.delete(slot.key);
     this.unfile(old);
-    if (kind === 'Pod') this.podIndex.delete(key);
-    this.emit({ type: 'DELETED', kind, object: old, old, key });
+    if (kind === 'Pod') this.podIndex.remove(podEntry(slot));
+    this.emit({ type: 'DELETED', kind, object: old, old, key: slot.key });
     return old;
   }
 
-  /** Files an object in the by-name mirror of `byKind` (kind -> namespace or '' -> name). */
-  private file(obj: KubeObject): void {
+  /** Files a slot in the by-name maps under its object's kind, namespace (or '') and name. */
+  private file(obj: KubeObject, slot: Slot): void {
     let byNs = this.byName.get(obj.kind);
     if (!byNs) this.byName.set(obj.kind, (byNs = new Map()));
     const ns = obj.metadata.namespace || '';
     let names = byNs.get(ns);
     if (!names) byNs.set(ns, (names = new Map()));
-    names.set(obj.metadata.name!, obj);
+    names.set(obj.metadata.name!, slot);
     if (!isRegular(obj)) this.irregular++;
   }
 
-  /** unfile(old) then file(obj), in one look-up when the new version has the same namespace and name. */
-  private refile(old: KubeObject, obj: KubeObject): void {
-    const ns = obj.metadata.namespace;
-    const name = obj.metadata.name!;
-    if (old.metadata.namespace === ns && old.metadata.name === name) {
-      const names = this.byName.get(obj.kind)?.get(ns || '');
-      if (names?.get(name) === old) {
-        // Same namespace and name: as regular (or not) as before, so the count stands.
-        names.set(name, obj);
-        return;
-      }
-    }
-    this.unfile(old);
-    this.file(obj);
-  }
-
   private unfile(obj: KubeObject): void {
-    const names = this.byName.get(obj.kind)?.get(obj.metadata.namespace || '');
-    if (names?.get(obj.metadata.name!) !== obj) return;
-    names.delete(obj.metadata.name!);
+    this.byName.get(obj.kind)?.get(obj.metadata.namespace || '')?.delete(obj.metadata.name!);
     if (!isRegular(obj)) this.irregular--;
   }
 

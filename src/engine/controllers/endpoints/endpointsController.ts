@@ -54,8 +54,9 @@ export function createEndpointsController(ctx: EngineContext): Controller {
     });
     if (!change) return;
     try {
-      if (change.op === 'create') ctx.api.create(change.object);
-      else ctx.api.update(change.object);
+      // reconcileEndpoints builds the object for this write alone: handed over, not copied.
+      if (change.op === 'create') ctx.api.create(change.object, { handOver: true });
+      else ctx.api.update(change.object, { handOver: true });
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       if (change.op === 'create' && msg.includes('because it is being terminated')) return;

@@ -13,8 +13,9 @@ function messageOf(e: unknown): string {
 export function applySliceChanges(ctx: EngineContext, namespace: string, owner: string, changes: readonly SliceChange[]): string | undefined {
   for (const c of changes) {
     try {
-      if (c.op === 'create') ctx.api.create(c.slice);
-      else if (c.op === 'update') ctx.api.update(c.slice);
+      // The reconcilers build each slice for this write alone: handed over, not copied.
+      if (c.op === 'create') ctx.api.create(c.slice, { handOver: true });
+      else if (c.op === 'update') ctx.api.update(c.slice, { handOver: true });
       else if (ctx.store.get('EndpointSlice', namespace, c.name)) ctx.api.delete('EndpointSlice', namespace, c.name);
     } catch (e) {
       // A namespace being terminated refuses new content: drop the work, as upstream does.

@@ -70,7 +70,7 @@ function alreadyPresentMessage(image: string): string {
 }
 
 /** Creates the runtime state for a pod the kubelet has just admitted. */
-export function admitPod(pod: Pod, run: PodRun, env: WorkerEnv): void {
+export function admitPod(_pod: Pod, run: PodRun, env: WorkerEnv): void {
   let at = env.now;
   for (const c of run.containers) {
     at = pullImage(c, at, env, 0);

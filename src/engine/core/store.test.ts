@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { ObjectStore, type WatchEvent } from './store';
+import type { KubeObject, Pod } from './types';
+
+const cm = (ns: string | undefined, name: string, data = '1'): KubeObject =>
+  ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { namespace: ns, name }, data: { v: data } }) as KubeObject;
+
+const pod = (name: string, labels: Record<string, string>, phase = 'Pending'): Pod =>
+  ({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'default', name, labels }, spec: { containers: [] }, status: { phase } }) as unknown as Pod;
+
+function watched(s: ObjectStore): WatchEvent[] {
+  const seen: WatchEvent[] = [];
+  s.subscribe((e) => seen.push(e));
+  return seen;
+}
+
+describe('ObjectStore (one slot per object, shared by its indexes)', () => {
+  it('lists in creation order: a new version keeps its place, a re-created object goes last', () => {
+    const s = new ObjectStore();
+    for (const n of ['a', 'b', 'c']) s.put(cm('default', n));
+    s.put(cm('default', 'a', '2'));
+    expect(s.list('ConfigMap').map((o) => o.metadata.name)).toEqual(['a', 'b', 'c']);
+    expect((s.get('ConfigMap', 'default', 'a') as unknown as { data: { v: string } }).data.v).toBe('2');
+    s.remove('ConfigMap', 'default', 'a');
+    s.put(cm('default', 'a', '3'));
+    expect(s.list('ConfigMap').map((o) => o.metadata.name)).toEqual(['b', 'c', 'a']);
+    expect(s.list('ConfigMap', 'other')).toEqual([]);
+    expect(s.count('ConfigMap')).toBe(3);
+  });
+
+  it('announces each change with the object, the version it replaced and the ns/name key', () => {
+    const s = new ObjectStore();
+    const seen = watched(s);
+    const v1 = s.put(cm('default', 'a'));
+    const v2 = s.put(cm('default', 'a', '2'));
+    s.put(cm(undefined, 'top'));
+    s.remove('ConfigMap', 'default', 'a');
+    expect(seen.map((e) => [e.type, e.key, e.old === undefined])).toEqual([
+      ['ADDED', 'default/a', true],
+      ['MODIFIED', 'default/a', false],
+      ['ADDED', 'top', true],
+      ['DELETED', 'default/a', false],
+    ]);
+    expect(seen[1].old).toBe(v1);
+    expect(seen[3].object).toBe(v2);
+  });
+
+  it('keeps names whose ns/name keys collide as one object, as keys always did', () => {
+    const s = new ObjectStore();
+    const seen = watched(s);
+    s.put(cm('a', 'b/c'));
+    s.put(cm('a/b', 'c'));
+    expect(seen.map((e) => e.type)).toEqual(['ADDED', 'MODIFIED']);
+    expect(s.list('ConfigMap').map((o) => o.metadata.namespace)).toEqual(['a/b']);
+    expect(s.get('ConfigMap', 'a', 'b/c')?.metadata.namespace).toBe('a/b');
+    expect(s.get('ConfigMap', undefined, 'a/b/c')?.metadata.namespace).toBe('a/b');
+    expect(s.remove('ConfigMap', 'a', 'b/c')?.metadata.namespace).toBe('a/b');
+    expect(s.count('ConfigMap')).toBe(0);
+    // With the odd names gone, plain names are found by name again.
+    s.put(cm('default', 'x'));
+    expect(s.get('ConfigMap', 'default', 'x')?.metadata.name).toBe('x');
+    expect(s.get('ConfigMap', undefined, 'default/x')?.metadata.name).toBe('x');
+  });
+
+  it('keeps the pod label index in step with every write and delete', () => {
+    const s = new ObjectStore();
+    s.put(pod('a', { app: 'web' }));
+    s.put(pod('b', { app: 'web' }));
+    s.put(pod('a', { app: 'web' }, 'Running'));
+    const names = (sel: Record<string, string>) => s.podIndex.matchMap('default', sel).map((p) => `${p.metadata.name}:${p.status?.phase}`);
+    expect(names({ app: 'web' })).toEqual(['b:Pending', 'a:Running']);
+    s.put(pod('b', { app: 'db' }));
+    expect(names({ app: 'web' })).toEqual(['a:Running']);
+    expect(names({ app: 'db' })).toEqual(['b:Pending']);
+    s.remove('Pod', 'default', 'b');
+    expect(names({})).toEqual(['a:Running']);
+  });
+});
