@@ -117,4 +117,28 @@ describe('NodeResourcesFit pod count (kubelet maxPods)', () => {
     const placed = (c.snapshot().objects.Pod as Pod[]).find((p) => p.metadata.name === 'c')!;
     expect(placed.spec.nodeName).toBe('node-1');
   });
+
+  it('a pod that completes frees its slot once: deleting it later does not count it again', () => {
+    // 3 system pods on the node, room for 5: a job pod and a server fill it.
+    const c = createCluster({ seed: 3, nodes: 1, maxPodsPerNode: 5 });
+    c.exec('kubectl run job --image=busybox --restart=Never -- sleep 2');
+    c.exec('kubectl run web --image=nginx');
+    c.advance(10_000);
+    const phase = (name: string) => (c.snapshot().objects.Pod as Pod[]).find((p) => p.metadata.name === name)?.status?.phase;
+    expect(phase('job')).toBe('Succeeded');
+    // The completed job no longer counts: one more pod fits, the next does not.
+    c.exec('kubectl run more --image=nginx');
+    c.exec('kubectl run full --image=nginx');
+    c.advance(5_000);
+    const nodeOf = (name: string) => (c.snapshot().objects.Pod as Pod[]).find((p) => p.metadata.name === name)?.spec.nodeName;
+    expect(nodeOf('more')).toBe('node-1');
+    expect(nodeOf('full')).toBeUndefined();
+    // Deleting the completed pod frees nothing it still held.
+    c.exec('kubectl delete pod job');
+    c.advance(40_000);
+    expect(nodeOf('full')).toBeUndefined();
+    c.exec('kubectl delete pod web');
+    c.advance(40_000);
+    expect(nodeOf('full')).toBe('node-1');
+  });
 });

@@ -9,6 +9,7 @@ import type { EngineContext } from '../context';
 import { KeyQueue } from '../core/queue';
 import { keyOf, type WatchEvent } from '../core/store';
 import type { Node, Pod } from '../core/types';
+import { sharedCondition } from './kubelet/sharedStatus';
 import type { Controller } from './runtime';
 import { splitKey } from './workloads/controllerTools';
 
@@ -121,16 +122,21 @@ class Scheduler implements Controller {
   readonly name = 'scheduler';
   readonly kinds = ['Node', 'Pod'];
   readonly queue = new KeyQueue();
-  /** Pods assigned to each node that still count (not Succeeded/Failed). */
-  private readonly assigned = new Map<string, Set<string>>();
-  private readonly nodeOfPod = new Map<string, string>();
+  /**
+   * How many pods assigned to each node still count (not Succeeded/Failed). Counts, not sets
+   * of keys: a pod's previous version comes with every watch event, so where it counted is known.
+   */
+  private readonly assigned = new Map<string, number>();
   /** Pods that could not be placed; retried whenever a node changes. */
   private readonly unschedulable = new Set<string>();
+  /** The stored Nodes, in store order (listed again after any Node event). */
+  private nodes: readonly Node[] | undefined;
 
   constructor(private readonly ctx: EngineContext) {}
 
   handle(event: WatchEvent): void {
     if (event.kind === 'Node') {
+      this.nodes = undefined;
       if (event.type !== 'MODIFIED' || nodeSchedulingChanged(event.old as Node, event.object as Node)) {
         for (const key of this.unschedulable) this.queue.add(key);
       }
@@ -144,9 +150,15 @@ class Scheduler implements Controller {
     // node's count stands and there is nothing to schedule.
     if (event.type === 'MODIFIED' && old && old.spec === pod.spec && pod.spec.nodeName && finished(old.status?.phase) === finished(phase)) return;
     const key = event.key ?? keyOf(pod);
-    const counted = event.type !== 'DELETED' && pod.spec.nodeName && !finished(phase) ? pod.spec.nodeName : undefined;
-    const freed = this.nodeOfPod.has(key) && !counted;
-    this.track(key, counted);
+    const counted = event.type !== 'DELETED' ? countedOn(pod) : undefined;
+    // The version this scheduler saw last: the previous one (a DELETED event carries the last one).
+    const before = event.type === 'ADDED' ? undefined : event.type === 'DELETED' ? pod : old;
+    const was = before ? countedOn(before) : undefined;
+    const freed = was !== undefined && !counted;
+    if (was !== counted) {
+      if (was !== undefined) this.assigned.set(was, this.assigned.get(was)! - 1);
+      if (counted) this.assigned.set(counted, (this.assigned.get(counted) ?? 0) + 1);
+    }
     // A pod leaving a node frees a slot that a pod waiting for room may take.
     if (freed) for (const waiting of this.unschedulable) this.queue.add(waiting);
     if (event.type === 'DELETED') {
@@ -159,20 +171,8 @@ class Scheduler implements Controller {
     }
   }
 
-  private track(key: string, nodeName: string | undefined): void {
-    const prev = this.nodeOfPod.get(key);
-    if (prev === nodeName) return;
-    if (prev) this.assigned.get(prev)?.delete(key);
-    if (nodeName) {
-      this.nodeOfPod.set(key, nodeName);
-      let set = this.assigned.get(nodeName);
-      if (!set) this.assigned.set(nodeName, (set = new Set()));
-      set.add(key);
-    } else this.nodeOfPod.delete(key);
-  }
-
   /** Pods counted on a node (NodeResourcesFit's pod count, and the spreading score). */
-  private readonly podCount = (node: string): number => this.assigned.get(node)?.size ?? 0;
+  private readonly podCount = (node: string): number => this.assigned.get(node) ?? 0;
 
   sync(key: string): void {
     const { ctx } = this;
@@ -182,7 +182,7 @@ class Scheduler implements Controller {
       this.unschedulable.delete(key);
       return;
     }
-    const nodes = ctx.store.list<Node>('Node');
+    const nodes = (this.nodes ??= ctx.store.list<Node>('Node'));
     const result = chooseNode(pod, nodes, this.podCount);
     const now = ctx.clock.timestamp();
     if ('node' in result) {
@@ -192,7 +192,8 @@ class Scheduler implements Controller {
       const bound = ctx.api.replaceFields<Pod>('Pod', ns, name, (p) => {
         const status = { ...(p.status ?? {}), phase: p.status?.phase ?? 'Pending' };
         status.conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-        status.conditions.push({ lastProbeTime: null, lastTransitionTime: now, status: 'True', type: 'PodScheduled' });
+        // One PodScheduled object for every pod bound in this second (shared, frozen).
+        status.conditions.push(sharedCondition('PodScheduled', 'True', now));
         return { spec: { ...p.spec, nodeName: result.node }, status };
       });
       ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${result.node}`, SOURCE);
@@ -215,6 +216,11 @@ class Scheduler implements Controller {
 /** Succeeded and Failed pods no longer count on their node. */
 function finished(phase: string | undefined): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
+}
+
+/** The node a pod counts on, or undefined (not bound, or finished). */
+function countedOn(pod: Pod): string | undefined {
+  return pod.spec.nodeName && !finished(pod.status?.phase) ? pod.spec.nodeName : undefined;
 }
 
 function nodeSchedulingChanged(a: Node | undefined, b: Node): boolean {

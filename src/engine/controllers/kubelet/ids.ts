@@ -27,11 +27,16 @@ export type Seed = string | number;
 
 const hashOf = (seed: Seed): number => (typeof seed === 'number' ? seed : fnv1a(seed));
 
-/** `n` hex digits drawn from `seed` (the same digits as SeededRandom.hex). */
-export function stableHex(seed: Seed, n: number): string {
+/**
+ * `n` hex digits drawn from `seed` (the same digits as SeededRandom.hex), after `prefix`:
+ * one flat string (a prefix added with `+` would be retained as a two-part ConsString).
+ */
+export function stableHex(seed: Seed, n: number, prefix = ''): string {
   const random = new SeededRandom(hashOf(seed));
-  codes.length = n;
-  for (let i = 0; i < n; i++) codes[i] = HEX_DIGITS.charCodeAt(random.int(16));
+  const p = prefix.length;
+  codes.length = p + n;
+  for (let i = 0; i < p; i++) codes[i] = prefix.charCodeAt(i);
+  for (let i = 0; i < n; i++) codes[p + i] = HEX_DIGITS.charCodeAt(random.int(16));
   return String.fromCharCode.apply(null, codes);
 }
 

@@ -15,7 +15,7 @@ import { NodeIPAllocator } from './ipam';
 import { buildPodStatus } from './podStatus';
 import { type NodeState, PodEnv } from './podEnv';
 import { admitPod, advancePod, beginTermination, type WorkerEnv } from './podWorker';
-import { newContainerRun, type PodRun } from './runtimeState';
+import { newContainerRun, NO_PROBES, type PodRun } from './runtimeState';
 
 /** The generic PLEG's relist period (pkg/kubelet/kubelet.go genericPlegRelistPeriod). */
 const PLEG_RELIST_MS = 1000;
@@ -34,16 +34,14 @@ export class Kubelet implements Controller {
   readonly kinds = ['Pod'];
   readonly queue = new KeyQueue();
   private readonly runs = new Map<string, PodRun>();
+  /** Keys of the pods bound to each node, in the order they were bound (a node's restart syncs them in that order). */
   private readonly podsByNode = new Map<string, Set<string>>();
-  private readonly nodeOfPod = new Map<string, string>();
   private readonly ipam = new Map<string, NodeIPAllocator>();
   /** Per node: the images it holds, and its kubelet's event source. */
   private readonly nodes = new Map<string, NodeState>();
   private readonly stoppedAt = new Map<string, number>();
   /** Pods whose sandbox could not get an IP, per node; retried when an IP is released. */
   private readonly awaitingIP = new Map<string, Set<string>>();
-  /** resourceVersions this kubelet wrote, so its own writes do not queue another sync. */
-  private readonly written = new Map<string, string>();
   /** Each node's PLEG relist phase (ms within the second), when it is not 0. */
   private readonly relistPhase = new Map<string, number>();
   /** Pods to wake at each simulated time (see wakeAt). */
@@ -62,31 +60,30 @@ export class Kubelet implements Controller {
     const pod = event.object as Pod;
     const key = event.key ?? keyOf(pod);
     if (event.type === 'DELETED') {
-      this.trackNode(key, undefined);
+      this.trackNode(key, pod.spec.nodeName, undefined);
       if (this.runs.has(key)) this.queue.add(key);
       return;
     }
-    // This kubelet's own status write (announced before `written` can record it): a sync
+    // This kubelet's own status write (announced before the run can record it): a sync
     // now would find nothing due and write nothing. Same spec: same node, nothing to track.
     if (event.type === 'MODIFIED' && key === this.writing && event.old?.spec === pod.spec) return;
     const nodeName = pod.spec.nodeName;
-    this.trackNode(key, nodeName);
+    // The previous version is the one this kubelet saw last (the store announces every change).
+    this.trackNode(key, (event.old as Pod | undefined)?.spec.nodeName, nodeName);
     if (!nodeName) return;
-    if (this.written.get(key) === pod.metadata.resourceVersion) return;
+    // A status this kubelet wrote itself queues no sync.
+    const run = this.runs.get(key);
+    if (run && run.written === pod.metadata.resourceVersion) return;
     this.queue.add(key);
   }
 
-  private trackNode(key: string, nodeName: string | undefined): void {
-    const prev = this.nodeOfPod.get(key);
+  private trackNode(key: string, prev: string | undefined, nodeName: string | undefined): void {
     if (prev === nodeName) return;
     if (prev) this.podsByNode.get(prev)?.delete(key);
     if (nodeName) {
-      this.nodeOfPod.set(key, nodeName);
       let set = this.podsByNode.get(nodeName);
       if (!set) this.podsByNode.set(nodeName, (set = new Set()));
       set.add(key);
-    } else {
-      this.nodeOfPod.delete(key);
     }
   }
 
@@ -129,8 +126,8 @@ export class Kubelet implements Controller {
       run.dirty = true;
       run.writeNow = true;
     }
-    const { nextAt, gone } = advancePod(pod, run, env);
-    if (gone) {
+    const nextAt = advancePod(pod, run, env);
+    if (nextAt === 'gone') {
       this.forget(run);
       ctx.api.removeNow('Pod', ns, name);
       return;
@@ -152,7 +149,7 @@ export class Kubelet implements Controller {
       } finally {
         this.writing = undefined;
       }
-      this.written.set(key, written.metadata.resourceVersion!);
+      run.written = written.metadata.resourceVersion;
     }
     this.wakeAt(run, nextAt);
   }
@@ -206,10 +203,16 @@ export class Kubelet implements Controller {
       podIP,
       startTime: env.now,
       containers: pod.spec.containers.map((c) => newContainerRun(c, env.now, pod.metadata.uid!)),
+      // Every field from the start: one shape for all runs (see newContainerRun).
+      killAt: undefined,
+      wakeAt: undefined,
+      wakeToken: 0,
+      written: undefined,
       dirty: true,
+      awaitsRelist: false,
       writeNow: true,
     };
-    admitPod(pod, run, env);
+    admitPod(run, env);
     this.runs.set(key, run);
     return run;
   }
@@ -226,7 +229,6 @@ export class Kubelet implements Controller {
       }
     }
     this.runs.delete(run.key);
-    this.written.delete(run.key);
   }
 
   /**
@@ -235,7 +237,7 @@ export class Kubelet implements Controller {
    * queued in the order their wake-ups were set, as one timer each would queue them.
    */
   private wakeAt(run: PodRun, at: number): void {
-    if (run.wake?.at === at) return;
+    if (run.wakeAt === at) return;
     this.cancelWake(run);
     if (!Number.isFinite(at)) return;
     let batch = this.wakeBatches.get(at);
@@ -249,18 +251,19 @@ export class Kubelet implements Controller {
     batch.runs.push(run);
     batch.tokens.push(token);
     batch.live++;
-    run.wake = { at, token };
+    run.wakeAt = at;
+    run.wakeToken = token;
   }
 
   private cancelWake(run: PodRun): void {
-    const wake = run.wake;
-    if (!wake) return;
-    run.wake = undefined;
-    const batch = this.wakeBatches.get(wake.at);
+    const at = run.wakeAt;
+    if (at === undefined) return;
+    run.wakeAt = undefined;
+    const batch = this.wakeBatches.get(at);
     // No pod left to wake at that time: its timer goes, as a cancelled timer of its own would.
     if (batch && --batch.live === 0) {
       batch.timer.cancelled = true;
-      this.wakeBatches.delete(wake.at);
+      this.wakeBatches.delete(at);
     }
   }
 
@@ -271,8 +274,8 @@ export class Kubelet implements Controller {
     for (let i = 0; i < batch.runs.length; i++) {
       const run = batch.runs[i];
       // Skip wake-ups that were moved or cancelled since they were set.
-      if (run.wake?.token !== batch.tokens[i]) continue;
-      run.wake = undefined;
+      if (run.wakeAt === undefined || run.wakeToken !== batch.tokens[i]) continue;
+      run.wakeAt = undefined;
       this.queue.add(run.key);
     }
   }
@@ -322,7 +325,7 @@ export class Kubelet implements Controller {
             c.crashRequested = false;
             c.ready = false;
             c.started = false;
-            c.probes = {};
+            c.probes = NO_PROBES;
             c.exitAt = undefined;
             c.startAt = now + stableInt(fnv1a(`boot:${now}`, c.seed), 1000, 3000);
           }

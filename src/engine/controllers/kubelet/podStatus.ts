@@ -3,11 +3,17 @@
 // container statuses, and the conditions PodReadyToStartContainers,
 // Initialized, Ready, ContainersReady, PodScheduled (pkg/kubelet/status/generate.go)
 // with lastTransitionTime kept while a condition's status does not change.
+//
+// Parts of the stored status that would come out the same (same JSON, key order
+// included) are reused as they are: the stored objects are frozen, so the API
+// server's sharing walk and the store's freeze stop at them, and a write that
+// changes one condition allocates only that condition.
 
 import type { ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from '../../core/types';
 import { imageRepository, qualifiedImage } from '../../workloads/containerBehaviour';
 import { stableHex } from './ids';
 import type { ContainerRun, PodRun, TerminatedInfo } from './runtimeState';
+import { NO_STATE, runningState, sharedCondition, sharedConditionList, sharedIPList, waitingState } from './sharedStatus';
 
 type Ts = (ms?: number) => string;
 
@@ -27,7 +33,7 @@ function imageID(image: string | undefined): string {
 function terminatedState(t: TerminatedInfo, ts: Ts): ContainerState {
   return {
     terminated: {
-      containerID: `containerd://${t.containerID}`,
+      containerID: t.containerID,
       exitCode: t.exitCode,
       finishedAt: ts(t.finishedAt),
       reason: t.reason,
@@ -36,18 +42,60 @@ function terminatedState(t: TerminatedInfo, ts: Ts): ContainerState {
   };
 }
 
-export function containerStatus(c: ContainerRun, ts: Ts): ContainerStatus {
-  let state: ContainerState;
-  if (c.phase === 'running') state = { running: { startedAt: ts(c.startedAt) } };
-  else if (c.phase === 'terminated' && c.terminated) state = terminatedState(c.terminated, ts);
-  else state = { waiting: c.waitingMessage ? { message: c.waitingMessage, reason: c.waitingReason } : { reason: c.waitingReason } };
+/** Whether `obj`'s own keys are exactly `keys`, in that order (the JSON key order). */
+function keysAre(obj: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in obj) if (k !== keys[i++]) return false;
+  return i === keys.length;
+}
+
+const TERMINATED_KEYS = ['containerID', 'exitCode', 'finishedAt', 'reason', 'startedAt'];
+const ONE_KEY: Record<string, readonly string[]> = { terminated: ['terminated'], running: ['running'], waiting: ['waiting'], startedAt: ['startedAt'], reason: ['reason'], ip: ['ip'] };
+const MESSAGE_REASON = ['message', 'reason'];
+const NO_KEYS: readonly string[] = [];
+
+/** Whether `state` is what terminatedState(t) would build. */
+function sameTerminated(state: ContainerState | undefined, t: TerminatedInfo, ts: Ts): boolean {
+  const x = state?.terminated as (ContainerState['terminated'] & { containerID?: string }) | undefined;
+  return !!x && keysAre(state!, ONE_KEY.terminated) && keysAre(x, TERMINATED_KEYS) && x.containerID === t.containerID && x.exitCode === t.exitCode
+    && x.finishedAt === ts(t.finishedAt) && x.reason === t.reason && x.startedAt === ts(t.startedAt);
+}
+
+/** Whether `state` is the state containerStatus would build for `c`. */
+function sameState(state: ContainerState | undefined, c: ContainerRun, ts: Ts): boolean {
+  if (!state) return false;
+  if (c.phase === 'running') {
+    const r = state.running;
+    return !!r && keysAre(state, ONE_KEY.running) && keysAre(r, ONE_KEY.startedAt) && r.startedAt === ts(c.startedAt);
+  }
+  if (c.phase === 'terminated' && c.terminated) return sameTerminated(state, c.terminated, ts);
+  const w = state.waiting;
+  if (!w || !keysAre(state, ONE_KEY.waiting) || w.reason !== c.waitingReason) return false;
+  return c.waitingMessage ? keysAre(w, MESSAGE_REASON) && w.message === c.waitingMessage : keysAre(w, ONE_KEY.reason);
+}
+
+const STATUS_KEYS = ['containerID', 'image', 'imageID', 'lastState', 'name', 'ready', 'restartCount', 'started', 'state'];
+const STATUS_KEYS_NO_ID = STATUS_KEYS.slice(1);
+
+/** The container's status entry; `prev` (the stored entry) itself when it would come out the same. */
+export function containerStatus(c: ContainerRun, ts: Ts, prev?: ContainerStatus): ContainerStatus {
   const image = qualifiedImage(c.spec.image);
   const imageId = c.everStarted ? imageID(c.spec.image) : '';
-  const lastState = c.lastTerminated ? terminatedState(c.lastTerminated, ts) : {};
   const started = c.phase === 'running' && c.started;
   const id = c.phase === 'terminated' ? c.terminated?.containerID : c.phase === 'running' ? c.containerID : c.lastTerminated?.containerID;
+  if (prev && prev.name === c.name && prev.image === image && prev.imageID === imageId && prev.ready === c.ready && prev.restartCount === c.restartCount
+    && prev.started === started && prev.containerID === id && keysAre(prev, id ? STATUS_KEYS : STATUS_KEYS_NO_ID) && sameState(prev.state, c, ts)
+    && (c.lastTerminated ? sameTerminated(prev.lastState, c.lastTerminated, ts) : !!prev.lastState && keysAre(prev.lastState, NO_KEYS))) {
+    return prev;
+  }
+  // States many containers have in common are shared objects (sharedStatus.ts).
+  let state: ContainerState;
+  if (c.phase === 'running') state = runningState(ts(c.startedAt));
+  else if (c.phase === 'terminated' && c.terminated) state = terminatedState(c.terminated, ts);
+  else state = c.waitingMessage ? { waiting: { message: c.waitingMessage, reason: c.waitingReason } } : waitingState(c.waitingReason);
+  const lastState = c.lastTerminated ? terminatedState(c.lastTerminated, ts) : NO_STATE;
   // containerID leads when there is one (the key order of the kubelet's JSON).
-  if (id) return { containerID: `containerd://${id}`, image, imageID: imageId, lastState, name: c.name, ready: c.ready, restartCount: c.restartCount, started, state };
+  if (id) return { containerID: id, image, imageID: imageId, lastState, name: c.name, ready: c.ready, restartCount: c.restartCount, started, state };
   return { image, imageID: imageId, lastState, name: c.name, ready: c.ready, restartCount: c.restartCount, started, state };
 }
 
@@ -68,14 +116,35 @@ function since(prev: PodCondition | undefined, status: PodCondition['status'], n
   return prev && prev.status === status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
 }
 
-function condition(type: string, status: PodCondition['status'], lastTransitionTime: string, reason?: string, message?: string): PodCondition {
-  const c: PodCondition = { lastProbeTime: null, lastTransitionTime, status, type };
-  if (reason) c.reason = reason;
-  if (message) c.message = message;
-  return c;
+const CONDITION_KEYS = ['lastProbeTime', 'lastTransitionTime', 'status', 'type'];
+const CONDITION_KEYS_REASON = [...CONDITION_KEYS, 'reason'];
+const CONDITION_KEYS_MESSAGE = [...CONDITION_KEYS_REASON, 'message'];
+
+/** The condition; `prev` (the stored one of its type) itself when it would come out the same, else a shared one. */
+function condition(prev: PodCondition | undefined, type: string, status: PodCondition['status'], now: string, reason?: string, message?: string): PodCondition {
+  const lastTransitionTime = since(prev, status, now);
+  if (prev && prev.status === status && prev.lastTransitionTime === lastTransitionTime && prev.lastProbeTime === null && prev.type === type
+    && prev.reason === reason && prev.message === message
+    && keysAre(prev, message ? CONDITION_KEYS_MESSAGE : reason ? CONDITION_KEYS_REASON : CONDITION_KEYS)) {
+    return prev;
+  }
+  return sharedCondition(type, status, lastTransitionTime, reason, message);
 }
 
 const NO_CONDITIONS: readonly PodCondition[] = [];
+
+/** `[{ ip }]`; `prev` itself when it is that already, else a new list or (`shared`) a shared one. */
+function ipList(prev: readonly { ip: string }[] | undefined, ip: string, shared: boolean): { ip: string }[] {
+  if (Array.isArray(prev) && prev.length === 1 && 0 in prev && prev[0].ip === ip && keysAre(prev[0], ONE_KEY.ip)) return prev as { ip: string }[];
+  return shared ? sharedIPList(ip) : [{ ip }];
+}
+
+/** `prev` itself when every element of `next` is the same object in the same place, else `next` (or what `share` makes of it). */
+function reuseOr<T>(next: T[], prev: readonly T[] | undefined, share?: (list: T[]) => T[]): T[] {
+  if (!Array.isArray(prev) || prev.length !== next.length) return share ? share(next) : next;
+  for (let i = 0; i < next.length; i++) if (next[i] !== prev[i] || !(i in prev)) return share ? share(next) : next;
+  return prev as T[];
+}
 
 /** The whole status the kubelet would write for `pod` now. */
 export function buildPodStatus(pod: Pod, run: PodRun, ts: Ts): PodStatus {
@@ -110,37 +179,39 @@ export function buildPodStatus(pod: Pod, run: PodRun, ts: Ts): PodStatus {
   let containersReady: PodCondition;
   let ready: PodCondition;
   if (unready === 0) {
-    containersReady = condition('ContainersReady', 'True', since(prevContainersReady, 'True', now));
+    containersReady = condition(prevContainersReady, 'ContainersReady', 'True', now);
     if (missingGate) {
-      ready = condition('Ready', 'False', since(prevReady, 'False', now), 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${missingGate.conditionType}" does not exist.`);
+      ready = condition(prevReady, 'Ready', 'False', now, 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${missingGate.conditionType}" does not exist.`);
     } else {
-      ready = condition('Ready', 'True', since(prevReady, 'True', now));
+      ready = condition(prevReady, 'Ready', 'True', now);
     }
   } else {
     // Ready mirrors ContainersReady's verdict and words while containers are unready.
     const reason = finished ? 'PodCompleted' : 'ContainersNotReady';
     const message = finished ? undefined : `containers with unready status: [${unreadyNames}]`;
-    containersReady = condition('ContainersReady', 'False', since(prevContainersReady, 'False', now), reason, message);
-    ready = condition('Ready', 'False', since(prevReady, 'False', now), reason, message);
+    containersReady = condition(prevContainersReady, 'ContainersReady', 'False', now, reason, message);
+    ready = condition(prevReady, 'Ready', 'False', now, reason, message);
   }
   const conditions: PodCondition[] = [
-    condition('PodReadyToStartContainers', finished ? 'False' : 'True', since(prevStart, finished ? 'False' : 'True', now)),
-    condition('Initialized', 'True', since(prevInitialized, 'True', now), finished ? 'PodCompleted' : undefined),
+    condition(prevStart, 'PodReadyToStartContainers', finished ? 'False' : 'True', now),
+    condition(prevInitialized, 'Initialized', 'True', now, finished ? 'PodCompleted' : undefined),
     ready,
     containersReady,
-    prevScheduled ?? condition('PodScheduled', 'True', now),
+    prevScheduled ?? sharedCondition('PodScheduled', 'True', now),
   ];
   if (others) for (const c of others) conditions.push(c);
+  const oldStatuses = Array.isArray(old.containerStatuses) ? old.containerStatuses : undefined;
   const containerStatuses: ContainerStatus[] = [];
-  for (const c of run.containers) containerStatuses.push(containerStatus(c, ts));
+  for (let i = 0; i < run.containers.length; i++) containerStatuses.push(containerStatus(run.containers[i], ts, oldStatuses?.[i]));
   return {
-    conditions,
-    containerStatuses,
+    conditions: reuseOr(conditions, old.conditions, sharedConditionList),
+    containerStatuses: reuseOr(containerStatuses, oldStatuses),
     hostIP: run.hostIP,
-    hostIPs: [{ ip: run.hostIP }],
+    // The node's list is shared by its pods; a pod's own IP is its own.
+    hostIPs: ipList(old.hostIPs, run.hostIP, true),
     phase,
     podIP: run.podIP,
-    podIPs: [{ ip: run.podIP }],
+    podIPs: ipList(old.podIPs, run.podIP, false),
     qosClass: old.qosClass ?? 'BestEffort',
     startTime: ts(run.startTime),
   };

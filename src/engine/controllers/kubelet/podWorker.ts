@@ -9,7 +9,7 @@ import { exitsOnSigterm, runDurationSeconds } from '../../workloads/containerBeh
 import { goDuration, nextBackoff, restartAt } from './backoff';
 import { fnv1a, stableHex, stableInt } from './ids';
 import { applyProbeResult, initialProbeState, type ProbeKind, probeFailedMessage, probeTiming, runProbe } from './probes';
-import type { ContainerRun, PodRun, ProbeRun } from './runtimeState';
+import { type ContainerRun, NO_PROBES, type PodRun, type ProbeRun } from './runtimeState';
 
 export interface WorkerEnv {
   now: number;
@@ -70,7 +70,7 @@ function alreadyPresentMessage(image: string): string {
 }
 
 /** Creates the runtime state for a pod the kubelet has just admitted. */
-export function admitPod(_pod: Pod, run: PodRun, env: WorkerEnv): void {
+export function admitPod(run: PodRun, env: WorkerEnv): void {
   let at = env.now;
   for (const c of run.containers) {
     at = pullImage(c, at, env, 0);
@@ -79,8 +79,13 @@ export function admitPod(_pod: Pod, run: PodRun, env: WorkerEnv): void {
 }
 
 function startProbes(c: ContainerRun, at: number): void {
-  c.probes = {};
   const { startupProbe, readinessProbe, livenessProbe } = c.spec;
+  // Most containers have no probes: they share one empty (frozen) object.
+  if (!startupProbe && !readinessProbe && !livenessProbe) {
+    c.probes = NO_PROBES;
+    return;
+  }
+  c.probes = {};
   if (startupProbe) c.probes.Startup = newProbeRun('Startup', startupProbe, at);
   if (readinessProbe) c.probes.Readiness = newProbeRun('Readiness', readinessProbe, at);
   if (livenessProbe) c.probes.Liveness = newProbeRun('Liveness', livenessProbe, at);
@@ -95,7 +100,7 @@ function startContainer(pod: Pod, run: PodRun, c: ContainerRun, env: WorkerEnv):
   if (c.pendingPulled) env.event('Normal', 'Pulled', c.pendingPulled, c.name);
   c.pendingPulled = undefined;
   if (c.everStarted) c.restartCount++;
-  c.containerID = stableHex(fnv1a(String(c.restartCount), c.seed), 64);
+  c.containerID = stableHex(fnv1a(String(c.restartCount), c.seed), 64, 'containerd://');
   env.event('Normal', 'Created', `Created container: ${c.name}`, c.name);
   env.event('Normal', 'Started', `Started container ${c.name}`, c.name);
   c.phase = 'running';
@@ -122,7 +127,7 @@ function exitContainer(pod: Pod, run: PodRun, c: ContainerRun, at: number, exitC
   c.ready = false;
   c.started = false;
   c.exitAt = undefined;
-  c.probes = {};
+  c.probes = NO_PROBES;
   if (run.killAt !== undefined) return;
   const policy = pod.spec.restartPolicy ?? 'Always';
   if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) return;
@@ -202,10 +207,10 @@ export function beginTermination(pod: Pod, run: PodRun, env: WorkerEnv): void {
 
 /**
  * Applies every action due at or before env.now, in time order. Returns the
- * time of the next action (Infinity when none) and whether the pod's
+ * time of the next action (Infinity when none), or 'gone' when the pod's
  * containers are all gone after termination.
  */
-export function advancePod(pod: Pod, run: PodRun, env: WorkerEnv): { nextAt: number; gone: boolean } {
+export function advancePod(pod: Pod, run: PodRun, env: WorkerEnv): number | 'gone' {
   const terminating = run.killAt !== undefined;
   for (let guard = 0; guard < 10_000; guard++) {
     let due: ContainerRun | undefined;
@@ -214,8 +219,8 @@ export function advancePod(pod: Pod, run: PodRun, env: WorkerEnv): { nextAt: num
       const t = nextDue(c, terminating);
       if (t < dueAt) { dueAt = t; due = c; }
     }
-    if (terminating && run.killAt! <= env.now && run.killAt! <= dueAt) return { nextAt: Infinity, gone: true };
-    if (!due || dueAt > env.now) return { nextAt: Math.min(dueAt, terminating ? run.killAt! : Infinity), gone: false };
+    if (terminating && run.killAt! <= env.now && run.killAt! <= dueAt) return 'gone';
+    if (!due || dueAt > env.now) return Math.min(dueAt, terminating ? run.killAt! : Infinity);
     run.dirty = true;
     applyDue(pod, run, due, env);
   }
@@ -238,14 +243,18 @@ function applyDue(pod: Pod, run: PodRun, c: ContainerRun, env: WorkerEnv): void 
     }
     return startContainer(pod, run, c, env);
   }
-  if (c.exitAt !== undefined && c.exitAt <= env.now && Object.values(c.probes).every((p) => !p || p.nextAt >= c.exitAt!)) {
+  const { Startup, Liveness, Readiness } = c.probes;
+  if (c.exitAt !== undefined && c.exitAt <= env.now && !(Startup && Startup.nextAt < c.exitAt) && !(Liveness && Liveness.nextAt < c.exitAt) && !(Readiness && Readiness.nextAt < c.exitAt)) {
     return exitContainer(pod, run, c, c.exitAt, 0, 'Completed');
   }
-  const kinds: ProbeKind[] = ['Startup', 'Liveness', 'Readiness'];
-  const kind = kinds
-    .filter((k) => c.probes[k])
-    .sort((a, b) => c.probes[a]!.nextAt - c.probes[b]!.nextAt)[0];
-  if (kind === 'Startup' || c.started) return probe(pod, run, c, kind, env);
+  // The probe due first; on a tie, the first of Startup, Liveness, Readiness.
+  let kind: ProbeKind | undefined;
+  let kindAt = Infinity;
+  if (Startup) { kind = 'Startup'; kindAt = Startup.nextAt; }
+  if (Liveness && (!kind || Liveness.nextAt < kindAt)) { kind = 'Liveness'; kindAt = Liveness.nextAt; }
+  if (Readiness && (!kind || Readiness.nextAt < kindAt)) kind = 'Readiness';
+  // A running container with nothing due but a probe: one of them is set.
+  if (kind === 'Startup' || c.started) return probe(pod, run, c, kind!, env);
   // Readiness/liveness wait for the startup probe; push them past it.
-  c.probes[kind]!.nextAt += probeTiming(kind === 'Readiness' ? c.spec.readinessProbe! : c.spec.livenessProbe!).periodMs;
+  c.probes[kind!]!.nextAt += probeTiming(kind === 'Readiness' ? c.spec.readinessProbe! : c.spec.livenessProbe!).periodMs;
 }

@@ -12,6 +12,7 @@ export interface TerminatedInfo {
   reason: string;
   startedAt: number;
   finishedAt: number;
+  /** `containerd://<64 hex digits>`, as the status shows it. */
   containerID: string;
 }
 
@@ -32,6 +33,7 @@ export interface ContainerRun {
   waitingMessage?: string;
   /** When the pending (re)start happens. */
   startAt?: number;
+  /** `containerd://<64 hex digits>` of the current (or last) container, as the status shows it. */
   containerID?: string;
   startedAt?: number;
   /** When the main process exits by itself (finite run durations only). */
@@ -42,6 +44,7 @@ export interface ContainerRun {
   everStarted: boolean;
   started: boolean;
   ready: boolean;
+  /** The running container's probe workers (NO_PROBES, shared, while there are none). */
   probes: Partial<Record<ProbeKind, ProbeRun>>;
   backoff?: BackoffEntry;
   /** A `sim pod crash` waiting to be applied at the next sync. */
@@ -64,8 +67,11 @@ export interface PodRun {
   containers: ContainerRun[];
   /** Set once the kubelet has begun graceful termination: when the last container is gone. */
   killAt?: number;
-  /** The pending wake-up: when the kubelet syncs this pod next, and the token of that wake-up. */
-  wake?: { at: number; token: number };
+  /** The pending wake-up: when the kubelet syncs this pod next (undefined: none), and its token. */
+  wakeAt?: number;
+  wakeToken: number;
+  /** The resourceVersion of this kubelet's last status write, so that write does not queue another sync. */
+  written?: string;
   /** Whether the derived status may have changed since the last write. */
   dirty: boolean;
   /**
@@ -79,6 +85,13 @@ export interface PodRun {
   writeNow?: boolean;
 }
 
+/** The probes of a container with none running (shared and frozen: a container with probes gets its own object). */
+export const NO_PROBES: Partial<Record<ProbeKind, ProbeRun>> = Object.freeze({});
+
+/**
+ * Every field is set from the start (undefined until used), so all runs share one shape:
+ * no property store grown on the side and monomorphic access in the pod worker.
+ */
 export function newContainerRun(spec: Container, startAt: number, podUID: string): ContainerRun {
   return {
     name: spec.name,
@@ -87,11 +100,20 @@ export function newContainerRun(spec: Container, startAt: number, podUID: string
     restartCount: 0,
     phase: 'waiting',
     waitingReason: 'ContainerCreating',
+    waitingMessage: undefined,
     startAt,
+    containerID: undefined,
+    startedAt: undefined,
+    exitAt: undefined,
+    terminated: undefined,
+    lastTerminated: undefined,
     everStarted: false,
     started: false,
     ready: false,
-    probes: {},
+    probes: NO_PROBES,
+    backoff: undefined,
     crashRequested: false,
+    pendingPulled: undefined,
+    pendingBackOff: false,
   };
 }

@@ -1,0 +1,107 @@
+// Parts of pod statuses that thousands of pods have in common, built once and
+// shared. Pods that start in the same simulated second have the same Ready
+// condition (same type, status and lastTransitionTime), the same running state,
+// the same empty lastState, the same node IPs: storing one frozen object for all
+// of them keeps the cluster's memory per pod small, and the store's freeze walk
+// and the API server's sharing walk stop at them. Stored objects are frozen and
+// copied before any edit, so sharing them between pods is invisible in the JSON
+// (key order included) and to every reader.
+
+import type { ContainerState, PodCondition } from '../../core/types';
+
+/** Bound on each cache below (timestamps and names come and go). */
+const CACHE_LIMIT = 4096;
+/** Bound on the candidates compared for one key (each is a short list). */
+const CANDIDATES_LIMIT = 32;
+
+/** Shared conditions by lastTransitionTime (few types, statuses and reasons per second). */
+const conditions = new Map<string, PodCondition[]>();
+
+/**
+ * The condition `{ lastProbeTime: null, lastTransitionTime, status, type, reason?, message? }`
+ * (the kubelet's key order; reason and message only when set), frozen and shared.
+ */
+export function sharedCondition(type: string, status: PodCondition['status'], lastTransitionTime: string, reason?: string, message?: string): PodCondition {
+  let list = conditions.get(lastTransitionTime);
+  if (list) {
+    for (const c of list) if (c.type === type && c.status === status && c.reason === reason && c.message === message) return c;
+  } else {
+    if (conditions.size >= CACHE_LIMIT) conditions.clear();
+    conditions.set(lastTransitionTime, (list = []));
+  }
+  const c: PodCondition = { lastProbeTime: null, lastTransitionTime, status, type };
+  if (reason) c.reason = reason;
+  if (message) c.message = message;
+  Object.freeze(c);
+  if (list.length < CANDIDATES_LIMIT) list.push(c);
+  return c;
+}
+
+/** Shared condition lists, by their third element (Ready, the one that varies most). */
+const conditionLists = new Map<PodCondition, PodCondition[][]>();
+
+/**
+ * `list` itself, or a frozen list with the same elements (the same objects, in the same
+ * order) shared with other pods. Only lists whose elements are all frozen are shared: a
+ * frozen list is not walked again by the store's freeze.
+ */
+export function sharedConditionList(list: PodCondition[]): PodCondition[] {
+  if (list.length < 3) return list;
+  for (const c of list) if (!Object.isFrozen(c)) return list;
+  const key = list[2];
+  let candidates = conditionLists.get(key);
+  if (candidates) {
+    for (const other of candidates) if (sameElements(other, list)) return other;
+  } else {
+    if (conditionLists.size >= CACHE_LIMIT) conditionLists.clear();
+    conditionLists.set(key, (candidates = []));
+  }
+  Object.freeze(list);
+  if (candidates.length < CANDIDATES_LIMIT) candidates.push(list);
+  return list;
+}
+
+function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A container's lastState before it has ever terminated. */
+export const NO_STATE: ContainerState = Object.freeze({});
+
+const running = new Map<string, ContainerState>();
+
+/** `{ running: { startedAt } }`, frozen and shared. */
+export function runningState(startedAt: string): ContainerState {
+  let state = running.get(startedAt);
+  if (!state) {
+    if (running.size >= CACHE_LIMIT) running.clear();
+    running.set(startedAt, (state = Object.freeze({ running: Object.freeze({ startedAt }) })));
+  }
+  return state;
+}
+
+const waiting = new Map<string, ContainerState>();
+
+/** `{ waiting: { reason } }` (no message), frozen and shared. */
+export function waitingState(reason: string): ContainerState {
+  let state = waiting.get(reason);
+  if (!state) {
+    if (waiting.size >= CACHE_LIMIT) waiting.clear();
+    waiting.set(reason, (state = Object.freeze({ waiting: Object.freeze({ reason }) })));
+  }
+  return state;
+}
+
+const ipLists = new Map<string, { ip: string }[]>();
+
+/** `[{ ip }]`, frozen and shared (a node's address, in every pod on it). */
+export function sharedIPList(ip: string): { ip: string }[] {
+  let list = ipLists.get(ip);
+  if (!list) {
+    if (ipLists.size >= CACHE_LIMIT) ipLists.clear();
+    ipLists.set(ip, (list = Object.freeze([Object.freeze({ ip })]) as { ip: string }[]));
+  }
+  return list;
+}
