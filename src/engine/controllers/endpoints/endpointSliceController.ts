@@ -23,6 +23,7 @@ export function createEndpointSliceController(ctx: EngineContext): Controller {
   const triggerTimes = new TriggerTimeTracker();
   /** True while this controller writes: its own slice events need no resync (upstream's EndpointSliceTracker). */
   let writing = false;
+  const nodeNamed = (name: string) => ctx.store.get<Node>('Node', undefined, name);
 
   const handle = (e: WatchEvent) => {
     if (services.enqueueServiceKeys(e, queue)) return;
@@ -60,13 +61,13 @@ export function createEndpointSliceController(ctx: EngineContext): Controller {
     }
     if (!isManagedService(service)) return;
 
-    const pods = ctx.store.podIndex.matchMap(ns, service.spec.selector!);
+    const pods = services.podsFor(key, service, ctx.store.podIndex);
     const trigger = triggerTimes.compute(key, service, pods);
     const result = reconcileEndpointSlices({
       service,
       pods,
       existingSlices: slices.list(key),
-      node: (name) => ctx.store.get<Node>('Node', undefined, name),
+      node: nodeNamed,
       triggerTime: trigger === undefined ? undefined : ctx.clock.timestamp(trigger),
     });
     writing = true;

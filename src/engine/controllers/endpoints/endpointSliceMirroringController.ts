@@ -69,9 +69,12 @@ export function createEndpointSliceMirroringController(ctx: EngineContext): Cont
     const i = key.indexOf('/');
     const ns = key.slice(0, i);
     const name = key.slice(i + 1);
-    const endpoints = ctx.store.get<Endpoints>('Endpoints', ns, name);
+    // Every way out but one deletes what was mirrored (upstream syncEndpoints). The Service
+    // is looked at first: the Endpoints the Endpoints controller writes for every Service
+    // with a selector come here, and those need no second look-up.
     const service = ctx.store.get<Service>('Service', ns, name);
-    if (!endpoints || !shouldMirror(endpoints) || !service || service.spec.selector != null) {
+    const endpoints = service && service.spec.selector == null ? ctx.store.get<Endpoints>('Endpoints', ns, name) : undefined;
+    if (!endpoints || !shouldMirror(endpoints)) {
       deleteMirrored(key, ns);
       return;
     }

@@ -147,6 +147,17 @@ describe('reconcileEndpointSlices: slices', () => {
     expect(r.changes.map((c) => c.op)).toEqual(['update']);
   });
 
+  it('a pod that comes back under the same name with a new IP is a new endpoint, not the old one updated', () => {
+    const svc = newService();
+    const existing = store([], run(svc, pods(3)).changes);
+    const moved = [newPod(0), newPod(1, { ip: '10.244.9.9' }), newPod(2)];
+    const r = run(svc, moved, existing);
+    expect(r.changes.map((c) => c.op)).toEqual(['update']);
+    // The old endpoint of web-1 is dropped; the new one joins at the end, as upstream's set by hash does.
+    const slice = (r.changes[0] as { slice: EndpointSlice }).slice;
+    expect(slice.endpoints!.map((e) => [e.targetRef!.name, e.addresses[0]])).toEqual([['web-0', '10.244.0.2'], ['web-2', '10.244.0.4'], ['web-1', '10.244.9.9']]);
+  });
+
   it('deletes slices of another Service with the same name (not owned) and creates its own', () => {
     const foreign = store([], run(newService(), pods(1)).changes).map((s) => deepFreeze({ ...s, metadata: { ...s.metadata, ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: 'web', uid: 'old' }] } }));
     const r = run(newService(), pods(1), foreign);

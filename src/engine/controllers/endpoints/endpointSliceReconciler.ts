@@ -5,11 +5,11 @@
 // (getSliceToFill, newEndpointSlice, placeholderSliceCompare). Go's random map
 // and set order becomes insertion order here, so the result is deterministic.
 
-import type { EndpointPort, EndpointSlice, Node, Pod, Service, SliceEndpoint } from '../../core/types';
-import { ANNOTATION_TRIGGER_TIME, ENDPOINTSLICE_CONTROLLER, shouldPodBeInEndpoints, stringMapsEqual } from './podEndpoints';
+import type { EndpointPort, EndpointSlice, Node, Pod, Service, ServicePort, SliceEndpoint } from '../../core/types';
+import { ANNOTATION_TRIGGER_TIME, ENDPOINTSLICE_CONTROLLER, findPort, shouldPodBeInEndpoints, stringMapsEqual } from './podEndpoints';
 import {
-  addressTypesFor, controllerRef, endpointHash, endpointPortsFor, endpointsEqualBeyondHash, ownedBy, podToEndpoint,
-  portMapKey, samePortList, sliceLabels,
+  addressTypesFor, controllerRef, endpointPortsFor, endpointsEqualBeyondHash, ownedBy, podToEndpoint, portMapKey,
+  sameEndpointHash, samePortList, sliceLabels,
 } from './sliceEndpoints';
 
 /** kube-controller-manager --max-endpoints-per-slice default. */
@@ -48,16 +48,21 @@ interface Draft {
   labels: Record<string, string>;
 }
 
+/**
+ * Upstream's EndpointSet, keyed by the endpoint's pod name rather than by its hash:
+ * the desired endpoints are one per pod, and the hash includes the pod's name, so the
+ * two keys pick out the same endpoints; an existing endpoint counts as one of them
+ * only when the whole hash matches (sameEndpointHash). No hash string per endpoint.
+ */
 type EndpointSet = Map<string, SliceEndpoint>;
-
-function popAny(set: EndpointSet): SliceEndpoint {
-  const [k, v] = set.entries().next().value as [string, SliceEndpoint];
-  set.delete(k);
-  return v;
-}
 
 function newDraft(svc: Service, ports: EndpointPort[], addressType: string): Draft {
   return { addressType, ports, endpoints: [], labels: sliceLabels(undefined, svc, ENDPOINTSLICE_CONTROLLER).labels };
+}
+
+/** A draft of an existing slice, holding `endpoints`. */
+function draftOf(slice: EndpointSlice, endpoints: SliceEndpoint[], labels: Record<string, string>): Draft {
+  return { base: slice, addressType: slice.addressType, ports: slice.ports ?? [], endpoints, labels };
 }
 
 /** reconcileByPortMapping: keep existing slices where possible, fill the ones being rewritten, then reuse or create. */
@@ -67,51 +72,57 @@ function reconcileByPortMapping(svc: Service, existing: readonly EndpointSlice[]
   const toUpdate = new Set<string>();
   const toDelete: EndpointSlice[] = [];
 
-  for (const slice of existing) {
+  for (let s = 0; s < existing.length; s++) {
+    const slice = existing[s];
     const name = slice.metadata.name!;
     const current = slice.endpoints ?? [];
     const kept: SliceEndpoint[] = [];
     let endpointUpdated = false;
-    for (const ep of current) {
-      const key = endpointHash(ep);
+    for (let e = 0; e < current.length; e++) {
+      const ep = current[e];
+      const key = ep.targetRef?.name ?? '';
       const got = desired.get(key);
-      if (!got) continue;
+      if (!got || !sameEndpointHash(got, ep)) continue;
       kept.push(got);
       if (!endpointsEqualBeyondHash(got, ep)) endpointUpdated = true;
       desired.delete(key);
     }
     const { labels, changed } = sliceLabels(slice.metadata.labels, svc, ENDPOINTSLICE_CONTROLLER);
-    const draft = (endpoints: SliceEndpoint[]): Draft => ({ base: slice, addressType: slice.addressType, ports: slice.ports ?? [], endpoints, labels });
     if (endpointUpdated || kept.length !== current.length) {
       if (kept.length === 0) toDelete.push(slice);
       else {
-        drafts.set(name, draft(kept));
+        drafts.set(name, draftOf(slice, kept, labels));
         toUpdate.add(name);
       }
     } else if (changed) {
-      drafts.set(name, draft([...current]));
+      drafts.set(name, draftOf(slice, [...current], labels));
       toUpdate.add(name);
     } else {
-      drafts.set(name, draft(current as SliceEndpoint[]));
+      drafts.set(name, draftOf(slice, current as SliceEndpoint[], labels));
       unchanged.add(name);
     }
   }
 
+  // The endpoints no existing slice holds, taken in the set's order (Go's set pops any).
+  const pending = desired.size > 0 ? [...desired.values()] : [];
+  let next = 0;
+
   // 2. Fill the slices being rewritten anyway, fullest first.
-  if (desired.size > 0 && toUpdate.size > 0) {
+  if (pending.length > 0 && toUpdate.size > 0) {
     const byFullness = [...toUpdate].map((n) => drafts.get(n)!).sort((a, b) => b.endpoints.length - a.endpoints.length);
-    for (const d of byFullness) while (desired.size > 0 && d.endpoints.length < max) d.endpoints.push(popAny(desired));
+    for (const d of byFullness) while (next < pending.length && d.endpoints.length < max) d.endpoints.push(pending[next++]);
   }
 
   // 3. Leftovers go into the unchanged slice that ends closest to full, else into new slices.
   const creates: Draft[] = [];
-  while (desired.size > 0) {
+  while (next < pending.length) {
+    const left = pending.length - next;
     let fill: Draft | undefined;
-    if (desired.size < max && unchanged.size > 0) {
+    if (left < max && unchanged.size > 0) {
       let closest = max;
       for (const n of unchanged) {
         const d = drafts.get(n)!;
-        const diff = max - (desired.size + d.endpoints.length);
+        const diff = max - (left + d.endpoints.length);
         if (diff >= 0 && diff < closest) {
           closest = diff;
           fill = d;
@@ -121,13 +132,19 @@ function reconcileByPortMapping(svc: Service, existing: readonly EndpointSlice[]
     }
     if (fill) fill.endpoints = [...fill.endpoints];
     else fill = newDraft(svc, ports, addressType);
-    while (desired.size > 0 && fill.endpoints.length < max) fill.endpoints.push(popAny(desired));
+    while (next < pending.length && fill.endpoints.length < max) fill.endpoints.push(pending[next++]);
     if (fill.base) {
       toUpdate.add(fill.base.metadata.name!);
       unchanged.delete(fill.base.metadata.name!);
     } else creates.push(fill);
   }
   return { creates, updates: [...toUpdate].map((n) => drafts.get(n)!), deletes: toDelete };
+}
+
+/** Whether `pod` resolves each Service port to the number in `resolved` (as the previous pod did). */
+function resolvesAlike(pod: Pod, svcPorts: readonly ServicePort[], resolved: readonly (number | undefined)[]): boolean {
+  for (let j = 0; j < svcPorts.length; j++) if (findPort(pod, svcPorts[j]) !== resolved[j]) return false;
+  return true;
 }
 
 /** placeholderSliceCompare: namespace, labels, owners, address type, no endpoints, no ports. */
@@ -161,20 +178,29 @@ function reconcileByAddressType(input: SliceReconcileInput, existing: readonly E
     else existingByPortMap.set(key, [slice]);
   }
 
-  const desired = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSet }>();
-  // Pods of a Service usually resolve its ports alike: reuse the previous pod's key then.
+  const desired = new Map<string, { key: string; ports: EndpointPort[]; endpoints: EndpointSet }>();
+  // Pods of a Service usually resolve its targetPorts alike: then the previous pod's
+  // port list and key are reused, and no list is built for this pod.
+  const svcPorts = svc.spec.ports ?? [];
+  const resolved: (number | undefined)[] = [];
   let lastPorts: EndpointPort[] | undefined;
   let lastKey = '';
-  for (const pod of input.pods) {
+  const pods = input.pods;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i];
     if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const ports = endpointPortsFor(svc, pod);
-    if (!lastPorts || !samePortList(ports, lastPorts)) {
-      lastPorts = ports;
-      lastKey = portMapKey(ports);
+    let ports = lastPorts;
+    if (!ports || !resolvesAlike(pod, svcPorts, resolved)) {
+      ports = endpointPortsFor(svc, pod);
+      for (let j = 0; j < svcPorts.length; j++) resolved[j] = findPort(pod, svcPorts[j]);
+      if (!lastPorts || !samePortList(ports, lastPorts)) {
+        lastPorts = ports;
+        lastKey = portMapKey(ports);
+      }
     }
     const key = lastKey;
     let entry = desired.get(key);
-    if (!entry) desired.set(key, (entry = { ports, endpoints: new Map() }));
+    if (!entry) desired.set(key, (entry = { key, ports, endpoints: new Map() }));
     const node = pod.spec.nodeName ? input.node(pod.spec.nodeName) : undefined;
     if (!node && !svc.spec.publishNotReadyAddresses) {
       // The pod names a Node that does not exist: leave it out (and report), unless the user asked for every address.
@@ -182,18 +208,18 @@ function reconcileByAddressType(input: SliceReconcileInput, existing: readonly E
       continue;
     }
     const ep = podToEndpoint(pod, node, svc, addressType);
-    if (ep.addresses.length > 0) entry.endpoints.set(endpointHash(ep), ep);
+    if (ep.addresses.length > 0) entry.endpoints.set(pod.metadata.name!, ep);
   }
 
   let creates: Draft[] = [];
   const updates: Draft[] = [];
-  for (const [key, { ports, endpoints }] of desired) {
+  for (const { key, ports, endpoints } of desired.values()) {
     const r = reconcileByPortMapping(svc, existingByPortMap.get(key) ?? [], endpoints, ports, addressType, max);
     creates.push(...r.creates);
     updates.push(...r.updates);
     toDelete.push(...r.deletes);
   }
-  for (const [key, slices] of existingByPortMap) if (!desired.has(key)) toDelete.push(...slices);
+  for (const key of existingByPortMap.keys()) if (!desired.has(key)) toDelete.push(...existingByPortMap.get(key)!);
 
   // When no slice would be left, keep (or create) one placeholder with no endpoints and no ports.
   if (existing.length === toDelete.length && creates.length < 1) {
@@ -249,22 +275,23 @@ function toSlice(d: Draft, input: SliceReconcileInput): EndpointSlice {
   return { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata, ...body };
 }
 
+function slicesOfType(slices: readonly EndpointSlice[], addressType: string): EndpointSlice[] {
+  const out: EndpointSlice[] = [];
+  for (const s of slices) if (s.addressType === addressType) out.push(s);
+  return out;
+}
+
 /** Reconcile: per supported address type; slices of an address type the Service no longer has are deleted. */
 export function reconcileEndpointSlices(input: SliceReconcileInput): SliceReconcileResult {
   const types = addressTypesFor(input.service);
+  const existing = input.existingSlices;
   const errors: string[] = [];
-  const byType = new Map<string, EndpointSlice[]>();
-  const unsupported: EndpointSlice[] = [];
-  for (const s of input.existingSlices) {
-    if (!types.includes(s.addressType)) unsupported.push(s);
-    else {
-      const list = byType.get(s.addressType);
-      if (list) list.push(s);
-      else byType.set(s.addressType, [s]);
-    }
-  }
   const changes: SliceChange[] = [];
-  for (const t of types) changes.push(...reconcileByAddressType(input, byType.get(t) ?? [], t, errors));
-  for (const s of unsupported) changes.push({ op: 'delete', name: s.metadata.name! });
+  for (const t of types) {
+    // A Service has one or two address types: a filter per type, no map.
+    const ofType = existing.length === 0 ? existing : slicesOfType(existing, t);
+    for (const c of reconcileByAddressType(input, ofType, t, errors)) changes.push(c);
+  }
+  for (const s of existing) if (!types.includes(s.addressType)) changes.push({ op: 'delete', name: s.metadata.name! });
   return { changes, errors };
 }

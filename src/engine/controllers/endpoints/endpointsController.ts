@@ -44,7 +44,7 @@ export function createEndpointsController(ctx: EngineContext): Controller {
     // ExternalName Services and Services without a selector get nothing from this controller.
     if (!isManagedService(service)) return;
 
-    const pods = ctx.store.podIndex.matchMap(ns, service.spec.selector!);
+    const pods = services.podsFor(key, service, ctx.store.podIndex);
     const trigger = triggerTimes.compute(key, service, pods);
     const change = reconcileEndpoints({
       service,

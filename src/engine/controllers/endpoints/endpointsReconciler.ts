@@ -48,7 +48,7 @@ function podAddress(svc: Service, pod: Pod, serviceWantsV6: boolean | undefined)
   const wantV6 = serviceWantsV6 ?? isIPv6(pod.status?.podIP ?? '');
   const ips = podIPs(pod);
   let ip: string | undefined;
-  for (let i = 0; i < ips.length && ip === undefined; i++) if (isIPv6(ips[i]) === wantV6) ip = ips[i];
+  for (let i = 0; i < ips.length && ip === undefined; i++) if (isIPv6(ips[i].ip) === wantV6) ip = ips[i].ip;
   if (ip === undefined) return undefined;
   const addr: EndpointAddress = { ip };
   if (shouldSetHostname(pod, svc)) addr.hostname = pod.spec.hostname;

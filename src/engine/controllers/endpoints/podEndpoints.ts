@@ -5,7 +5,10 @@
 // and staging/src/k8s.io/endpointslice/utils.go (FindPort, isServiceIPSet).
 
 import { parseTimestamp } from '../../core/clock';
-import type { KubeObject, Pod, Service, ServicePort } from '../../core/types';
+import type { Container, KubeObject, Pod, PodCondition, Service, ServicePort } from '../../core/types';
+
+/** One entry of status.podIPs. */
+type PodIP = { ip: string };
 
 /** discovery.LabelServiceName */
 export const LABEL_SERVICE_NAME = 'kubernetes.io/service-name';
@@ -46,81 +49,25 @@ export function parseTime(ts: string | undefined | null): number | undefined {
 }
 
 /**
- * What the endpoint controllers read from a pod's status, derived once per pod
- * version: handle() and both controllers' syncs ask the same questions of the
- * same object several times. Stored objects are frozen (each write makes a new
- * top-level object), so an answer cached by the object never goes stale.
+ * The pod's Ready condition. Read straight from the pod each time: a pod's
+ * version is seen once per sync of each controller, so a per-version cache
+ * would cost more (a map entry and an object per status write, kept alive by
+ * the cache) than the short walk over a handful of conditions it saves.
  */
-interface PodStatusFacts {
-  /** IsPodReady: the Ready condition is True. */
-  ready: boolean;
-  /** The Ready condition's lastTransitionTime as Unix ms: the trigger time of a pod change. */
-  readyTransitionTime: number | undefined;
-  /** status.podIPs, falling back to status.podIP (shared: never modify). */
-  ips: readonly string[];
-  /** The pod's named ports, for findPort (shared by every version of the pod). */
-  namedPorts: NamedPorts;
+function readyCondition(pod: Pod): PodCondition | undefined {
+  const conditions = pod.status?.conditions;
+  if (conditions) for (let i = 0; i < conditions.length; i++) if (conditions[i].type === 'Ready') return conditions[i];
+  return undefined;
 }
 
-/**
- * A pod's named container ports in FindPort's search order (containers, then
- * sidecars), flattened to [name, protocol, containerPort, ...]. Containers never
- * change after creation, so this is built once per pod (keyed by its containers
- * list) and read from the facts, without walking the pod's spec on every sync.
- */
-type NamedPorts = readonly (string | number)[];
-const namedPortsCache = new WeakMap<object, NamedPorts>();
-
-function namedPortsOf(pod: Pod): NamedPorts {
-  const containers = pod.spec.containers ?? [];
-  const cached = namedPortsCache.get(containers);
-  if (cached !== undefined && pod.spec.initContainers === undefined) return cached;
-  const out: (string | number)[] = [];
-  for (const c of containers) for (const p of c.ports ?? []) if (typeof p.name === 'string') out.push(p.name, protocolOf(p), p.containerPort);
-  for (const c of pod.spec.initContainers ?? []) {
-    if (c.restartPolicy !== 'Always') continue;
-    for (const p of c.ports ?? []) if (typeof p.name === 'string') out.push(p.name, protocolOf(p), p.containerPort);
-  }
-  // Only the containers-only answer is cached (the key does not cover init containers).
-  if (pod.spec.initContainers === undefined && Object.isFrozen(containers)) namedPortsCache.set(containers, out);
-  return out;
-}
-
-const factsCache = new WeakMap<Pod, PodStatusFacts>();
-const NO_IPS: readonly string[] = Object.freeze([]);
-
-function podFacts(pod: Pod): PodStatusFacts {
-  let facts = factsCache.get(pod);
-  if (facts !== undefined) return facts;
-  const status = pod.status;
-  let ready = false;
-  let readyTransitionTime: number | undefined;
-  const conditions = status?.conditions;
-  if (conditions) {
-    for (let i = 0; i < conditions.length; i++) {
-      if (conditions[i].type !== 'Ready') continue;
-      ready = conditions[i].status === 'True';
-      readyTransitionTime = parseTime(conditions[i].lastTransitionTime);
-      break;
-    }
-  }
-  const podIPs = status?.podIPs;
-  let ips = NO_IPS;
-  if (podIPs && podIPs.length) ips = podIPs.map((x) => x.ip);
-  else if (status?.podIP) ips = [status.podIP];
-  facts = { ready, readyTransitionTime, ips, namedPorts: namedPortsOf(pod) };
-  // Only a frozen (stored) pod can be cached: tests and callers may build and edit plain ones.
-  if (Object.isFrozen(pod)) factsCache.set(pod, facts);
-  return facts;
-}
-
+/** IsPodReady: the Ready condition is True. */
 export function isPodReady(pod: Pod): boolean {
-  return podFacts(pod).ready;
+  return readyCondition(pod)?.status === 'True';
 }
 
 /** lastTransitionTime of the Ready condition (Unix ms): the trigger time of a pod change. */
 export function podReadyTransitionTime(pod: Pod): number | undefined {
-  return podFacts(pod).readyTransitionTime;
+  return parseTime(readyCondition(pod)?.lastTransitionTime);
 }
 
 function isPodTerminal(pod: Pod): boolean {
@@ -128,9 +75,17 @@ function isPodTerminal(pod: Pod): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
-/** The pod's IPs: status.podIPs, falling back to status.podIP. Shared: never modify. */
-export function podIPs(pod: Pod): readonly string[] {
-  return podFacts(pod).ips;
+const NO_IPS: readonly PodIP[] = Object.freeze([]);
+
+/**
+ * The pod's IPs: status.podIPs, falling back to status.podIP. The stored list
+ * itself (shared by the pod's versions), not a copy: never modify.
+ */
+export function podIPs(pod: Pod): readonly PodIP[] {
+  const status = pod.status;
+  const ips = status?.podIPs;
+  if (ips && ips.length) return ips;
+  return status?.podIP ? [{ ip: status.podIP }] : NO_IPS;
 }
 
 /** ShouldPodBeInEndpoints: terminal pods and pods without an IP never count; terminating ones only when asked. */
@@ -175,8 +130,18 @@ export function findPort(pod: Pod, svcPort: ServicePort): number | undefined {
   const target = svcPort.targetPort ?? svcPort.port;
   if (typeof target === 'number') return target;
   const proto = protocolOf(svcPort);
-  const named = podFacts(pod).namedPorts;
-  for (let i = 0; i < named.length; i += 3) if (named[i] === target && named[i + 1] === proto) return named[i + 2] as number;
+  return namedPortIn(pod.spec.containers, target, proto, false) ?? namedPortIn(pod.spec.initContainers, target, proto, true);
+}
+
+/** The containerPort named `name` with protocol `proto` in these containers (only sidecars when asked). */
+function namedPortIn(containers: readonly Container[] | undefined, name: string, proto: string, sidecarsOnly: boolean): number | undefined {
+  if (!containers) return undefined;
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
+    if (sidecarsOnly && c.restartPolicy !== 'Always') continue;
+    const ports = c.ports;
+    if (ports) for (let j = 0; j < ports.length; j++) if (ports[j].name === name && protocolOf(ports[j]) === proto) return ports[j].containerPort;
+  }
   return undefined;
 }
 
@@ -185,7 +150,9 @@ function sameIPs(a: Pod, b: Pod): boolean {
   if (a.status?.podIPs === b.status?.podIPs && a.status?.podIP === b.status?.podIP) return true;
   const x = podIPs(a);
   const y = podIPs(b);
-  return x.length === y.length && x.every((ip, i) => ip === y[i]);
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i].ip !== y[i].ip) return false;
+  return true;
 }
 
 function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
@@ -195,24 +162,38 @@ function sameLabels(a: Record<string, string> | undefined, b: Record<string, str
   return ka.every((k) => b![k] === a![k]);
 }
 
-/**
- * podEndpointsChanged: [podChanged, labelsChanged]. A pod update that changes
- * neither (a restart count, a container status) queues no Service at all.
- * We also count a move to a terminal phase, which the simulated kubelet may
- * write without flipping Ready in the same update.
+/*
+ * podEndpointsChanged returns (podChanged, labelsChanged); here they are two
+ * functions, so the check that runs for every pod update builds no pair.
  */
-export function podEndpointsChanged(oldPod: Pod, newPod: Pod): [boolean, boolean] {
-  const labelsChanged =
+
+/**
+ * podEndpointsChanged's labelsChanged: the labels, or the hostname/subdomain
+ * that decide the published hostname, differ.
+ */
+export function podLabelsChanged(oldPod: Pod, newPod: Pod): boolean {
+  return (
     !sameLabels(oldPod.metadata.labels, newPod.metadata.labels) ||
     oldPod.spec.hostname !== newPod.spec.hostname ||
-    oldPod.spec.subdomain !== newPod.spec.subdomain;
-  const podChanged =
+    oldPod.spec.subdomain !== newPod.spec.subdomain
+  );
+}
+
+/**
+ * podEndpointsChanged's podChanged: something an endpoint is built from
+ * changed. A pod update that changes neither this nor the labels (a restart
+ * count, a container status) queues no Service at all. We also count a move to
+ * a terminal phase, which the simulated kubelet may write without flipping
+ * Ready in the same update.
+ */
+export function podChanged(oldPod: Pod, newPod: Pod): boolean {
+  return (
     oldPod.metadata.deletionTimestamp !== newPod.metadata.deletionTimestamp ||
     isPodReady(oldPod) !== isPodReady(newPod) ||
     !sameIPs(oldPod, newPod) ||
     isPodTerminal(oldPod) !== isPodTerminal(newPod) ||
-    oldPod.spec.nodeName !== newPod.spec.nodeName;
-  return [podChanged, labelsChanged];
+    oldPod.spec.nodeName !== newPod.spec.nodeName
+  );
 }
 
 /** utilerrors.NewAggregate(...).Error(): one message plain, several deduplicated in brackets. */
@@ -224,6 +205,20 @@ export function aggregateErrors(messages: string[]): string {
 /** Semantic equality of two string maps (nil and empty are equal). */
 export function stringMapsEqual(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
   return sameLabels(a, b);
+}
+
+/**
+ * namespace/name as one flat string: a template literal makes a chain of string
+ * pieces (about twice the memory once hashed), and the controllers keep these keys
+ * in their maps for as long as the Service lives.
+ */
+export function namespacedKey(namespace: string | undefined, name: string | undefined): string {
+  return [String(namespace), String(name)].join('/');
+}
+
+/** A Service's queue key (namespace/name). */
+export function serviceKey(obj: KubeObject): string {
+  return namespacedKey(obj.metadata.namespace, obj.metadata.name);
 }
 
 export function nsName(obj: KubeObject): string {

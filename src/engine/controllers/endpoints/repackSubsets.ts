@@ -30,6 +30,24 @@ export function lessAddress(a: EndpointAddress, b: EndpointAddress): number {
   return ua < ub ? -1 : ua > ub ? 1 : 0;
 }
 
+/**
+ * Sorts addresses by lessAddress. A Service's lists are mostly short, and for those an
+ * insertion sort avoids the work arrays Array.prototype.sort allocates per call; both
+ * sorts are stable, so the order is the same.
+ */
+function sortAddresses(list: EndpointAddress[]): void {
+  if (list.length > 16) {
+    list.sort(lessAddress);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    for (; j >= 0 && lessAddress(list[j], x) > 0; j--) list[j + 1] = list[j];
+    list[j + 1] = x;
+  }
+}
+
 function comparePorts(a: EndpointPort, b: EndpointPort): number {
   if (a.port !== b.port) return a.port - b.port;
   const pa = `${a.protocol ?? ''}\u0000${a.name ?? ''}`;
@@ -105,8 +123,8 @@ export function packOnePort(ready: EndpointAddress[], notReady: EndpointAddress[
   if (ready.length + notReady.length === 0) return [];
   for (let i = 0; i < ready.length; i++) if (!hasUID(ready[i])) return undefined;
   for (let i = 0; i < notReady.length; i++) if (!hasUID(notReady[i])) return undefined;
-  ready.sort(lessAddress);
-  notReady.sort(lessAddress);
+  sortAddresses(ready);
+  sortAddresses(notReady);
   if (!distinctSorted(ready, notReady)) return undefined;
   const subset: EndpointSubset = {};
   if (ready.length) subset.addresses = ready;
@@ -156,8 +174,8 @@ export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubse
     const ready: EndpointAddress[] = [];
     const notReady: EndpointAddress[] = [];
     for (const [k, r] of addrs) (r ? ready : notReady).push(allAddrs.get(k)!);
-    ready.sort(lessAddress);
-    notReady.sort(lessAddress);
+    sortAddresses(ready);
+    sortAddresses(notReady);
     const subset: EndpointSubset = {};
     if (ready.length) subset.addresses = ready;
     if (notReady.length) subset.notReadyAddresses = notReady;

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../core/store';
 import type { Pod } from '../../core/types';
-import { ServiceSelectorIndex } from './serviceSelectorIndex';
+import type { WatchEvent } from '../../core/store';
+import { ServiceSelectorIndex, SharedServiceIndex } from './serviceSelectorIndex';
 import { newPod, newService } from './testBuilders';
 
 function index(...services: [string, Record<string, string> | null][]): ServiceSelectorIndex {
@@ -56,5 +57,27 @@ describe('ServiceSelectorIndex', () => {
     // A pod without an IP is in no endpoints, whatever its labels.
     const noIP = newPod(1, { ip: '' });
     expect([...idx.servicesForPodEvent(undefined, noIP)]).toEqual([]);
+  });
+});
+
+describe('SharedServiceIndex.podsFor', () => {
+  it('hands the next sync of a Service the list the previous one made, unless a Pod or Service event came between', () => {
+    const shared = new SharedServiceIndex();
+    const svc = newService();
+    let listed = 0;
+    const podIndex = { matchMap: () => (listed++, [newPod(0)]) };
+    shared.observeService({ type: 'ADDED', kind: 'Service', object: svc } as WatchEvent);
+    const first = shared.podsFor('default/web', svc, podIndex);
+    expect(shared.podsFor('default/web', svc, podIndex)).toBe(first);
+    expect(listed).toBe(1);
+    // Taken: a third sync lists again.
+    shared.podsFor('default/web', svc, podIndex);
+    expect(listed).toBe(2);
+    shared.servicesForPodEvent({ type: 'ADDED', kind: 'Pod', object: newPod(1) } as WatchEvent);
+    shared.podsFor('default/web', svc, podIndex);
+    expect(listed).toBe(3);
+    shared.observeService({ type: 'MODIFIED', kind: 'Service', object: svc, old: svc } as WatchEvent);
+    shared.podsFor('default/web', svc, podIndex);
+    expect(listed).toBe(4);
   });
 });

@@ -18,8 +18,13 @@ export function podToEndpoint(pod: Pod, node: Node | undefined, svc: Service, ad
   const ready = !!svc.spec.publishNotReadyAddresses || (serving && !terminating);
   const wantV6 = addressType === 'IPv6';
   const ips = podIPs(pod);
-  const addresses: string[] = [];
-  for (let i = 0; i < ips.length; i++) if (isIPv6(ips[i]) === wantV6) addresses.push(ips[i]);
+  let addresses: string[];
+  // One IP (the usual pod): a literal list, where one grown from [] by push reserves room for 17.
+  if (ips.length === 1) addresses = isIPv6(ips[0].ip) === wantV6 ? [ips[0].ip] : [];
+  else {
+    addresses = [];
+    for (let i = 0; i < ips.length; i++) if (isIPv6(ips[i].ip) === wantV6) addresses.push(ips[i].ip);
+  }
   const ep: SliceEndpoint = { addresses, conditions: { ready, serving, terminating } };
   if (shouldSetHostname(pod, svc)) ep.hostname = pod.spec.hostname;
   ep.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name!, uid: pod.metadata.uid };
@@ -71,6 +76,15 @@ function portKey(p: EndpointPort): string {
 export function endpointHash(ep: SliceEndpoint): string {
   const addrs = ep.addresses.length > 1 ? [...ep.addresses].sort() : ep.addresses;
   return `${addrs.join(',')}\u0000${ep.hostname ?? ''}\u0000${ep.targetRef?.namespace ?? ''}\u0000${ep.targetRef?.name ?? ''}`;
+}
+
+/** endpointHash(a) === endpointHash(b), comparing the parts instead of building the strings. */
+export function sameEndpointHash(a: SliceEndpoint, b: SliceEndpoint): boolean {
+  if ((a.hostname ?? '') !== (b.hostname ?? '')) return false;
+  if ((a.targetRef?.name ?? '') !== (b.targetRef?.name ?? '') || (a.targetRef?.namespace ?? '') !== (b.targetRef?.namespace ?? '')) return false;
+  // One address each (the usual endpoint): the joined lists are those addresses.
+  if (a.addresses.length === 1 && b.addresses.length === 1) return a.addresses[0] === b.addresses[0];
+  return endpointHash(a) === endpointHash(b);
 }
 
 /** EndpointsEqualBeyondHash: nodeName, zone, the three conditions and targetRef. */
@@ -131,14 +145,17 @@ export function ownedBy(slice: EndpointSlice, svc: Service): boolean {
   return (slice.metadata.ownerReferences ?? []).some((o) => o.uid === svc.metadata.uid && o.kind === 'Service' && o.apiVersion === 'v1');
 }
 
-/** getAddressTypesForService, in a fixed order (IPv4 first). */
-export function addressTypesFor(svc: Service): string[] {
+const IPV4: readonly string[] = Object.freeze(['IPv4']);
+const IPV6: readonly string[] = Object.freeze(['IPv6']);
+const DUAL: readonly string[] = Object.freeze(['IPv4', 'IPv6']);
+
+/** getAddressTypesForService, in a fixed order (IPv4 first). Shared lists: never modify. */
+export function addressTypesFor(svc: Service): readonly string[] {
   const fams = svc.spec.ipFamilies ?? [];
-  const out: string[] = [];
-  if (fams.includes('IPv4')) out.push('IPv4');
-  if (fams.includes('IPv6')) out.push('IPv6');
-  if (out.length) return out;
+  const v4 = fams.includes('IPv4');
+  const v6 = fams.includes('IPv6');
+  if (v4 || v6) return v4 && v6 ? DUAL : v4 ? IPV4 : IPV6;
   // No ipFamilies (an old API server): the ClusterIP's family, or both for a headless Service.
-  if (isServiceIPSet(svc)) return [isIPv6(svc.spec.clusterIP!) ? 'IPv6' : 'IPv4'];
-  return ['IPv4', 'IPv6'];
+  if (isServiceIPSet(svc)) return isIPv6(svc.spec.clusterIP!) ? IPV6 : IPV4;
+  return DUAL;
 }

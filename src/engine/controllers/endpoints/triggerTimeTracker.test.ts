@@ -26,6 +26,21 @@ describe('TriggerTimeTracker', () => {
     expect(tracker.compute('default/web', svc, moved)).toBeUndefined();
   });
 
+  it('finds each pod by name whatever order the pods are listed in, for small and large Services', () => {
+    for (const n of [3, 40]) {
+      const tracker = new TriggerTimeTracker();
+      const svc = newService();
+      const first = Array.from({ length: n }, (_, i) => newPod(i, { readySince: '2026-01-01T00:00:10Z' }));
+      tracker.compute('default/web', svc, first);
+      // The same pods in reverse order, unchanged: nothing moved.
+      expect(tracker.compute('default/web', svc, [...first].reverse())).toBeUndefined();
+      // One pod, listed first, flips: its time is the trigger; the rest stay as they were.
+      const flipped = [newPod(1, { readySince: '2026-01-01T00:00:50Z' }), ...first.filter((_, i) => i !== 1)];
+      expect(tracker.compute('default/web', svc, flipped)).toBe(at('2026-01-01T00:00:50Z'));
+      expect(tracker.compute('default/web', svc, first.filter((_, i) => i !== 1).concat(flipped[0]))).toBeUndefined();
+    }
+  });
+
   it('starts over for a Service deleted and seen again', () => {
     const tracker = new TriggerTimeTracker();
     const svc = newService();
