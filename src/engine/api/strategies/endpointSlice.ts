@@ -85,6 +85,22 @@ function portIsValid(port: EndpointPort): boolean {
   return port.appProtocol === undefined || validQualifiedName(port.appProtocol);
 }
 
+function endpointsAreValid(endpoints: SliceEndpoint[], addressType: string): boolean {
+  for (let i = 0; i < endpoints.length; i++) if (!endpointIsValid(endpoints[i], addressType)) return false;
+  return true;
+}
+
+/** Every port clean, and no two with the same name (an absent name counts as ""). */
+function portsAreValid(ports: EndpointPort[]): boolean {
+  for (let i = 0; i < ports.length; i++) {
+    const port = ports[i];
+    if (!portIsValid(port)) return false;
+    const name = port.name ?? '';
+    for (let j = 0; j < i; j++) if ((ports[j].name ?? '') === name) return false;
+  }
+  return true;
+}
+
 export function validateEndpointSlice(slice: EndpointSlice, validTypes: string[]): FieldError[] {
   const errs = validateObjectMeta(slice.metadata, true, isDNS1123Subdomain);
   const addressType = slice.addressType ?? '';
@@ -93,7 +109,7 @@ export function validateEndpointSlice(slice: EndpointSlice, validTypes: string[]
 
   const endpoints = slice.endpoints ?? [];
   if (endpoints.length > MAX_ENDPOINTS) errs.push(field.tooMany('endpoints', endpoints.length, MAX_ENDPOINTS));
-  else {
+  else if (!(Array.isArray(endpoints) && endpointsAreValid(endpoints, addressType))) {
     endpoints.forEach((ep, i) => {
       if (endpointIsValid(ep, addressType)) return;
       const p = `endpoints[${i}]`;
@@ -107,7 +123,7 @@ export function validateEndpointSlice(slice: EndpointSlice, validTypes: string[]
 
   const ports = slice.ports ?? [];
   if (ports.length > MAX_PORTS) errs.push(field.tooMany('ports', ports.length, MAX_PORTS));
-  else {
+  else if (!(Array.isArray(ports) && portsAreValid(ports))) {
     const names = new Set<string>();
     ports.forEach((port, i) => {
       const name = port?.name ?? '';

@@ -4,7 +4,7 @@
 
 import type { EngineContext } from '../../context';
 import { field, type FieldError } from '../../core/errors';
-import type { EndpointAddress, EndpointPort, Endpoints } from '../../core/types';
+import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset } from '../../core/types';
 import { KINDS } from '../kinds';
 import type { KindStrategy } from '../registry';
 import {
@@ -57,8 +57,25 @@ function validatePort(port: EndpointPort, requireName: boolean, path: string): F
   return errs;
 }
 
+/** A subset with addresses, every address and port clean (lists that are not arrays answer false). */
+function subsetIsValid(ss: EndpointSubset): boolean {
+  if (!ss) return false;
+  const addresses = ss.addresses ?? [];
+  const notReady = ss.notReadyAddresses ?? [];
+  const ports = ss.ports ?? [];
+  if (!Array.isArray(addresses) || !Array.isArray(notReady) || !Array.isArray(ports)) return false;
+  if (addresses.length === 0 && notReady.length === 0) return false;
+  for (let i = 0; i < addresses.length; i++) if (!addressIsValid(addresses[i])) return false;
+  for (let i = 0; i < notReady.length; i++) if (!addressIsValid(notReady[i])) return false;
+  for (let i = 0; i < ports.length; i++) if (!portIsValid(ports[i], ports.length > 1)) return false;
+  return true;
+}
+
 export function validateEndpoints(ep: Endpoints): FieldError[] {
   const errs = validateObjectMeta(ep.metadata, true, isDNS1123Subdomain);
+  const subsets = ep.subsets;
+  if (subsets === undefined || subsets === null || (Array.isArray(subsets) && subsetsAreValid(subsets))) return errs;
+  // The full walk builds every error (and fails, as it always did, on a list that is not an array).
   (ep.subsets ?? []).forEach((ss, i) => {
     const p = `subsets[${i}]`;
     const addresses = ss.addresses ?? [];
@@ -76,6 +93,11 @@ export function validateEndpoints(ep: Endpoints): FieldError[] {
     });
   });
   return errs;
+}
+
+function subsetsAreValid(subsets: EndpointSubset[]): boolean {
+  for (let i = 0; i < subsets.length; i++) if (!subsetIsValid(subsets[i])) return false;
+  return true;
 }
 
 export function createEndpointsStrategy(_ctx: EngineContext): KindStrategy<Endpoints> {

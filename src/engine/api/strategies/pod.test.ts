@@ -208,3 +208,34 @@ describe('Pod without a spec', () => {
     expect(createError(newApi(), { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' } })).toBe(invalid('spec.containers: Required value'));
   });
 });
+
+describe('constant defaults are shared, not copied per pod', () => {
+  it('gives every pod the same frozen admission tolerations and empty structs, with the same JSON', () => {
+    const api = newApi();
+    const a = api.create<Pod>(pod(undefined, {}, 'a'));
+    const b = api.create<Pod>(pod(undefined, {}, 'b'));
+    expect(b.spec.tolerations).toBe(a.spec.tolerations);
+    expect(b.spec.securityContext).toBe(a.spec.securityContext);
+    expect(b.spec.containers[0].resources).toBe(a.spec.containers[0].resources);
+    expect(Object.isFrozen(a.spec.tolerations![0])).toBe(true);
+    expect(JSON.stringify(a.spec.securityContext)).toBe('{}');
+  });
+
+  it('appends the defaults after tolerations of the pod itself, in a list of its own', () => {
+    const api = newApi();
+    const own = { key: 'dedicated', operator: 'Exists', effect: 'NoSchedule' };
+    const created = api.create<Pod>(pod(undefined, { tolerations: [own] }));
+    const plain = api.create<Pod>(pod(undefined, {}, 'plain'));
+    expect(created.spec.tolerations).toEqual([own, ...plain.spec.tolerations!]);
+    expect(plain.spec.tolerations).toHaveLength(2);
+  });
+
+  it('replaces an empty securityContext from the request by the shared one, and keeps a non-empty one', () => {
+    const api = newApi();
+    const empty = api.create<Pod>(pod(undefined, { securityContext: {} }, 'empty'));
+    const plain = api.create<Pod>(pod(undefined, {}, 'plain'));
+    const set = api.create<Pod>(pod(undefined, { securityContext: { runAsUser: 1000 } }, 'set'));
+    expect(empty.spec.securityContext).toBe(plain.spec.securityContext);
+    expect(set.spec.securityContext).toEqual({ runAsUser: 1000 });
+  });
+});

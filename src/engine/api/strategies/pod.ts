@@ -10,7 +10,7 @@ import { KINDS } from '../kinds';
 import type { KindStrategy } from '../registry';
 import { isDNS1123Subdomain, validateObjectMeta } from '../validation/common';
 import { type FullPodSpec, validatePodOnlyContainerRules, validatePodSpec } from '../validation/podSpec';
-import { admitPod, defaultPodOnly, defaultPodSpec, podQOSClass } from './podDefaults';
+import { admitPod, defaultPodOnly, defaultPodSpec, pendingStatus, podQOSClass } from './podDefaults';
 
 export const POD_UPDATABLE_FIELDS = [
   '`spec.containers[*].image`',
@@ -22,12 +22,14 @@ export const POD_UPDATABLE_FIELDS = [
 
 type Toleration = Record<string, unknown> & { tolerationSeconds?: number };
 
+const POD_SPEC_OPTIONS = { isPod: true };
+
 export function validatePod(pod: Pod): FieldError[] {
-  return [
-    ...validateObjectMeta(pod.metadata, true, isDNS1123Subdomain),
-    ...validatePodSpec(pod.spec as FullPodSpec, 'spec', { isPod: true }),
-    ...validatePodOnlyContainerRules(pod.spec, 'spec'),
-  ];
+  const errs = validateObjectMeta(pod.metadata, true, isDNS1123Subdomain);
+  const specErrs = validatePodSpec(pod.spec as FullPodSpec, 'spec', POD_SPEC_OPTIONS);
+  const podOnlyErrs = validatePodOnlyContainerRules(pod.spec, 'spec');
+  if (specErrs.length === 0 && podOnlyErrs.length === 0) return errs;
+  return [...errs, ...specErrs, ...podOnlyErrs];
 }
 
 /** validateOnlyAddedTolerations: every old toleration must survive, bar its tolerationSeconds. */
@@ -103,7 +105,7 @@ export function createPodStrategy(_ctx: EngineContext): KindStrategy<Pod> {
     },
     prepareForCreate(pod) {
       if (pod.spec && typeof pod.spec === 'object') admitPod(pod.spec);
-      pod.status = { phase: 'Pending', qosClass: podQOSClass(pod.spec ?? { containers: [] }) };
+      pod.status = pendingStatus(podQOSClass(pod.spec ?? { containers: [] }));
     },
     validate: validatePod,
     prepareForUpdate(pod, old) {

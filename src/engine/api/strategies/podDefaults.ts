@@ -6,9 +6,26 @@
 // grpc service); plugin/pkg/admission/{serviceaccount,defaulttolerationseconds,priority};
 // pkg/apis/core/helper/qos (GetPodQOS).
 
-import type { Container, ObjectMeta, PodSpec, PodTemplateSpec, Probe } from '../../core/types';
+import { deepFreeze } from '../../core/store';
+import type { Container, ObjectMeta, Pod, PodSpec, PodTemplateSpec, Probe } from '../../core/types';
 
 type ContainerResources = { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
+
+/*
+ * Constant parts that defaulting and admission add to every pod are shared, frozen objects:
+ * the same JSON, but held once instead of once per pod. Nothing writes into them between
+ * defaulting and storage (the store freezes what it keeps anyway), and a later write starts
+ * from a copy (the API server's clone) or builds new parts.
+ */
+const EMPTY: Record<string, unknown> = Object.freeze({});
+
+/** A struct default (`{}`): the shared empty object, also in place of an empty one the request carried. */
+function emptyStruct(value: unknown): boolean {
+  if (value === undefined || value === null || value === EMPTY) return true;
+  if (typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const _ in value) return false;
+  return true;
+}
 type PodSpecWithAdmission = PodSpec & { serviceAccount?: string; preemptionPolicy?: string };
 
 /** parsers.ParseImageName: no tag and no digest means `latest`. */
@@ -42,7 +59,7 @@ function defaultContainer(c: Container, hostNetwork: boolean): void {
   if (!c.terminationMessagePath) c.terminationMessagePath = '/dev/termination-log';
   if (!c.terminationMessagePolicy) c.terminationMessagePolicy = 'File';
   // ResourceRequirements is a struct, not a pointer: it always serialises, as `{}` when empty.
-  if (!c.resources) c.resources = {};
+  if (!c.resources || emptyStruct(c.resources)) c.resources = EMPTY;
   for (const port of c.ports ?? []) {
     if (!port.protocol) port.protocol = 'TCP';
     if (hostNetwork && !port.hostPort) port.hostPort = port.containerPort;
@@ -57,7 +74,7 @@ export function defaultPodSpec(spec: PodSpec | undefined): void {
   if (!spec || typeof spec !== 'object') return;
   if (!spec.dnsPolicy) spec.dnsPolicy = 'ClusterFirst';
   if (!spec.restartPolicy) spec.restartPolicy = 'Always';
-  if (!spec.securityContext) spec.securityContext = {};
+  if (!spec.securityContext || emptyStruct(spec.securityContext)) spec.securityContext = EMPTY;
   if (spec.terminationGracePeriodSeconds === undefined || spec.terminationGracePeriodSeconds === null) spec.terminationGracePeriodSeconds = 30;
   if (!spec.schedulerName) spec.schedulerName = 'default-scheduler';
   const hostNetwork = !!spec.hostNetwork;
@@ -90,6 +107,10 @@ type Toleration = { key?: string; operator?: string; effect?: string; toleration
 
 /** The taints DefaultTolerationSeconds covers: node.kubernetes.io/not-ready and /unreachable. */
 const NO_EXECUTE_TAINT_KEYS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'];
+const defaultToleration = (key: string): Toleration => deepFreeze({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
+const DEFAULT_TOLERATIONS: Record<string, Toleration> = Object.fromEntries(NO_EXECUTE_TAINT_KEYS.map((key) => [key, defaultToleration(key)]));
+/** What a pod without tolerations gets: both, as one shared frozen list. */
+const BOTH_DEFAULT_TOLERATIONS = Object.freeze(NO_EXECUTE_TAINT_KEYS.map((key) => DEFAULT_TOLERATIONS[key])) as Toleration[];
 
 function toleratesNoExecute(tolerations: Toleration[], key: string): boolean {
   return tolerations.some((t) => (!t.key || t.key === key) && (!t.effect || t.effect === 'NoExecute'));
@@ -108,11 +129,26 @@ export function admitPod(spec: PodSpec): void {
   if (s.priority === undefined) s.priority = 0;
   if (!s.preemptionPolicy) s.preemptionPolicy = 'PreemptLowerPriority';
   const tolerations = (s.tolerations ?? []) as Toleration[];
+  if (Array.isArray(tolerations) && tolerations.length === 0) {
+    s.tolerations = BOTH_DEFAULT_TOLERATIONS;
+    return;
+  }
   let added: Toleration[] | undefined;
   for (const key of NO_EXECUTE_TAINT_KEYS) {
-    if (!toleratesNoExecute(tolerations, key)) (added ??= []).push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
+    if (!toleratesNoExecute(tolerations, key)) (added ??= []).push(DEFAULT_TOLERATIONS[key]);
   }
-  if (added) s.tolerations = tolerations.length === 0 ? added : [...tolerations, ...added];
+  if (added) s.tolerations = [...tolerations, ...added];
+}
+
+const PENDING_STATUS = {
+  BestEffort: deepFreeze({ phase: 'Pending', qosClass: 'BestEffort' }),
+  Burstable: deepFreeze({ phase: 'Pending', qosClass: 'Burstable' }),
+  Guaranteed: deepFreeze({ phase: 'Pending', qosClass: 'Guaranteed' }),
+} as const;
+
+/** A new Pod's status: Pending with its QoS class (shared, frozen: the kubelet's writes build new ones). */
+export function pendingStatus(qosClass: keyof typeof PENDING_STATUS): Pod['status'] {
+  return PENDING_STATUS[qosClass] as Pod['status'];
 }
 
 const QOS_RESOURCES = ['cpu', 'memory'];

@@ -4,6 +4,7 @@
 
 import { field, type FieldError } from '../../core/errors';
 import type { ObjectMeta } from '../../core/types';
+import { scanDNS1035Label, scanDNS1123Label, scanDNS1123Subdomain, scanLabelValue, scanPortName, scanQualifiedName } from './syntax';
 
 /** validation.RegexError: note the `',  or '` double space from the example joiner. */
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
@@ -16,34 +17,24 @@ export function regexError(msg: string, fmt: string, ...examples: string[]): str
   return `${out}regex used for validation is '${fmt}')`;
 }
 
-/**
- * Strings already found valid, per check (the same names, label keys and values recur on
- * every write). Only the valid outcome is remembered, and a fresh empty list is returned,
- * so callers may still treat the result as theirs. Bounded: cleared when full.
- */
-const VALID_MEMO_MAX = 16_384;
-const validDNS1123Labels = new Set<string>();
-const validDNS1123Subdomains = new Set<string>();
-const validQualifiedNames = new Set<string>();
-const validLabelValues = new Set<string>();
-
-function rememberValid(memo: Set<string>, value: string, errs: string[]): string[] {
-  if (errs.length === 0 && typeof value === 'string') {
-    if (memo.size >= VALID_MEMO_MAX) memo.clear();
-    memo.add(value);
-  }
-  return errs;
-}
-
 /*
  * Boolean forms of the checks below, for the fast paths that only need to know whether a
  * value is clean (the error texts are built by the list-returning forms when it is not).
- * Each is exactly `isX(value).length === 0`, answered from the memo when it can.
+ * Each is exactly `isX(value).length === 0`: a character scan for strings (syntax.ts);
+ * anything else goes through the full check, as it did before.
  */
-export const validDNS1123Label = (value: string): boolean => validDNS1123Labels.has(value) || isDNS1123Label(value).length === 0;
-export const validDNS1123Subdomain = (value: string): boolean => validDNS1123Subdomains.has(value) || isDNS1123Subdomain(value).length === 0;
-export const validQualifiedName = (value: string): boolean => validQualifiedNames.has(value) || isQualifiedName(value).length === 0;
-export const validLabelValue = (value: string): boolean => validLabelValues.has(value) || isValidLabelValue(value).length === 0;
+export const validDNS1123Label = (value: string): boolean =>
+  typeof value === 'string' ? scanDNS1123Label(value) : checkDNS1123Label(value).length === 0;
+export const validDNS1035Label = (value: string): boolean =>
+  typeof value === 'string' ? scanDNS1035Label(value) : checkDNS1035Label(value).length === 0;
+export const validDNS1123Subdomain = (value: string): boolean =>
+  typeof value === 'string' ? scanDNS1123Subdomain(value) : checkDNS1123Subdomain(value).length === 0;
+export const validQualifiedName = (value: string): boolean =>
+  typeof value === 'string' ? scanQualifiedName(value) : checkQualifiedName(value).length === 0;
+export const validLabelValue = (value: string): boolean =>
+  typeof value === 'string' ? scanLabelValue(value) : checkLabelValue(value).length === 0;
+export const validPortName = (value: string): boolean =>
+  typeof value === 'string' ? scanPortName(value) : isValidPortName(value).length === 0;
 
 export const maxLenError = (n: number) => `must be no more than ${n} characters`;
 export const EMPTY_ERROR = 'must be non-empty';
@@ -67,8 +58,7 @@ const qualifiedNameRe = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
 const labelValueRe = new RegExp(`^${LABEL_VALUE_FMT}$`);
 
 export function isDNS1123Label(value: string): string[] {
-  if (validDNS1123Labels.has(value)) return [];
-  return rememberValid(validDNS1123Labels, value, checkDNS1123Label(value));
+  return validDNS1123Label(value) ? [] : checkDNS1123Label(value);
 }
 
 function checkDNS1123Label(value: string): string[] {
@@ -82,8 +72,7 @@ function checkDNS1123Label(value: string): string[] {
 }
 
 export function isDNS1123Subdomain(value: string): string[] {
-  if (validDNS1123Subdomains.has(value)) return [];
-  return rememberValid(validDNS1123Subdomains, value, checkDNS1123Subdomain(value));
+  return validDNS1123Subdomain(value) ? [] : checkDNS1123Subdomain(value);
 }
 
 function checkDNS1123Subdomain(value: string): string[] {
@@ -94,6 +83,10 @@ function checkDNS1123Subdomain(value: string): string[] {
 }
 
 export function isDNS1035Label(value: string): string[] {
+  return validDNS1035Label(value) ? [] : checkDNS1035Label(value);
+}
+
+function checkDNS1035Label(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 63) errs.push(maxLenError(63));
   if (!dns1035LabelRe.test(value)) errs.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
@@ -102,8 +95,7 @@ export function isDNS1035Label(value: string): string[] {
 
 /** IsQualifiedName: label keys, annotation keys, appProtocol, loadBalancerClass. */
 export function isQualifiedName(value: string): string[] {
-  if (validQualifiedNames.has(value)) return [];
-  return rememberValid(validQualifiedNames, value, checkQualifiedName(value));
+  return validQualifiedName(value) ? [] : checkQualifiedName(value);
 }
 
 function checkQualifiedName(value: string): string[] {
@@ -129,8 +121,7 @@ function checkQualifiedName(value: string): string[] {
 }
 
 export function isValidLabelValue(value: string): string[] {
-  if (validLabelValues.has(value)) return [];
-  return rememberValid(validLabelValues, value, checkLabelValue(value));
+  return validLabelValue(value) ? [] : checkLabelValue(value);
 }
 
 function checkLabelValue(value: string): string[] {
@@ -259,7 +250,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * value. A walk without the entry arrays; anything but a plain object (or a value that is not
  * a string) answers false and takes the full path.
  */
-function labelsAreValid(labels: Record<string, string> | undefined): boolean {
+export function labelsAreValid(labels: Record<string, string> | undefined): boolean {
   if (labels === undefined || labels === null) return true;
   if (typeof labels !== 'object') return false;
   for (const k in labels) {
@@ -315,6 +306,7 @@ export type NameValidator = (name: string) => string[];
 const NAME_PREDICATES = new Map<NameValidator, (name: string) => boolean>([
   [isDNS1123Subdomain, validDNS1123Subdomain],
   [isDNS1123Label, validDNS1123Label],
+  [isDNS1035Label, validDNS1035Label],
 ]);
 
 function nameIsValid(nameFn: NameValidator, name: string): boolean {
@@ -323,7 +315,7 @@ function nameIsValid(nameFn: NameValidator, name: string): boolean {
 }
 
 /** Whether validateObjectMeta finds nothing; checked first, as almost every write is clean. */
-function objectMetaIsValid(meta: ObjectMeta, namespaced: boolean, nameFn: NameValidator): boolean {
+export function objectMetaIsValid(meta: ObjectMeta, namespaced: boolean, nameFn: NameValidator): boolean {
   if (meta.generateName && !nameIsValid(nameFn, maskTrailingDash(meta.generateName))) return false;
   if (!meta.name || !nameIsValid(nameFn, meta.name)) return false;
   if (namespaced ? !meta.namespace || !validDNS1123Label(meta.namespace) : meta.namespace) return false;

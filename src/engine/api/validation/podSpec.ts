@@ -7,105 +7,24 @@
 
 import { field, type FieldError } from '../../core/errors';
 import type { Container, IntOrString, PodSpec, PodTemplateSpec, Probe } from '../../core/types';
-import * as common from './common';
-import { isValidPortNum, validateAnnotations, validateLabels } from './common';
+import {
+  isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum, validateAnnotations,
+  validateLabels,
+} from './common';
 import { nonNegative } from './fields';
-import { memoStringCheck } from './memo';
+import {
+  DNS_POLICIES, ENV_NAME, type FullContainer, type FullPodSpec, MAX_INT32, podSpecIsValid, type PodSpecOptions, PREEMPTION_POLICIES,
+  PROTOCOLS, PULL_POLICIES, regularContainerIsValid, RESTART_POLICIES, type Toleration, TOLERATION_EFFECTS, tolerationIsValid,
+} from './podSpecClean';
 
-// The same names recur across thousands of pods: check each distinct string once.
-const isDNS1123Label = memoStringCheck(common.isDNS1123Label);
-const isDNS1123Subdomain = memoStringCheck(common.isDNS1123Subdomain);
-const isQualifiedName = memoStringCheck(common.isQualifiedName);
-const isValidLabelValue = memoStringCheck(common.isValidLabelValue);
-const isValidPortName = memoStringCheck(common.isValidPortName);
+export type { FullContainer, FullPodSpec, PodSpecOptions } from './podSpecClean';
+
 const dns1123LabelField = (path: string, v: string) => isDNS1123Label(v).map((m) => field.invalid(path, v, m));
 const dns1123SubdomainField = (path: string, v: string) => isDNS1123Subdomain(v).map((m) => field.invalid(path, v, m));
 const qualifiedNameField = (path: string, v: string) => isQualifiedName(v).map((m) => field.invalid(path, v, m));
 
-/** Fields of the v1 PodSpec that the shared type leaves out but validation reads. */
-export type FullPodSpec = PodSpec & {
-  activeDeadlineSeconds?: number;
-  preemptionPolicy?: string;
-  dnsConfig?: { nameservers?: string[]; searches?: string[]; options?: { name?: string }[] };
-  ephemeralContainers?: unknown[];
-};
-export type FullContainer = Container & { lifecycle?: unknown; envFrom?: unknown[] };
-type Toleration = { key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: number };
 
-export interface PodSpecOptions {
-  /** The spec belongs to a Pod, not a template inside a workload (opts.ResourceIsPod). */
-  isPod: boolean;
-}
-
-const MAX_INT32 = 2147483647;
 const list = (values: string[]) => values;
-const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
-const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
-const TOLERATION_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
-const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
-const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
-const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
-/** RelaxedEnvironmentVariableValidation: printable ASCII other than '='. */
-const ENV_NAME = /^[\x20-\x3c\x3e-\x7e]+$/;
-
-/*
- * Every pod the API server admits is checked here, and nearly all are clean. Containers and
- * tolerations are first checked by a predicate that holds exactly when their validators below
- * report nothing (cases it does not know answer false); only the others build paths and errors.
- */
-
-/** validateContainerPorts reports nothing: valid, unique names; valid numbers; a known protocol. */
-function containerPortsAreValid(ports: Container['ports']): boolean {
-  if (ports === undefined || ports === null) return true;
-  if (!Array.isArray(ports)) return false;
-  for (let i = 0; i < ports.length; i++) {
-    const port = ports[i];
-    if (!port || typeof port !== 'object') return false;
-    if (port.name) {
-      if (isValidPortName(port.name).length !== 0) return false;
-      for (let j = 0; j < i; j++) if (ports[j].name === port.name) return false;
-    }
-    if (!port.containerPort || !common.validPortNum(port.containerPort)) return false;
-    if (port.hostPort && !common.validPortNum(port.hostPort)) return false;
-    if (!port.protocol || !PROTOCOLS.includes(port.protocol)) return false;
-  }
-  return true;
-}
-
-/** validateEnv reports nothing. */
-function envIsValid(env: Container['env']): boolean {
-  if (env === undefined || env === null) return true;
-  if (!Array.isArray(env)) return false;
-  for (const ev of env) {
-    const name = ev?.name ?? '';
-    if (!name || !ENV_NAME.test(name)) return false;
-  }
-  return true;
-}
-
-/** validateContainerCommon, validateProbes and the restartPolicy rule of a regular container report nothing (probes: not looked into). */
-function regularContainerIsValid(c: Container): boolean {
-  if (!c || typeof c !== 'object') return false;
-  if (!c.name || !common.validDNS1123Label(c.name) || !c.image) return false;
-  if (c.terminationMessagePolicy !== 'File' && c.terminationMessagePolicy !== 'FallbackToLogsOnError') return false;
-  if (!c.imagePullPolicy || !PULL_POLICIES.includes(c.imagePullPolicy)) return false;
-  if (c.livenessProbe || c.readinessProbe || c.startupProbe || c.restartPolicy !== undefined) return false;
-  return containerPortsAreValid(c.ports) && envIsValid(c.env);
-}
-
-/** One toleration passes every rule of validateTolerations. */
-function tolerationIsValid(t: Toleration): boolean {
-  if (!t || typeof t !== 'object') return false;
-  if (t.key ? isQualifiedName(t.key).length !== 0 : t.operator !== 'Exists') return false;
-  if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') return false;
-  const operator = t.operator ?? '';
-  if (operator === 'Equal' || operator === '') {
-    if (isValidLabelValue(t.value ?? '').length !== 0) return false;
-  } else if (operator !== 'Exists' || t.value) {
-    return false;
-  }
-  return !t.effect || TOLERATION_EFFECTS.includes(t.effect);
-}
 
 function portNumOrName(path: string, port: IntOrString | undefined): FieldError[] {
   if (typeof port === 'string') return isValidPortName(port).map((m) => field.invalid(path, port, m));
@@ -302,6 +221,12 @@ function validateTolerations(tolerations: Toleration[], path: string): FieldErro
 /** ValidatePodSpec, in upstream's order. */
 export function validatePodSpec(spec: FullPodSpec | undefined, path: string, opts: PodSpecOptions): FieldError[] {
   const s = (spec ?? {}) as FullPodSpec;
+  if (podSpecIsValid(s)) return [];
+  return validatePodSpecFully(s, path, opts);
+}
+
+/** validatePodSpec without the clean-case shortcut (exported for the test that the two agree). */
+export function validatePodSpecFully(s: FullPodSpec, path: string, opts: PodSpecOptions): FieldError[] {
   const errs: FieldError[] = [];
   if (s.terminationGracePeriodSeconds === undefined || s.terminationGracePeriodSeconds === null) errs.push(field.required(`${path}.terminationGracePeriodSeconds`));
   errs.push(...validateContainers(s.containers, `${path}.containers`));
@@ -356,10 +281,12 @@ export function validatePodOnlyContainerRules(spec: PodSpec | undefined, path: s
 }
 
 function imageWhitespaceErrors(errs: FieldError[], list: Container[] | undefined, path: string, key: string): void {
-  (list ?? []).forEach((c, i) => {
-    const image = c.image ?? '';
+  // validatePodSpec, run first, has thrown on lists that are not arrays.
+  if (list === undefined || list === null) return;
+  for (let i = 0; i < list.length; i++) {
+    const image = list[i].image ?? '';
     if (image.length !== image.trim().length) errs.push(field.invalid(`${path}.${key}[${i}].image`, image, 'must not have leading or trailing whitespace'));
-  });
+  }
 }
 
 /** ValidatePodTemplateSpec: note the labels path is `<template>.labels`, not `.metadata.labels`. */

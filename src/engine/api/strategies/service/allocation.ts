@@ -119,30 +119,19 @@ export class ServiceAllocator {
   private allocClusterIPs(svc: Service): string[] {
     const spec = svc.spec;
     if (spec.type === TYPE_EXTERNAL_NAME || isHeadless(svc)) return [];
-    const ips = [...(spec.clusterIPs ?? [])];
+    const given = spec.clusterIPs ?? [];
+    const families = spec.ipFamilies ?? [];
+    // The requested IPs, padded with '' up to one per family. Sized exactly (no growth
+    // slack), as the list is kept in the stored Service.
+    const ips: string[] = new Array(Math.max(given.length, families.length));
+    for (let i = 0; i < ips.length; i++) ips[i] = i < given.length ? given[i] : '';
     const taken: string[] = [];
     try {
-      (spec.ipFamilies ?? []).forEach((_fam, i) => {
-        if (i >= ips.length) ips.push('');
-        const requested = ips[i];
-        if (!requested) {
-          try {
-            ips[i] = this.ips.allocateNext(this.rng);
-          } catch (e) {
-            throw apiErrors.internal(`failed to allocate a serviceIP: ${messageOf(e)}`);
-          }
-        } else {
-          try {
-            this.ips.allocate(requested);
-          } catch (e) {
-            if (!(e instanceof AllocationError)) throw e;
-            throw new InvalidAllocation([
-              field.invalidRaw('spec.clusterIPs', goStrings(ips), `failed to allocate IP ${requested}: ${e.message}`),
-            ]);
-          }
-        }
+      for (let i = 0; i < families.length; i++) {
+        if (!ips[i]) ips[i] = this.allocateNextIP();
+        else this.allocateRequestedIP(ips.slice(0, Math.max(given.length, i + 1)), ips[i]);
         taken.push(ips[i]);
-      });
+      }
     } catch (e) {
       for (const ip of taken) this.ips.release(ip);
       throw e;
@@ -150,6 +139,24 @@ export class ServiceAllocator {
     spec.clusterIPs = ips;
     if (ips.length > 0) spec.clusterIP = ips[0];
     return taken;
+  }
+
+  private allocateNextIP(): string {
+    try {
+      return this.ips.allocateNext(this.rng);
+    } catch (e) {
+      throw apiErrors.internal(`failed to allocate a serviceIP: ${messageOf(e)}`);
+    }
+  }
+
+  /** `shown`: the list as far as the request was read, which a failure prints. */
+  private allocateRequestedIP(shown: string[], requested: string): void {
+    try {
+      this.ips.allocate(requested);
+    } catch (e) {
+      if (!(e instanceof AllocationError)) throw e;
+      throw new InvalidAllocation([field.invalidRaw('spec.clusterIPs', goStrings(shown), `failed to allocate IP ${requested}: ${e.message}`)]);
+    }
   }
 
   /** initNodePorts: ports sharing a `port` number (53/TCP, 53/UDP) share one nodePort. */

@@ -11,9 +11,28 @@ import { CLUSTER_IP_NONE, goStrings, isHeadless, TYPE_EXTERNAL_NAME } from './se
 const SUPPORTED_FAMILIES = ['IPv4', 'IPv6'];
 const SUPPORTED_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
 
+/**
+ * ValidateServiceClusterIPsRelatedFields reports nothing for a non-ExternalName Service: the
+ * shapes nearly every Service has (no ClusterIP yet, one IPv4 ClusterIP, or headless `None`,
+ * with at most one IP family). Others, dual-stack and IPv6 included, answer false and take
+ * the full checks.
+ */
+export function clusterIPFieldsAreValid(svc: Service): boolean {
+  const spec = svc.spec;
+  const ips = spec.clusterIPs ?? [];
+  const families = spec.ipFamilies ?? [];
+  if (!Array.isArray(ips) || !Array.isArray(families) || ips.length > 1 || families.length > 1) return false;
+  if (spec.clusterIP ? ips.length === 0 || ips[0] !== spec.clusterIP : ips.length !== 0) return false;
+  if (families.length === 1 && !SUPPORTED_FAMILIES.includes(families[0])) return false;
+  if (spec.ipFamilyPolicy != null && !SUPPORTED_POLICIES.includes(spec.ipFamilyPolicy)) return false;
+  if (ips.length === 0 || ips[0] === CLUSTER_IP_NONE) return true;
+  // An IPv4 address matches any family but IPv6 (the family check skips headless Services only).
+  return typeof ips[0] === 'string' && parseIPv4(ips[0]) !== undefined && (families.length === 0 || families[0] === 'IPv4');
+}
+
 export function validateClusterIPsRelatedFields(svc: Service): FieldError[] {
   const spec = svc.spec;
-  if (spec.type === TYPE_EXTERNAL_NAME) return [];
+  if (spec.type === TYPE_EXTERNAL_NAME || clusterIPFieldsAreValid(svc)) return [];
   const errs: FieldError[] = [];
   const clusterIPs = spec.clusterIPs ?? [];
   const families = spec.ipFamilies ?? [];

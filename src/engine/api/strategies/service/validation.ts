@@ -8,10 +8,13 @@
 import { field, type FieldError, goQuote } from '../../../core/errors';
 import type { Service, ServicePort } from '../../../core/types';
 import {
-  CIDR_ERROR, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidCIDR,
-  isValidPortName, isValidPortNum, nonSpecialIPErrors, validateLabels, validateObjectMeta,
+  CIDR_ERROR, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidCIDR, isValidPortName, isValidPortNum,
+  labelsAreValid, nonSpecialIPErrors, objectMetaIsValid, validateLabels, validateObjectMeta, validDNS1123Label, validPortName,
+  validPortNum, validQualifiedName,
 } from '../../validation/common';
-import { validateClusterIPsRelatedFields, validateClusterIPsUpdate, validateIPFamiliesUpdate } from './clusterIPValidation';
+import {
+  clusterIPFieldsAreValid, validateClusterIPsRelatedFields, validateClusterIPsUpdate, validateIPFamiliesUpdate,
+} from './clusterIPValidation';
 import {
   externallyAccessible, isHeadless, needsHealthCheck, TYPE_CLUSTER_IP, TYPE_EXTERNAL_NAME, TYPE_LOAD_BALANCER, TYPE_NODE_PORT,
 } from './serviceUtil';
@@ -155,8 +158,56 @@ function validateTrafficPolicies(svc: Service): FieldError[] {
   return errs;
 }
 
+/** validateServicePort reports nothing for any port, and no two ports clash (names, protocol and port); no nodePorts. */
+function clusterIPPortsAreValid(ports: ServicePort[]): boolean {
+  for (let i = 0; i < ports.length; i++) {
+    const p = ports[i];
+    if (!p || typeof p !== 'object' || p.nodePort) return false;
+    if (p.name ? !validDNS1123Label(p.name) : ports.length > 1) return false;
+    if (!validPortNum(p.port ?? 0) || !p.protocol || !SUPPORTED_PROTOCOLS.includes(p.protocol)) return false;
+    const tp = p.targetPort;
+    if (typeof tp === 'string' ? !validPortName(tp) : !validPortNum(tp ?? 0)) return false;
+    if (p.appProtocol != null && (typeof p.appProtocol !== 'string' || !validQualifiedName(p.appProtocol))) return false;
+    for (let j = 0; j < i; j++) {
+      const q = ports[j];
+      if ((p.name && q.name === p.name) || (q.protocol === p.protocol && q.port === p.port)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * ValidateService reports nothing for this Service, which is of the shape nearly every
+ * Service has: type ClusterIP with ports, no nodePorts, no affinity, external or
+ * load-balancer fields, none of the annotations validation reads. Anything else answers
+ * false and takes the full checks, which build every error in upstream's order.
+ */
+export function clusterIPServiceIsValid(svc: Service): boolean {
+  const spec = svc.spec;
+  if (!spec || spec.type !== TYPE_CLUSTER_IP || !objectMetaIsValid(svc.metadata, true, isDNS1035Label)) return false;
+  const annotations = svc.metadata.annotations;
+  if (annotations && (annotations[ANNOTATION_TOPOLOGY_MODE] !== undefined || annotations[ANNOTATION_LB_SOURCE_RANGES] !== undefined)) return false;
+  const ports = spec.ports;
+  if (!Array.isArray(ports) || ports.length === 0 || !clusterIPPortsAreValid(ports)) return false;
+  if (spec.selector && !labelsAreValid(spec.selector)) return false;
+  if (spec.sessionAffinity !== 'None' || spec.sessionAffinityConfig || !clusterIPFieldsAreValid(svc)) return false;
+  const externalIPs = spec.externalIPs;
+  if (externalIPs !== undefined && externalIPs !== null && !(Array.isArray(externalIPs) && externalIPs.length === 0)) return false;
+  if ((spec.loadBalancerSourceRanges ?? []).length > 0) return false;
+  if (spec.allocateLoadBalancerNodePorts != null || spec.loadBalancerClass != null) return false;
+  if (spec.externalTrafficPolicy || spec.healthCheckNodePort) return false;
+  if (spec.internalTrafficPolicy == null || !SUPPORTED_TRAFFIC_POLICIES.includes(spec.internalTrafficPolicy)) return false;
+  return spec.trafficDistribution == null || SUPPORTED_TRAFFIC_DISTRIBUTION.includes(spec.trafficDistribution);
+}
+
 /** ValidateService (create validation; update re-runs it on the result). */
 export function validateService(svc: Service): FieldError[] {
+  if (clusterIPServiceIsValid(svc)) return [];
+  return validateServiceFully(svc);
+}
+
+/** validateService without the clean-case shortcut (exported for the test that the two agree). */
+export function validateServiceFully(svc: Service): FieldError[] {
   const spec = svc.spec;
   // The API server reports a missing name itself; keep one copy of that error.
   const errs = validateObjectMeta(svc.metadata, true, isDNS1035Label).filter(
