@@ -6,6 +6,7 @@
 // `?test-hooks=1` page parameter. It exposes nothing a person cannot already do
 // through the UI, so the parameter is safe to leave in a public build.
 
+import { componentHooks } from './componentHooks';
 import { loadedPlayer } from './packets/playerHandle';
 import { advanceTime, runCommand, select, setActiveFile, writeFile } from './store/actions';
 import { useStore } from './store/state';
@@ -18,9 +19,9 @@ declare global {
 
 export function installTestHooks(requested: boolean): void {
   if (import.meta.env.MODE === 'production' && !requested) return;
-  // Other parts of the app may add their own hooks to the same object (e.g. the editor's model).
   window.__playground = {
     ...window.__playground,
+    ...componentHooks(),
     runCommand,
     select,
     writeFile,

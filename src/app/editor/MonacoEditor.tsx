@@ -8,6 +8,7 @@ import { memo, useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../manifests/diagnostics';
 import { writeFile } from '../store/actions';
 import { useStore } from '../store/state';
+import { setComponentHook } from '../componentHooks';
 import { setRevealer } from './editorBridge';
 import { MARKER_OWNER, toMarkers } from './markers';
 import { monaco } from './monacoSetup';
@@ -91,8 +92,7 @@ export default memo(function MonacoEditor({ path, readOnly, readOnlyMessage, the
         }
       }
     });
-    const hooks = (window as unknown as { __playground?: { editor?: EditorTestHook } }).__playground;
-    if (hooks) hooks.editor = {
+    const editorHook: EditorTestHook = {
       getValue: () => editor.getValue(),
       setValue: (text) => editor.getModel()?.setValue(text),
       markers: () =>
@@ -109,6 +109,7 @@ export default memo(function MonacoEditor({ path, readOnly, readOnlyMessage, the
         editor.focus();
       },
     };
+    setComponentHook('editor', editorHook);
     setRevealer((lineNumber, column) => {
       editor.setPosition({ lineNumber, column });
       editor.revealLineInCenterIfOutsideViewport(lineNumber);
@@ -119,7 +120,7 @@ export default memo(function MonacoEditor({ path, readOnly, readOnlyMessage, the
       sub.dispose();
       unsubscribe();
       editor.dispose();
-      if (hooks) delete hooks.editor;
+      setComponentHook('editor', undefined);
       editorRef.current = null;
     };
   }, []);

@@ -5,6 +5,7 @@ import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { recordTyped, runCommand } from '../store/actions';
 import { useStore } from '../store/state';
+import { setComponentHook } from '../componentHooks';
 import { completionSource } from './completionSource';
 import { TerminalSession } from './terminalSession';
 
@@ -163,8 +164,7 @@ export function mountTerminal(host: HTMLElement, leaveTo: HTMLElement): MountedT
   resizeObserver.observe(host);
 
   // Tests read the screen through the shell's test hooks (testHooks.ts), present only when they are on.
-  const hooks = (window as unknown as { __playground?: Record<string, unknown> }).__playground;
-  if (hooks) hooks.terminalText = () => bufferText(term);
+  setComponentHook('terminalText', () => bufferText(term));
 
   return {
     focus: () => term.focus(),
@@ -173,7 +173,7 @@ export function mountTerminal(host: HTMLElement, leaveTo: HTMLElement): MountedT
       themeObserver.disconnect();
       resizeObserver.disconnect();
       for (const d of disposables) d.dispose();
-      if (hooks) delete hooks.terminalText;
+      setComponentHook('terminalText', undefined);
       term.dispose();
     },
   };
