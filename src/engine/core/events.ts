@@ -19,11 +19,17 @@ interface ObjectEvents {
   name: string | undefined;
   uid: string | undefined;
   /**
-   * The object's latest Event for each aggregation key (reason, component, message). Their
-   * involvedObject references are shared by the Events with the same fieldPath.
+   * The object's latest Event for each aggregation key (reason, component, message), newest
+   * first, chained through `older` (no array per object: a large cluster has tens of
+   * thousands). Their involvedObject references are shared by the Events with the same fieldPath.
    */
-  latest: EventRecord[];
+  latest: Chained | undefined;
+  /** Another object filed under the same uid or name (objects without uid sharing a name). */
+  next: ObjectEvents | undefined;
 }
+
+/** A record in an object's chain of latest Events. */
+type Chained = EventRecord & { older?: Chained };
 
 /**
  * The Event's reference to its object, built frozen and without undefined values (absent
@@ -39,6 +45,16 @@ function involvedObject(obj: KubeObject, fieldPath: string | undefined): KubeEve
   return Object.freeze(ref);
 }
 
+/** Takes `gone` out of the chain that starts at `head`. */
+function unchain(head: Chained, gone: Chained): void {
+  for (let r: Chained | undefined = head; r; r = r.older) {
+    if (r.older === gone) {
+      r.older = gone.older;
+      return;
+    }
+  }
+}
+
 export class EventRecorder {
   private seq = 0;
   /**
@@ -47,7 +63,7 @@ export class EventRecorder {
    * distinct Events, so a short list scanned per call costs less than a map per object and
    * message (40,000 Events in a large cluster).
    */
-  private index = new Map<string | undefined, ObjectEvents[]>();
+  private index = new Map<string | undefined, ObjectEvents>();
 
   constructor(
     private readonly store: ObjectStore,
@@ -60,41 +76,37 @@ export class EventRecorder {
     const kind = obj.kind;
     const component = source.component;
     const outerKey = meta.uid ?? meta.name;
-    let objects = this.index.get(outerKey);
-    if (!objects) this.index.set(outerKey, (objects = []));
-    let entry: ObjectEvents | undefined;
-    for (let i = 0; i < objects.length; i++) {
-      const o = objects[i];
-      if (o.name === meta.name && o.uid === meta.uid && o.kind === kind && o.namespace === ns) {
-        entry = o;
-        break;
-      }
+    const first = this.index.get(outerKey);
+    let entry = first;
+    while (entry && !(entry.name === meta.name && entry.uid === meta.uid && entry.kind === kind && entry.namespace === ns)) entry = entry.next;
+    if (!entry) {
+      entry = { namespace: ns, kind, name: meta.name, uid: meta.uid, latest: undefined, next: first };
+      this.index.set(outerKey, entry);
     }
-    if (!entry) objects.push((entry = { namespace: ns, kind, name: meta.name, uid: meta.uid, latest: [] }));
-    let at = -1;
+    let found: Chained | undefined;
     let involved: KubeEvent['involvedObject'] | undefined;
     const want = fieldPath || undefined;
-    for (let i = 0; i < entry.latest.length; i++) {
-      const r = entry.latest[i];
-      if (r.reason === reason && r.reportingComponent === component && r.message === message) at = i;
-      if (r.involvedObject!.fieldPath === want) involved = r.involvedObject;
+    for (let r = entry.latest; r; r = r.older) {
+      if (!found && r.reason === reason && r.reportingComponent === component && r.message === message) found = r;
+      if (!involved && r.involvedObject!.fieldPath === want) involved = r.involvedObject;
     }
     const now = this.clock.timestamp();
     const log = this.store.events;
-    if (at >= 0 && log.has(entry.latest[at])) {
-      log.bump(entry.latest[at], now, Number(this.store.nextResourceVersion()));
+    if (found && log.has(found)) {
+      log.bump(found, now, Number(this.store.nextResourceVersion()));
       return;
     }
     const nanos = this.clock.now() * 1000 + this.seq++;
-    const record: EventRecord = {
+    const record: Chained = {
       namespace: ns, name: undefined, involvedObject: involved ?? involvedObject(obj, fieldPath), reason, message, type,
       source: this.sourceOf(source), reportingComponent: component, nanos, uidSeq: this.seq,
       resourceVersion: Number(this.store.nextResourceVersion()), count: 1, firstTimestamp: now, lastTimestamp: now,
-      object: undefined, removed: false,
+      object: undefined, removed: false, older: entry.latest,
     };
-    // A key whose Event was deleted starts over with a new Event (and this call's type and source).
-    if (at >= 0) entry.latest[at] = record;
-    else entry.latest.push(record);
+    // A key whose Event was deleted starts over with a new Event (and this call's type and
+    // source): the deleted one leaves the chain.
+    if (found) unchain(record, found);
+    entry.latest = record;
     this.store.appendEvent(record);
   }
 
