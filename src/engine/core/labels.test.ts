@@ -59,6 +59,27 @@ describe('LabelIndex', () => {
     expect(names(idx.match('default', parseSelector('app=web')))).toEqual(['c@0', 'a@1', 'b@2']);
   });
 
+  it('orders small and large match sets by last write, whatever the rewrite order', () => {
+    const rng = new SeededRandom(3);
+    for (const size of [5, 16, 17, 40]) {
+      const idx = keyedIndex();
+      const lastWrite: string[] = [];
+      const write = (n: string, v: number) => {
+        idx.set(`default/${n}`, obj(n, { app: 'web', tier: Number(n.slice(1)) % 2 ? 'odd' : 'even' }, v));
+        const at = lastWrite.indexOf(n);
+        if (at >= 0) lastWrite.splice(at, 1);
+        lastWrite.push(n);
+      };
+      for (let i = 0; i < size; i++) write(`p${i}`, 0);
+      for (let v = 1; v <= 3 * size; v++) write(`p${rng.int(size)}`, v);
+      const want = [...lastWrite];
+      const got = (sel: Record<string, string>) => idx.matchMap('default', sel).map((o) => o.metadata.name);
+      expect(got({ app: 'web' })).toEqual(want);
+      expect(got({})).toEqual(want);
+      expect(got({ app: 'web', tier: 'odd' })).toEqual(want.filter((n) => Number(n.slice(1)) % 2));
+    }
+  });
+
   it('re-files an object whose labels change, and forgets deleted ones', () => {
     const idx = keyedIndex();
     idx.set('default/a', obj('a', { app: 'web' }));

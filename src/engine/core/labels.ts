@@ -220,11 +220,10 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
       if (!set) return [];
       if (!smallest || set.size < smallest.size) smallest = set;
     }
+    // No pair: every object matches; one pair: its set holds exactly the matches.
+    if (pairs <= 1) return inWriteOrder([...(pairs === 0 ? inNs.all : smallest!)]);
     const found: IndexEntry<T>[] = [];
-    if (pairs === 0) for (const e of inNs.all) found.push(e);
-    // One pair: its set holds exactly the matches.
-    else if (pairs === 1) for (const e of smallest!) found.push(e);
-    else for (const e of smallest!) if (matchesMap(e.obj.metadata.labels, selector)) found.push(e);
+    for (const e of smallest!) if (matchesMap(e.obj.metadata.labels, selector)) found.push(e);
     return inWriteOrder(found);
   }
 
@@ -257,14 +256,37 @@ export class LabelIndex<T extends { metadata: { namespace?: string; labels?: Rec
   }
 }
 
-/** The entries' objects, oldest write first (sorted in place). */
+/**
+ * The entries' objects, oldest write first: sorted in place, then each entry replaced by
+ * its object, so a match allocates one array. Stamps are distinct, so any sort gives the
+ * same order. Matches are usually a few pods: those are sorted by insertion without the
+ * work array Array#sort allocates.
+ */
 function inWriteOrder<T>(found: IndexEntry<T>[]): T[] {
+  const n = found.length;
   let sorted = true;
-  for (let i = 1; i < found.length && sorted; i++) if (found[i - 1].stamp > found[i].stamp) sorted = false;
-  if (!sorted) found.sort(byStamp);
-  const out: T[] = [];
-  for (let i = 0; i < found.length; i++) out.push(found[i].obj);
+  for (let i = 1; i < n && sorted; i++) if (found[i - 1].stamp > found[i].stamp) sorted = false;
+  if (!sorted) {
+    if (n <= SMALL_SORT) insertionSortByStamp(found);
+    else found.sort(byStamp);
+  }
+  const out = found as unknown as T[];
+  for (let i = 0; i < n; i++) out[i] = found[i].obj;
   return out;
+}
+
+const SMALL_SORT = 16;
+
+function insertionSortByStamp(a: IndexEntry<unknown>[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const e = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j].stamp > e.stamp) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = e;
+  }
 }
 
 function byStamp(a: IndexEntry<unknown>, b: IndexEntry<unknown>): number {

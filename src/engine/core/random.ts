@@ -4,12 +4,30 @@
 /** apimachinery's utilrand alphabet: no vowels, no 0/1/3 (avoids bad words and ambiguity). */
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
-const HEX_DIGIT = '0123456789abcdef';
-/** The RFC 4122 variant (binary 10xx) as the 17th hex digit of a UUID. */
-const VARIANT = '89ab';
+/** Character codes of the hex digits '0' … 'f'. */
+const HEX_CODE = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** The RFC 4122 variant (binary 10xx) as the 17th hex digit of a UUID: 8, 9, a or b. */
+const VARIANT_CODE = Array.from('89ab', (c) => c.charCodeAt(0));
+const NAME_CODE = Array.from(NAME_ALPHABET, (c) => c.charCodeAt(0));
+const DASH = '-'.charCodeAt(0);
+const FOUR = '4'.charCodeAt(0);
 
-/** '00' … 'ff'. */
-const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/**
+ * Scratch buffer for uuid(): its 36 character codes, dashes in place. Generated strings
+ * are kept (uids, names) as long as their objects, so they are built in one piece with
+ * String.fromCharCode: a string built by concatenation is in V8 a tree of its pieces
+ * (32 bytes each) until something reads it by index.
+ */
+const uuidCodes: number[] = Array.from('xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', (c) => (c === '-' ? DASH : 0));
+const suffixCodes: number[] = [];
+
+/** Writes the low `n` hex digits of `value` (most significant first) at `at`. */
+function putHex(codes: number[], at: number, value: number, n: number): void {
+  for (let i = at + n - 1; i >= at; i--) {
+    codes[i] = HEX_CODE[value & 0xf];
+    value >>>= 4;
+  }
+}
 
 export class SeededRandom {
   private state: number;
@@ -48,9 +66,9 @@ export class SeededRandom {
 
   /** `n` characters from the alphabet Kubernetes uses for generated name suffixes. */
   nameSuffix(n = 5): string {
-    let out = '';
-    for (let i = 0; i < n; i++) out += NAME_ALPHABET[this.int(NAME_ALPHABET.length)];
-    return out;
+    suffixCodes.length = n;
+    for (let i = 0; i < n; i++) suffixCodes[i] = NAME_CODE[this.int(NAME_CODE.length)];
+    return String.fromCharCode(...suffixCodes);
   }
 
   hex(n: number): string {
@@ -62,23 +80,23 @@ export class SeededRandom {
   /**
    * A version-4-shaped UUID drawn from the seeded stream: 32 hex digits from four 32-bit
    * draws, with the version nibble forced to 4 and the variant nibble to 8, 9, a or b.
-   * Built from the draws by table (Number#toString(16) is slow above 2^31), without the
-   * intermediate 32-digit string.
    */
   uuid(): string {
     const a = this.uint32();
     const b = this.uint32();
     const c = this.uint32();
     const d = this.uint32();
-    // Hex digits 13 and 17 (from 1) are replaced: b's fifth nibble by the version, c's first
-    // by the variant picked by that nibble's low two bits.
-    return (
-      HEX_BYTE[a >>> 24] + HEX_BYTE[(a >>> 16) & 0xff] + HEX_BYTE[(a >>> 8) & 0xff] + HEX_BYTE[a & 0xff] +
-      '-' + HEX_BYTE[b >>> 24] + HEX_BYTE[(b >>> 16) & 0xff] +
-      '-4' + HEX_DIGIT[(b >>> 8) & 0xf] + HEX_BYTE[b & 0xff] +
-      '-' + VARIANT[(c >>> 28) & 3] + HEX_DIGIT[(c >>> 24) & 0xf] + HEX_BYTE[(c >>> 16) & 0xff] +
-      '-' + HEX_BYTE[(c >>> 8) & 0xff] + HEX_BYTE[c & 0xff] +
-      HEX_BYTE[d >>> 24] + HEX_BYTE[(d >>> 16) & 0xff] + HEX_BYTE[(d >>> 8) & 0xff] + HEX_BYTE[d & 0xff]
-    );
+    const s = uuidCodes;
+    putHex(s, 0, a, 8);
+    // b's fifth hex digit is replaced by the version, c's first by the variant picked by
+    // that digit's low two bits.
+    putHex(s, 9, b >>> 16, 4);
+    s[14] = FOUR;
+    putHex(s, 15, b, 3);
+    s[19] = VARIANT_CODE[(c >>> 28) & 3];
+    putHex(s, 20, c >>> 16, 3);
+    putHex(s, 24, c, 4);
+    putHex(s, 28, d, 8);
+    return String.fromCharCode(...s);
   }
 }

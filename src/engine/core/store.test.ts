@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ObjectStore, type WatchEvent } from './store';
+import { holdsUndefined, ObjectStore, type WatchEvent } from './store';
 import type { KubeObject, Pod } from './types';
 
 const cm = (ns: string | undefined, name: string, data = '1'): KubeObject =>
@@ -74,5 +74,32 @@ describe('ObjectStore (one slot per object, shared by its indexes)', () => {
     expect(names({ app: 'db' })).toEqual(['b:Pending']);
     s.remove('Pod', 'default', 'b');
     expect(names({})).toEqual(['a:Running']);
+  });
+
+  it('stores what it is given, frozen: the same JSON, arrays as copies, stored parts shared', () => {
+    const s = new ObjectStore();
+    const ports: unknown[] = [];
+    ports.push({ name: 'http', port: 80 });
+    const first = s.put({ apiVersion: 'v1', kind: 'Service', metadata: { namespace: 'default', name: 'web' }, spec: { ports, note: undefined } } as unknown as KubeObject);
+    const spec = (first as unknown as { spec: { ports: unknown[] } }).spec;
+    expect(JSON.stringify(first)).toBe('{"apiVersion":"v1","kind":"Service","metadata":{"namespace":"default","name":"web"},"spec":{"ports":[{"name":"http","port":80}]}}');
+    expect(Object.isFrozen(first) && Object.isFrozen(spec) && Object.isFrozen(spec.ports) && Object.isFrozen(spec.ports[0])).toBe(true);
+    expect(spec.ports).toEqual(ports);
+    expect(spec.ports[0]).toBe(ports[0]);
+    expect(Object.keys(spec)).toEqual(['ports', 'note']);
+    expect(holdsUndefined(first) && holdsUndefined(spec) && !holdsUndefined(spec.ports)).toBe(true);
+    expect(s.get('Service', 'default', 'web')).toBe(first);
+
+    // A new version that takes stored parts keeps them as they are.
+    const next = s.put({ ...first, metadata: { ...first.metadata, labels: { a: 'b' } }, spec: { ports: spec.ports } } as KubeObject);
+    expect((next as unknown as { spec: { ports: unknown[] } }).spec.ports).toBe(spec.ports);
+    expect(holdsUndefined(next)).toBe(false);
+
+    // `__proto__` as an own key (as JSON.parse makes it) stays plain data.
+    const parsed = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"odd"},"data":{"__proto__":[1]}}') as KubeObject;
+    const stored = s.put(parsed) as unknown as { data: Record<string, unknown> };
+    expect(Object.getPrototypeOf(stored.data)).toBe(Object.prototype);
+    expect(Object.keys(stored.data)).toEqual(['__proto__']);
+    expect(JSON.stringify(stored.data)).toBe('{"__proto__":[1]}');
   });
 });

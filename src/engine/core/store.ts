@@ -30,8 +30,8 @@ export function keyOf(obj: KubeObject): string {
 }
 
 /**
- * The same string, stored flat. A string built by concatenation (`ns/name`, a uid from its
- * hex pieces) is in V8 a tree of its pieces, 32 bytes per piece, for as long as it is kept.
+ * The same string, stored flat. A string built by concatenation (`ns/name`, a generated
+ * name) is in V8 a tree of its pieces, 32 bytes per piece, for as long as it is kept.
  * The first indexed read flattens it in place; the garbage collector then keeps only the
  * flat copy. For strings kept with stored objects.
  */
@@ -71,6 +71,56 @@ function freezeNode(value: object): boolean {
   }
   if (holds) undefinedHolders.add(value);
   return holds;
+}
+
+/**
+ * Set by storable: whether the value it returned holds an undefined value, directly or
+ * below (its second result, without allocating a pair per node).
+ */
+let returnedHolds = false;
+
+/**
+ * Freezes a value being stored, as deepFreeze does, and returns what to keep of it: a new
+ * array is replaced by a copy of exactly its length. An array grown by push keeps spare
+ * capacity (room for 17 elements after one push, 128 bytes unused), and the store keeps
+ * many versions of many objects. Same elements, same JSON; objects are frozen in place.
+ */
+function storable(value: object): object {
+  if (Object.isFrozen(value)) {
+    // Frozen here before: stored already, shared with a stored version.
+    returnedHolds = undefinedHolders.has(value);
+    return value;
+  }
+  let holds = false;
+  let out = value;
+  if (Array.isArray(value)) {
+    const copy = value.slice();
+    for (let i = 0; i < copy.length; i++) {
+      const v: unknown = copy[i];
+      if (v === undefined) holds = true;
+      else if (v !== null && typeof v === 'object') {
+        copy[i] = storable(v);
+        if (returnedHolds) holds = true;
+      }
+    }
+    out = copy;
+  } else {
+    const rec = value as Record<string, unknown>;
+    for (const k in rec) {
+      const v = rec[k];
+      if (v === undefined) holds = true;
+      else if (v !== null && typeof v === 'object') {
+        const s = storable(v);
+        if (returnedHolds) holds = true;
+        // Only own keys are replaced (an own `__proto__` key shadows the prototype setter).
+        if (s !== v && Object.prototype.hasOwnProperty.call(rec, k)) rec[k] = s;
+      }
+    }
+  }
+  Object.freeze(out);
+  if (holds) undefinedHolders.add(out);
+  returnedHolds = holds;
+  return out;
 }
 
 /** Freezes an object graph so that accidental mutation of stored state throws in strict mode. */
@@ -196,16 +246,20 @@ export class ObjectStore {
     return this.byKind.get(kind)?.get(objectKey(namespace, name));
   }
 
-  /** Stores `obj` (frozen) under its kind, namespace and name and announces the change. */
-  put(obj: KubeObject): KubeObject {
-    deepFreeze(obj);
-    const kind = obj.kind;
+  /**
+   * Stores `input` under its kind, namespace and name and announces the change. Returns
+   * the stored object: `input` frozen, its new arrays replaced by compact copies (storable).
+   */
+  put(input: KubeObject): KubeObject {
+    const kind = input.kind;
     if (kind === EVENT) {
+      const obj = deepFreeze(input);
       this.slotsOf(EVENT);
       const old = this.events.put(obj as KubeEvent);
       this.emit({ type: old ? 'MODIFIED' : 'ADDED', kind: EVENT, object: obj, old, key: keyOf(obj) });
       return obj;
     }
+    const obj = storable(input) as KubeObject;
     let slot = this.slotOf(kind, obj.metadata.namespace, obj.metadata.name!);
     const old = slot?.obj;
     if (slot) {
