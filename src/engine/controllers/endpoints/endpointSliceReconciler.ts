@@ -9,7 +9,7 @@ import type { EndpointPort, EndpointSlice, Node, Pod, Service, ServicePort, Slic
 import { ANNOTATION_TRIGGER_TIME, ENDPOINTSLICE_CONTROLLER, findPort, shouldPodBeInEndpoints, stringMapsEqual } from './podEndpoints';
 import {
   addressTypesFor, controllerRef, endpointPortsFor, endpointsEqualBeyondHash, ownedBy, podToEndpoint, portMapKey,
-  sameEndpointHash, samePortList, sliceLabels,
+  sameEndpointHash, samePortList, sliceLabels, sliceLabelsChanged,
 } from './sliceEndpoints';
 
 /** kube-controller-manager --max-endpoints-per-slice default. */
@@ -45,100 +45,129 @@ interface Draft {
   addressType: string;
   ports: EndpointPort[];
   endpoints: SliceEndpoint[];
-  labels: Record<string, string>;
 }
 
 /**
- * Upstream's EndpointSet, keyed by the endpoint's pod name rather than by its hash:
- * the desired endpoints are one per pod, and the hash includes the pod's name, so the
- * two keys pick out the same endpoints; an existing endpoint counts as one of them
- * only when the whole hash matches (sameEndpointHash). No hash string per endpoint.
+ * The desired endpoints of one port mapping: upstream's EndpointSet, as a list in pod
+ * order. The desired endpoints are one per pod, and the endpoint hash includes the pod's
+ * name, so an existing endpoint is looked up by its pod's name; it counts as one of
+ * them only when the whole hash matches (sameEndpointHash). No hash string per
+ * endpoint, and no map unless the list is long. An entry an existing slice keeps is
+ * cleared (undefined), as upstream removes it from the set.
  */
-type EndpointSet = Map<string, SliceEndpoint>;
+interface DesiredGroup {
+  key: string;
+  ports: EndpointPort[];
+  endpoints: (SliceEndpoint | undefined)[];
+}
 
-function newDraft(svc: Service, ports: EndpointPort[], addressType: string): Draft {
-  return { addressType, ports, endpoints: [], labels: sliceLabels(undefined, svc, ENDPOINTSLICE_CONTROLLER).labels };
+/** The slices being written, in upstream's order, and the ones to delete. */
+interface Plan {
+  creates: Draft[];
+  updates: Draft[];
+  deletes: EndpointSlice[];
+}
+
+function newDraft(ports: EndpointPort[], addressType: string): Draft {
+  return { addressType, ports, endpoints: [] };
 }
 
 /** A draft of an existing slice, holding `endpoints`. */
-function draftOf(slice: EndpointSlice, endpoints: SliceEndpoint[], labels: Record<string, string>): Draft {
-  return { base: slice, addressType: slice.addressType, ports: slice.ports ?? [], endpoints, labels };
+function draftOf(slice: EndpointSlice, endpoints: SliceEndpoint[]): Draft {
+  return { base: slice, addressType: slice.addressType, ports: slice.ports ?? [], endpoints };
 }
 
-/** reconcileByPortMapping: keep existing slices where possible, fill the ones being rewritten, then reuse or create. */
-function reconcileByPortMapping(svc: Service, existing: readonly EndpointSlice[], desired: EndpointSet, ports: EndpointPort[], addressType: string, max: number) {
-  const drafts = new Map<string, Draft>();
-  const unchanged = new Set<string>();
-  const toUpdate = new Set<string>();
-  const toDelete: EndpointSlice[] = [];
+/** Up to this many endpoints, a desired one is found by scanning the list (no map to build). */
+const SCAN_LIMIT = 16;
+
+/** Index of the uncleared desired endpoint of pod `name`, or -1. */
+function indexOfPod(endpoints: readonly (SliceEndpoint | undefined)[], byName: Map<string, number> | undefined, name: string): number {
+  if (byName) {
+    const i = byName.get(name);
+    return i !== undefined && endpoints[i] !== undefined ? i : -1;
+  }
+  for (let i = 0; i < endpoints.length; i++) if (endpoints[i]?.targetRef!.name === name) return i;
+  return -1;
+}
+
+function indexByPodName(endpoints: readonly (SliceEndpoint | undefined)[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < endpoints.length; i++) out.set(endpoints[i]!.targetRef!.name!, i);
+  return out;
+}
+
+/**
+ * reconcileByPortMapping: keep existing slices where possible, fill the ones being
+ * rewritten, then reuse or create. Appends to `plan` in upstream's order.
+ */
+function reconcileByPortMapping(existing: readonly EndpointSlice[], desired: DesiredGroup, addressType: string, max: number, svc: Service, plan: Plan) {
+  const firstUpdate = plan.updates.length;
+  const unchanged: Draft[] = [];
+  const want = desired.endpoints;
+  const byName = want.length > SCAN_LIMIT && existing.length > 0 ? indexByPodName(want) : undefined;
 
   for (let s = 0; s < existing.length; s++) {
     const slice = existing[s];
-    const name = slice.metadata.name!;
     const current = slice.endpoints ?? [];
     const kept: SliceEndpoint[] = [];
     let endpointUpdated = false;
     for (let e = 0; e < current.length; e++) {
       const ep = current[e];
-      const key = ep.targetRef?.name ?? '';
-      const got = desired.get(key);
-      if (!got || !sameEndpointHash(got, ep)) continue;
+      const at = indexOfPod(want, byName, ep.targetRef?.name ?? '');
+      if (at < 0) continue;
+      const got = want[at]!;
+      if (!sameEndpointHash(got, ep)) continue;
       kept.push(got);
       if (!endpointsEqualBeyondHash(got, ep)) endpointUpdated = true;
-      desired.delete(key);
+      want[at] = undefined;
     }
-    const { labels, changed } = sliceLabels(slice.metadata.labels, svc, ENDPOINTSLICE_CONTROLLER);
     if (endpointUpdated || kept.length !== current.length) {
-      if (kept.length === 0) toDelete.push(slice);
-      else {
-        drafts.set(name, draftOf(slice, kept, labels));
-        toUpdate.add(name);
-      }
-    } else if (changed) {
-      drafts.set(name, draftOf(slice, [...current], labels));
-      toUpdate.add(name);
-    } else {
-      drafts.set(name, draftOf(slice, current as SliceEndpoint[], labels));
-      unchanged.add(name);
-    }
+      if (kept.length === 0) plan.deletes.push(slice);
+      else plan.updates.push(draftOf(slice, kept));
+    } else if (sliceLabelsChanged(slice.metadata.labels, svc)) {
+      plan.updates.push(draftOf(slice, [...current]));
+    } else unchanged.push(draftOf(slice, current as SliceEndpoint[]));
   }
 
-  // The endpoints no existing slice holds, taken in the set's order (Go's set pops any).
-  const pending = desired.size > 0 ? [...desired.values()] : [];
+  // The endpoints no existing slice holds, in the set's order (Go's set pops any): the list, compacted.
+  let left = 0;
+  for (let i = 0; i < want.length; i++) if (want[i] !== undefined) want[left++] = want[i];
+  want.length = left;
+  const pending = want as SliceEndpoint[];
   let next = 0;
 
-  // 2. Fill the slices being rewritten anyway, fullest first.
-  if (pending.length > 0 && toUpdate.size > 0) {
-    const byFullness = [...toUpdate].map((n) => drafts.get(n)!).sort((a, b) => b.endpoints.length - a.endpoints.length);
-    for (const d of byFullness) while (next < pending.length && d.endpoints.length < max) d.endpoints.push(pending[next++]);
+  // 2. Fill the slices being rewritten anyway, fullest first (a stable sort, as upstream's).
+  if (pending.length > 0 && plan.updates.length > firstUpdate) {
+    const rewritten = plan.updates.slice(firstUpdate);
+    if (rewritten.length > 1) rewritten.sort((a, b) => b.endpoints.length - a.endpoints.length);
+    for (const d of rewritten) while (next < pending.length && d.endpoints.length < max) d.endpoints.push(pending[next++]);
   }
 
   // 3. Leftovers go into the unchanged slice that ends closest to full, else into new slices.
-  const creates: Draft[] = [];
   while (next < pending.length) {
-    const left = pending.length - next;
-    let fill: Draft | undefined;
-    if (left < max && unchanged.size > 0) {
+    const remaining = pending.length - next;
+    let at = -1;
+    if (remaining < max) {
       let closest = max;
-      for (const n of unchanged) {
-        const d = drafts.get(n)!;
-        const diff = max - (left + d.endpoints.length);
+      for (let i = 0; i < unchanged.length; i++) {
+        const diff = max - (remaining + unchanged[i].endpoints.length);
         if (diff >= 0 && diff < closest) {
           closest = diff;
-          fill = d;
+          at = i;
           if (diff === 0) break;
         }
       }
     }
-    if (fill) fill.endpoints = [...fill.endpoints];
-    else fill = newDraft(svc, ports, addressType);
+    let fill: Draft;
+    if (at >= 0) {
+      fill = unchanged[at];
+      unchanged.splice(at, 1);
+      fill.endpoints = [...fill.endpoints];
+    } else fill = newDraft(desired.ports, addressType);
     while (next < pending.length && fill.endpoints.length < max) fill.endpoints.push(pending[next++]);
-    if (fill.base) {
-      toUpdate.add(fill.base.metadata.name!);
-      unchanged.delete(fill.base.metadata.name!);
-    } else creates.push(fill);
+    if (fill.base) plan.updates.push(fill);
+    else plan.creates.push(fill);
   }
-  return { creates, updates: [...toUpdate].map((n) => drafts.get(n)!), deletes: toDelete };
 }
 
 /** Whether `pod` resolves each Service port to the number in `resolved` (as the previous pod did). */
@@ -153,7 +182,7 @@ function isSamePlaceholder(slice: EndpointSlice, placeholder: Draft, svc: Servic
   const ref = controllerRef(svc, 'Service');
   return (
     slice.metadata.namespace === svc.metadata.namespace &&
-    stringMapsEqual(slice.metadata.labels, placeholder.labels) &&
+    stringMapsEqual(slice.metadata.labels, sliceLabels(svc, ENDPOINTSLICE_CONTROLLER)) &&
     owners.length === 1 &&
     (Object.keys(ref) as (keyof typeof ref)[]).every((k) => owners[0][k] === ref[k]) &&
     slice.addressType === placeholder.addressType &&
@@ -162,29 +191,19 @@ function isSamePlaceholder(slice: EndpointSlice, placeholder: Draft, svc: Servic
   );
 }
 
-function reconcileByAddressType(input: SliceReconcileInput, existing: readonly EndpointSlice[], addressType: string, errors: string[]): SliceChange[] {
+/**
+ * The desired endpoints by port mapping, in first-seen order (usually one mapping).
+ * Pods of a Service usually resolve its targetPorts alike: then the previous pod's
+ * port list and key are reused, and no list is built for this pod.
+ */
+function desiredGroups(input: SliceReconcileInput, addressType: string, errors: string[]): DesiredGroup[] {
   const svc = input.service;
-  const max = input.maxEndpointsPerSlice ?? MAX_ENDPOINTS_PER_SLICE;
-  let toDelete: EndpointSlice[] = [];
-  const existingByPortMap = new Map<string, EndpointSlice[]>();
-  for (const slice of existing) {
-    if (!ownedBy(slice, svc)) {
-      toDelete.push(slice);
-      continue;
-    }
-    const key = portMapKey(slice.ports);
-    const list = existingByPortMap.get(key);
-    if (list) list.push(slice);
-    else existingByPortMap.set(key, [slice]);
-  }
-
-  const desired = new Map<string, { key: string; ports: EndpointPort[]; endpoints: EndpointSet }>();
-  // Pods of a Service usually resolve its targetPorts alike: then the previous pod's
-  // port list and key are reused, and no list is built for this pod.
+  const groups: DesiredGroup[] = [];
   const svcPorts = svc.spec.ports ?? [];
   const resolved: (number | undefined)[] = [];
   let lastPorts: EndpointPort[] | undefined;
   let lastKey = '';
+  let group: DesiredGroup | undefined;
   const pods = input.pods;
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i];
@@ -199,8 +218,10 @@ function reconcileByAddressType(input: SliceReconcileInput, existing: readonly E
       }
     }
     const key = lastKey;
-    let entry = desired.get(key);
-    if (!entry) desired.set(key, (entry = { key, ports, endpoints: new Map() }));
+    if (!group || group.key !== key) {
+      group = groupOf(groups, key);
+      if (!group) groups.push((group = { key, ports, endpoints: [] }));
+    }
     const node = pod.spec.nodeName ? input.node(pod.spec.nodeName) : undefined;
     if (!node && !svc.spec.publishNotReadyAddresses) {
       // The pod names a Node that does not exist: leave it out (and report), unless the user asked for every address.
@@ -208,22 +229,49 @@ function reconcileByAddressType(input: SliceReconcileInput, existing: readonly E
       continue;
     }
     const ep = podToEndpoint(pod, node, svc, addressType);
-    if (ep.addresses.length > 0) entry.endpoints.set(pod.metadata.name!, ep);
+    if (ep.addresses.length > 0) group.endpoints.push(ep);
+  }
+  return groups;
+}
+
+function groupOf<G extends { key: string }>(groups: readonly G[], key: string): G | undefined {
+  for (let i = 0; i < groups.length; i++) if (groups[i].key === key) return groups[i];
+  return undefined;
+}
+
+/** NewPortMapKey of a slice's ports: a desired group's key when the ports are its very list, else built. */
+function slicePortKey(ports: readonly EndpointPort[] | null | undefined, groups: readonly DesiredGroup[]): string {
+  for (let i = 0; i < groups.length; i++) if (samePortList(ports ?? NO_PORTS, groups[i].ports)) return groups[i].key;
+  return portMapKey(ports);
+}
+
+const NO_PORTS: readonly EndpointPort[] = Object.freeze([]);
+
+function reconcileByAddressType(input: SliceReconcileInput, existing: readonly EndpointSlice[], addressType: string, errors: string[], changes: SliceChange[]): void {
+  const svc = input.service;
+  const max = input.maxEndpointsPerSlice ?? MAX_ENDPOINTS_PER_SLICE;
+  const groups = desiredGroups(input, addressType, errors);
+  const plan: Plan = { creates: [], updates: [], deletes: [] };
+  const existingByPortMap: { key: string; slices: EndpointSlice[] }[] = [];
+  for (const slice of existing) {
+    if (!ownedBy(slice, svc)) {
+      plan.deletes.push(slice);
+      continue;
+    }
+    const key = slicePortKey(slice.ports, groups);
+    const known = groupOf(existingByPortMap, key);
+    if (known) known.slices.push(slice);
+    else existingByPortMap.push({ key, slices: [slice] });
   }
 
-  let creates: Draft[] = [];
-  const updates: Draft[] = [];
-  for (const { key, ports, endpoints } of desired.values()) {
-    const r = reconcileByPortMapping(svc, existingByPortMap.get(key) ?? [], endpoints, ports, addressType, max);
-    creates.push(...r.creates);
-    updates.push(...r.updates);
-    toDelete.push(...r.deletes);
-  }
-  for (const key of existingByPortMap.keys()) if (!desired.has(key)) toDelete.push(...existingByPortMap.get(key)!);
+  for (const g of groups) reconcileByPortMapping(groupOf(existingByPortMap, g.key)?.slices ?? [], g, addressType, max, svc, plan);
+  for (const e of existingByPortMap) if (!groupOf(groups, e.key)) for (const s of e.slices) plan.deletes.push(s);
 
+  const { creates, updates } = plan;
+  let toDelete = plan.deletes;
   // When no slice would be left, keep (or create) one placeholder with no endpoints and no ports.
   if (existing.length === toDelete.length && creates.length < 1) {
-    const placeholder = newDraft(svc, [], addressType);
+    const placeholder = newDraft([], addressType);
     if (toDelete.length === 1 && isSamePlaceholder(toDelete[0], placeholder, svc)) toDelete = [];
     else creates.push(placeholder);
   }
@@ -234,18 +282,16 @@ function reconcileByAddressType(input: SliceReconcileInput, existing: readonly E
     const draft = creates[creates.length - 1];
     if (old.addressType === draft.addressType && ownedBy(old, svc)) {
       draft.recycled = old;
-      creates = creates.slice(0, -1);
+      creates.pop();
       updates.push(draft);
       toDelete.splice(i, 1);
     } else i++;
   }
 
-  const changes: SliceChange[] = [];
   // Don't create new slices for a Service that is being deleted (the garbage collector is removing them).
   if (!svc.metadata.deletionTimestamp) for (const d of creates) changes.push({ op: 'create', slice: toSlice(d, input) });
   for (const d of updates) changes.push({ op: 'update', slice: toSlice(d, input) });
   for (const s of toDelete) changes.push({ op: 'delete', name: s.metadata.name! });
-  return changes;
 }
 
 /** The object to write for a draft (newEndpointSlice + addTriggerTimeAnnotation). */
@@ -260,7 +306,7 @@ function toSlice(d: Draft, input: SliceReconcileInput): EndpointSlice {
     ports: d.ports.length ? d.ports : null,
   };
   if (d.base) {
-    const metadata: EndpointSlice['metadata'] = { ...d.base.metadata, labels: d.labels, annotations };
+    const metadata: EndpointSlice['metadata'] = { ...d.base.metadata, labels: sliceLabels(svc, ENDPOINTSLICE_CONTROLLER), annotations };
     if (Object.keys(annotations).length === 0) delete metadata.annotations;
     return { ...d.base, metadata, ...body };
   }
@@ -268,7 +314,7 @@ function toSlice(d: Draft, input: SliceReconcileInput): EndpointSlice {
     ...(d.recycled ? { name: d.recycled.metadata.name } : {}),
     generateName: `${svc.metadata.name}-`,
     namespace: svc.metadata.namespace,
-    labels: d.labels,
+    labels: sliceLabels(svc, ENDPOINTSLICE_CONTROLLER),
     ...(Object.keys(annotations).length ? { annotations } : {}),
     ownerReferences: [controllerRef(svc, 'Service')],
   };
@@ -290,7 +336,7 @@ export function reconcileEndpointSlices(input: SliceReconcileInput): SliceReconc
   for (const t of types) {
     // A Service has one or two address types: a filter per type, no map.
     const ofType = existing.length === 0 ? existing : slicesOfType(existing, t);
-    for (const c of reconcileByAddressType(input, ofType, t, errors)) changes.push(c);
+    reconcileByAddressType(input, ofType, t, errors, changes);
   }
   for (const s of existing) if (!types.includes(s.addressType)) changes.push({ op: 'delete', name: s.metadata.name! });
   return { changes, errors };

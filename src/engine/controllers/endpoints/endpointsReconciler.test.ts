@@ -142,3 +142,22 @@ describe('reconcileEndpoints: object shape', () => {
     expect(JSON.stringify([svc, ps])).toBe(before);
   });
 });
+
+describe('reconcileEndpoints: stored addresses are reused', () => {
+  it('a pod that turns Ready keeps its stored address object; one stored with other keys is rebuilt, the same JSON', () => {
+    const stored = deepFreeze(create(newService(), [newPod(1, { ready: false }), newPod(2, { ready: false })]));
+    const next = reconcileEndpoints({ service: newService(), pods: [newPod(1), newPod(2)], existing: stored, triggerTime: undefined });
+    const before = stored.subsets![0].notReadyAddresses!;
+    const after = next!.object.subsets![0].addresses!;
+    expect(after.map((a) => a.ip)).toEqual(['10.244.0.3', '10.244.0.4']);
+    expect(after[0]).toBe(before[0]);
+
+    // Keys in another order (say, written by hand): not reused, so the write keeps podAddress's order.
+    const { ip, nodeName, targetRef } = before[1];
+    const reordered = deepFreeze({ ...stored, subsets: [{ notReadyAddresses: [before[0], { nodeName, ip, targetRef }], ports: stored.subsets![0].ports }] });
+    const again = reconcileEndpoints({ service: newService(), pods: [newPod(1), newPod(2)], existing: reordered, triggerTime: undefined });
+    const rebuilt = again!.object.subsets![0].addresses![1];
+    expect(rebuilt).not.toBe(reordered.subsets![0].notReadyAddresses![1]);
+    expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(before[1]));
+  });
+});

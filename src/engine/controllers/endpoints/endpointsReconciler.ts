@@ -43,15 +43,66 @@ function serviceWantsIPv6(svc: Service): boolean | undefined {
   return undefined;
 }
 
+/**
+ * The stored Endpoints' addresses (ready and not ready), found by their pod's name: an
+ * address podAddress would build exactly as it is stored is reused, the same JSON
+ * without two objects per pod per sync (a pod that turns Ready keeps its address object).
+ */
+class PreviousAddresses {
+  private readonly list: EndpointAddress[] = [];
+  private byName?: Map<string, EndpointAddress>;
+
+  constructor(subsets: readonly EndpointSubset[] | undefined) {
+    if (subsets) {
+      for (const s of subsets) {
+        if (s.addresses) for (const a of s.addresses) this.list.push(a);
+        if (s.notReadyAddresses) for (const a of s.notReadyAddresses) this.list.push(a);
+      }
+    }
+    if (this.list.length > 16) {
+      this.byName = new Map();
+      // The first address of a name wins, as the scan below finds it.
+      for (const a of this.list) if (a.targetRef?.name !== undefined && !this.byName.has(a.targetRef.name)) this.byName.set(a.targetRef.name, a);
+    }
+  }
+
+  /** The stored address for `pod` if it is exactly { ip, hostname?, nodeName, targetRef } as podAddress builds it. */
+  reusable(pod: Pod, ip: string, hostname: string | undefined): EndpointAddress | undefined {
+    const name = pod.metadata.name;
+    let prev: EndpointAddress | undefined;
+    if (this.byName) prev = name === undefined ? undefined : this.byName.get(name);
+    else for (let i = 0; i < this.list.length && !prev; i++) if (this.list[i].targetRef?.name === name) prev = this.list[i];
+    if (!prev || prev.ip !== ip || prev.hostname !== hostname || prev.nodeName !== (pod.spec.nodeName ?? '')) return undefined;
+    if (!keysAre(prev, hostname === undefined ? ADDRESS_KEYS : ADDRESS_KEYS_WITH_HOSTNAME)) return undefined;
+    const ref = prev.targetRef!;
+    if (!keysAre(ref, REF_KEYS) || ref.kind !== 'Pod' || ref.namespace !== pod.metadata.namespace || ref.name !== name || ref.uid !== pod.metadata.uid) return undefined;
+    return prev;
+  }
+}
+
+const ADDRESS_KEYS: readonly string[] = ['ip', 'nodeName', 'targetRef'];
+const ADDRESS_KEYS_WITH_HOSTNAME: readonly string[] = ['ip', 'hostname', 'nodeName', 'targetRef'];
+const REF_KEYS: readonly string[] = ['kind', 'namespace', 'name', 'uid'];
+
+/** Whether `obj`'s keys are exactly `keys`, in that order (then it serializes as one built in that order). */
+function keysAre(obj: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in obj) if (k !== keys[i++]) return false;
+  return i === keys.length;
+}
+
 /** podToEndpointAddressForService: the pod IP of the Service's primary family. */
-function podAddress(svc: Service, pod: Pod, serviceWantsV6: boolean | undefined): EndpointAddress | undefined {
+function podAddress(svc: Service, pod: Pod, serviceWantsV6: boolean | undefined, previous: PreviousAddresses): EndpointAddress | undefined {
   const wantV6 = serviceWantsV6 ?? isIPv6(pod.status?.podIP ?? '');
   const ips = podIPs(pod);
   let ip: string | undefined;
   for (let i = 0; i < ips.length && ip === undefined; i++) if (isIPv6(ips[i].ip) === wantV6) ip = ips[i].ip;
   if (ip === undefined) return undefined;
+  const hostname = shouldSetHostname(pod, svc) ? pod.spec.hostname : undefined;
+  const prev = previous.reusable(pod, ip, hostname);
+  if (prev) return prev;
   const addr: EndpointAddress = { ip };
-  if (shouldSetHostname(pod, svc)) addr.hostname = pod.spec.hostname;
+  if (hostname !== undefined) addr.hostname = hostname;
   addr.nodeName = pod.spec.nodeName ?? '';
   addr.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name!, uid: pod.metadata.uid };
   return addr;
@@ -69,10 +120,11 @@ function endpointPort(sp: ServicePort, port: number): EndpointPort {
 }
 
 /** The repacked subsets the Service's pods call for, before truncation. */
-export function desiredSubsets(svc: Service, pods: readonly Pod[]): EndpointSubset[] {
+export function desiredSubsets(svc: Service, pods: readonly Pod[], existing?: readonly EndpointSubset[]): EndpointSubset[] {
+  const previous = new PreviousAddresses(existing);
   const ports = svc.spec.ports ?? [];
   if (ports.length === 1) {
-    const packed = desiredOnePortSubsets(svc, pods, ports[0]);
+    const packed = desiredOnePortSubsets(svc, pods, ports[0], previous);
     if (packed) return packed;
   }
   const publishNotReady = !!svc.spec.publishNotReadyAddresses;
@@ -80,7 +132,7 @@ export function desiredSubsets(svc: Service, pods: readonly Pod[]): EndpointSubs
   const raw: EndpointSubset[] = [];
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    const addr = podAddress(svc, pod, wantV6);
+    const addr = podAddress(svc, pod, wantV6, previous);
     if (!addr) continue;
     const ready = publishNotReady || isPodReady(pod);
     if (ports.length === 0) {
@@ -102,7 +154,7 @@ export function desiredSubsets(svc: Service, pods: readonly Pod[]): EndpointSubs
  * packed directly into ready and not-ready lists: what repackSubsets makes of
  * the one-address subsets the general path builds. undefined: take that path.
  */
-function desiredOnePortSubsets(svc: Service, pods: readonly Pod[], sp: ServicePort): EndpointSubset[] | undefined {
+function desiredOnePortSubsets(svc: Service, pods: readonly Pod[], sp: ServicePort, previous: PreviousAddresses): EndpointSubset[] | undefined {
   const publishNotReady = !!svc.spec.publishNotReadyAddresses;
   const wantV6 = serviceWantsIPv6(svc);
   let port: number | undefined;
@@ -111,7 +163,7 @@ function desiredOnePortSubsets(svc: Service, pods: readonly Pod[], sp: ServicePo
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i];
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    const addr = podAddress(svc, pod, wantV6);
+    const addr = podAddress(svc, pod, wantV6, previous);
     if (!addr) continue;
     const p = findPort(pod, sp);
     if (p === undefined) continue;
@@ -173,7 +225,7 @@ function withoutKey(m: Record<string, string> | undefined, key: string): Record<
 /** The write that brings the Service's Endpoints up to date, or undefined when it already is. */
 export function reconcileEndpoints(input: EndpointsInput): EndpointsChange | undefined {
   const { service, existing } = input;
-  const subsets = desiredSubsets(service, input.pods);
+  const subsets = desiredSubsets(service, input.pods, existing?.subsets);
   const svcLabels = service.metadata.labels;
 
   let subsetsEqual = false;

@@ -11,6 +11,15 @@ import {
 
 export const LABEL_ZONE = 'topology.kubernetes.io/zone';
 
+/**
+ * The eight possible endpoint conditions, frozen and shared (index: ready 4, serving 2,
+ * terminating 1): every endpoint with the same three flags holds the same object, the
+ * same JSON as one built per endpoint, without an object per endpoint per sync.
+ */
+const CONDITIONS: readonly SliceEndpoint['conditions'][] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) =>
+  Object.freeze({ ready: (i & 4) !== 0, serving: (i & 2) !== 0, terminating: (i & 1) !== 0 }),
+);
+
 /** podToEndpoint: conditions per §9.2 (a terminating pod is never ready unless publishNotReadyAddresses). */
 export function podToEndpoint(pod: Pod, node: Node | undefined, svc: Service, addressType: string): SliceEndpoint {
   const serving = isPodReady(pod);
@@ -25,7 +34,7 @@ export function podToEndpoint(pod: Pod, node: Node | undefined, svc: Service, ad
     addresses = [];
     for (let i = 0; i < ips.length; i++) if (isIPv6(ips[i].ip) === wantV6) addresses.push(ips[i].ip);
   }
-  const ep: SliceEndpoint = { addresses, conditions: { ready, serving, terminating } };
+  const ep: SliceEndpoint = { addresses, conditions: CONDITIONS[(ready ? 4 : 0) + (serving ? 2 : 0) + (terminating ? 1 : 0)] };
   if (shouldSetHostname(pod, svc)) ep.hostname = pod.spec.hostname;
   ep.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name!, uid: pod.metadata.uid };
   if (pod.spec.nodeName) ep.nodeName = pod.spec.nodeName;
@@ -103,36 +112,35 @@ function isReservedLabel(k: string): boolean {
   return k === LABEL_SERVICE_NAME || k === LABEL_MANAGED_BY || k === LABEL_HEADLESS;
 }
 
-function withoutReserved(m: Record<string, string> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k in m) if (!isReservedLabel(k)) out[k] = m[k];
-  return out;
-}
-
-/** Whether `current`'s non-reserved labels are exactly `wanted` (which holds none), without copying. */
-function sameNonReserved(current: Record<string, string> | undefined, wanted: Record<string, string>): boolean {
+/** Whether `current`'s non-reserved labels are exactly the Service's (reserved keys excepted), without copying either. */
+function sameNonReserved(current: Record<string, string> | undefined, svcLabels: Record<string, string> | undefined): boolean {
   let n = 0;
   for (const k in current) {
     if (isReservedLabel(k)) continue;
-    if (wanted[k] !== current[k]) return false;
+    if (svcLabels?.[k] !== current[k]) return false;
     n++;
   }
-  for (const _k in wanted) n--;
+  for (const k in svcLabels) if (!isReservedLabel(k)) n--;
   return n === 0;
 }
 
 /**
  * setEndpointSliceLabels: the Service's labels (reserved keys excepted), the
  * headless label for headless Services, then service-name and managed-by.
- * `changed` reports whether the non-reserved labels differ from the slice's.
  */
-export function sliceLabels(current: Record<string, string> | undefined, svc: Service, controllerName: string): { labels: Record<string, string>; changed: boolean } {
-  const svcLabels = withoutReserved(svc.metadata.labels);
-  const changed = !sameNonReserved(current, svcLabels);
-  if (!isServiceIPSet(svc)) svcLabels[LABEL_HEADLESS] = '';
-  svcLabels[LABEL_SERVICE_NAME] = svc.metadata.name!;
-  svcLabels[LABEL_MANAGED_BY] = controllerName;
-  return { labels: svcLabels, changed };
+export function sliceLabels(svc: Service, controllerName: string): Record<string, string> {
+  const svcLabels = svc.metadata.labels;
+  const out: Record<string, string> = {};
+  for (const k in svcLabels) if (!isReservedLabel(k)) out[k] = svcLabels[k];
+  if (!isServiceIPSet(svc)) out[LABEL_HEADLESS] = '';
+  out[LABEL_SERVICE_NAME] = svc.metadata.name!;
+  out[LABEL_MANAGED_BY] = controllerName;
+  return out;
+}
+
+/** setEndpointSliceLabels' `updated`: the slice's non-reserved labels differ from the Service's. */
+export function sliceLabelsChanged(current: Record<string, string> | undefined, svc: Service): boolean {
+  return !sameNonReserved(current, svc.metadata.labels);
 }
 
 /** metav1.NewControllerRef */
@@ -142,7 +150,14 @@ export function controllerRef(owner: { metadata: { name?: string; uid?: string }
 
 /** ownedBy: the slice names this Service (by uid) among its owners. */
 export function ownedBy(slice: EndpointSlice, svc: Service): boolean {
-  return (slice.metadata.ownerReferences ?? []).some((o) => o.uid === svc.metadata.uid && o.kind === 'Service' && o.apiVersion === 'v1');
+  const owners = slice.metadata.ownerReferences;
+  if (owners) {
+    for (let i = 0; i < owners.length; i++) {
+      const o = owners[i];
+      if (o.uid === svc.metadata.uid && o.kind === 'Service' && o.apiVersion === 'v1') return true;
+    }
+  }
+  return false;
 }
 
 const IPV4: readonly string[] = Object.freeze(['IPv4']);
