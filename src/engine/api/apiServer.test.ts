@@ -72,3 +72,17 @@ describe('ApiServer writes with handOver (the caller gives up its object)', () =
     expect(input.subsets![0].ports![0].protocol).toBeUndefined();
   });
 });
+
+describe('ApiServer update metadata', () => {
+  it('a kind without generation has no generation key after an update (jsonpath printed <nil> for it)', () => {
+    const c = createCluster({ seed: 1 });
+    c.exec('kubectl run web --image=nginx');
+    c.advance(3000);
+    c.exec('kubectl label pod web tier=x');
+    expect(Object.keys(c.context.store.get('Pod', 'default', 'web')!.metadata)).not.toContain('generation');
+    expect(c.exec(`kubectl get pod web -o jsonpath='{.metadata.*}'`).stdout).not.toContain('<nil>');
+    c.exec('kubectl create deployment d --image=nginx');
+    c.exec('kubectl scale deployment d --replicas=2');
+    expect(c.exec(`kubectl get deployment d -o jsonpath='{.metadata.generation}'`).stdout).toBe('2');
+  });
+});

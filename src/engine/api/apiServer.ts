@@ -135,7 +135,10 @@ export class ApiServer {
       obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
     }
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
-    obj.metadata.generation = old.metadata.generation;
+    // Kinds without a generation have none after an update either (no `generation: undefined`
+    // key, which jsonpath's `{.metadata.*}` printed as <nil>).
+    if (old.metadata.generation === undefined) delete obj.metadata.generation;
+    else obj.metadata.generation = old.metadata.generation;
     strategy.prepareForUpdate?.(obj, old);
     if (info.hasGeneration && !sameSpec(obj, old)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
 
