@@ -46,7 +46,9 @@ class NamespaceController implements Controller {
   constructor(private readonly ctx: EngineContext) {}
 
   handle(event: WatchEvent): void {
-    if (event.kind === 'Pod' && event.type !== 'MODIFIED') {
+    // Most events (status writes, new Events) concern neither the pod count nor a namespace.
+    if (event.type === 'MODIFIED' && event.kind !== 'Namespace') return;
+    if (event.kind === 'Pod') {
       const ns = event.object.metadata.namespace!;
       this.podCount.set(ns, (this.podCount.get(ns) ?? 0) + (event.type === 'ADDED' ? 1 : -1));
     }
@@ -56,8 +58,9 @@ class NamespaceController implements Controller {
       return;
     }
     // The last object leaving a terminating namespace lets it go.
+    if (event.type !== 'DELETED') return;
     const ns = event.object.metadata.namespace;
-    if (event.type === 'DELETED' && ns && this.ctx.store.get('Namespace', undefined, ns)?.metadata.deletionTimestamp) this.queue.add(ns);
+    if (ns && this.ctx.store.get('Namespace', undefined, ns)?.metadata.deletionTimestamp) this.queue.add(ns);
   }
 
   sync(name: string): void {

@@ -62,7 +62,9 @@ export class ControllerManager {
     for (;;) {
       let worked = false;
       for (const c of this.controllers) {
-        for (let key = c.queue.take(); key !== undefined; key = c.queue.take()) {
+        // Read once: each controller class has its own shape, so `c.queue` is a megamorphic load.
+        const queue = c.queue;
+        for (let key = queue.take(); key !== undefined; key = queue.take()) {
           worked = true;
           c.sync(key);
           if (++syncs > MAX_SYNCS_PER_SETTLE) throw new Error(`controllers did not settle (last: ${c.name} ${key})`);

@@ -8,7 +8,7 @@
 import type { EngineContext } from '../context';
 import { KeyQueue } from '../core/queue';
 import { keyOf, type WatchEvent } from '../core/store';
-import type { Node, Pod } from '../core/types';
+import type { Node, Pod, PodCondition } from '../core/types';
 import { sharedCondition } from './kubelet/sharedStatus';
 import type { Controller } from './runtime';
 import { splitKey } from './workloads/controllerTools';
@@ -191,9 +191,11 @@ class Scheduler implements Controller {
       // New spec and status built from the stored pod (replaceFields copies nothing else).
       const bound = ctx.api.replaceFields<Pod>('Pod', ns, name, (p) => {
         const status = { ...(p.status ?? {}), phase: p.status?.phase ?? 'Pending' };
-        status.conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-        // One PodScheduled object for every pod bound in this second (shared, frozen).
-        status.conditions.push(sharedCondition('PodScheduled', 'True', now));
+        // One PodScheduled object for every pod bound in this second (shared, frozen); a pod
+        // with no other condition (nearly all) gets a shared one-element list.
+        const scheduled = sharedCondition('PodScheduled', 'True', now);
+        const others = status.conditions?.length ? status.conditions.filter((c) => c.type !== 'PodScheduled') : undefined;
+        status.conditions = others?.length ? [...others, scheduled] : onlyCondition(scheduled);
         return { spec: { ...p.spec, nodeName: result.node }, status };
       });
       ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${result.node}`, SOURCE);
@@ -211,6 +213,14 @@ class Scheduler implements Controller {
     });
     ctx.events.record(updated, 'Warning', 'FailedScheduling', result.message, SOURCE);
   }
+}
+
+let lastOnly: readonly PodCondition[] = [];
+
+/** `[condition]`, frozen and shared by the pods bound in a row with that (shared) condition. */
+function onlyCondition(condition: PodCondition): PodCondition[] {
+  if (lastOnly[0] !== condition) lastOnly = Object.freeze([condition]);
+  return lastOnly as PodCondition[];
 }
 
 /** Succeeded and Failed pods no longer count on their node. */

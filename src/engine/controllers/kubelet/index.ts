@@ -49,11 +49,20 @@ export class Kubelet implements Controller {
   private wakeTokens = 0;
   /** Key of the pod whose status this kubelet is writing right now. */
   private writing: string | undefined;
+  /** The run whose status is being written (read by buildStatus). */
+  private writingRun: PodRun | undefined;
+  /** The pod worker's env, pointed at each synced pod in turn. */
+  private readonly podEnv: PodEnv;
 
   /** RFC 3339 text of a simulated time (one function for every status write). */
   private readonly timestamp = (ms?: number): string => this.ctx.clock.timestamp(ms);
 
-  constructor(private readonly ctx: EngineContext) {}
+  /** The status write's field builder (one closure for every write). buildPodStatus only reads the pod, so it reads the stored one. */
+  private readonly buildStatus = (p: Pod): Partial<Pod> => ({ status: buildPodStatus(p, this.writingRun!, this.timestamp) });
+
+  constructor(private readonly ctx: EngineContext) {
+    this.podEnv = new PodEnv(ctx);
+  }
 
   handle(event: WatchEvent): void {
     if (event.kind !== 'Pod') return;
@@ -141,13 +150,14 @@ export class Kubelet implements Controller {
       run.dirty = false;
       run.awaitsRelist = false;
       run.writeNow = false;
-      // buildPodStatus only reads the pod, so it can read the stored one (no copy of spec and metadata).
       this.writing = key;
+      this.writingRun = run;
       let written: Pod;
       try {
-        written = ctx.api.replaceFields<Pod>('Pod', ns, name, (p) => ({ status: buildPodStatus(p, run!, this.timestamp) }));
+        written = ctx.api.replaceFields<Pod>('Pod', ns, name, this.buildStatus);
       } finally {
         this.writing = undefined;
+        this.writingRun = undefined;
       }
       run.written = written.metadata.resourceVersion;
     }
@@ -169,7 +179,7 @@ export class Kubelet implements Controller {
   private env(pod: Pod, nodeName: string): WorkerEnv {
     let node = this.nodes.get(nodeName);
     if (!node) this.nodes.set(nodeName, (node = { images: new Set(), source: { component: 'kubelet', host: nodeName } }));
-    return new PodEnv(this.ctx, pod, node);
+    return this.podEnv.reset(pod, node);
   }
 
   /** Sandbox creation: pod IP from the node's range, then image pulls. */

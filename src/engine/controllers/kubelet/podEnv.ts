@@ -26,31 +26,38 @@ function containerFieldPath(container: string): string {
   return path;
 }
 
-/** What the pod worker may do for one pod on one node (a class: no closures per sync). */
+/**
+ * What the pod worker may do for one pod on one node. One object per kubelet, pointed at
+ * each pod in turn by `reset` (a sync never runs inside another): no allocation per sync.
+ */
 export class PodEnv implements WorkerEnv {
-  readonly now: number;
+  now = 0;
+  private pod: Pod | undefined = undefined;
+  private node: NodeState | undefined = undefined;
 
-  constructor(
-    private readonly ctx: EngineContext,
-    private readonly pod: Pod,
-    private readonly node: NodeState,
-  ) {
-    this.now = ctx.clock.now();
+  constructor(private readonly ctx: EngineContext) {}
+
+  /** Points this env at `pod` on `node`, at the current simulated time. */
+  reset(pod: Pod, node: NodeState): this {
+    this.pod = pod;
+    this.node = node;
+    this.now = this.ctx.clock.now();
+    return this;
   }
 
   event(type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void {
-    this.ctx.events.record(this.pod, type, reason, message, this.node.source, container ? containerFieldPath(container) : undefined);
+    this.ctx.events.record(this.pod!, type, reason, message, this.node!.source, container ? containerFieldPath(container) : undefined);
   }
 
   readinessFaulted(container: string): boolean {
     const faults = this.ctx.sim.readinessFailures;
     if (faults.size === 0) return false;
-    const prefix = `${this.pod.metadata.namespace}/${this.pod.metadata.name}/`;
+    const prefix = `${this.pod!.metadata.namespace}/${this.pod!.metadata.name}/`;
     return faults.has(prefix + container) || faults.has(`${prefix}*`);
   }
 
   imagePresent(image: string): boolean {
-    const images = this.node.images;
+    const images = this.node!.images;
     const had = images.has(image);
     images.add(image);
     return had;

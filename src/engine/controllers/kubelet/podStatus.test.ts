@@ -97,6 +97,22 @@ describe('status parts shared between pods', () => {
     expect(Object.isFrozen(own)).toBe(false);
   });
 
+  it('pods not started yet share their container statuses (same JSON as their own would be)', () => {
+    const pod = podWith(undefined);
+    const a = buildPodStatus(pod, runOf(pod, 'waiting'), ts);
+    const b = buildPodStatus(pod, runOf(pod, 'waiting'), ts);
+    expect(b.containerStatuses).toBe(a.containerStatuses);
+    expect(Object.isFrozen(a.containerStatuses![0])).toBe(true);
+    expect(JSON.stringify(a.containerStatuses)).toBe(JSON.stringify([{
+      image: 'docker.io/library/nginx:1.27', imageID: '', lastState: {}, name: 'web', ready: false, restartCount: 0, started: false, state: { waiting: { reason: 'ContainerCreating' } },
+    }]));
+    // Another container name: its own entry.
+    const other = podWith(undefined, 'api');
+    expect(buildPodStatus(other, runOf(other, 'waiting'), ts).containerStatuses![0].name).toBe('api');
+    // Running containers have their own ids: never shared.
+    expect(buildPodStatus(pod, runOf(pod, 'running'), ts).containerStatuses).not.toBe(buildPodStatus(pod, runOf(pod, 'running'), ts).containerStatuses);
+  });
+
   it('frozen empty lastState and node IP lists', () => {
     expect(Object.isFrozen(NO_STATE)).toBe(true);
     expect(sharedIPList('192.168.49.2')).toBe(sharedIPList('192.168.49.2'));

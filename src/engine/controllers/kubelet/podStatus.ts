@@ -13,7 +13,7 @@ import type { ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } fr
 import { imageRepository, qualifiedImage } from '../../workloads/containerBehaviour';
 import { stableHex } from './ids';
 import type { ContainerRun, PodRun, TerminatedInfo } from './runtimeState';
-import { NO_STATE, runningState, sharedCondition, sharedConditionList, sharedIPList, waitingState } from './sharedStatus';
+import { NO_STATE, runningState, sharedCondition, sharedConditionList, sharedIPList, sharedStatusList, sharedWaitingStatus, waitingState } from './sharedStatus';
 
 type Ts = (ms?: number) => string;
 
@@ -94,6 +94,10 @@ export function containerStatus(c: ContainerRun, ts: Ts, prev?: ContainerStatus)
   else if (c.phase === 'terminated' && c.terminated) state = terminatedState(c.terminated, ts);
   else state = c.waitingMessage ? { waiting: { message: c.waitingMessage, reason: c.waitingReason } } : waitingState(c.waitingReason);
   const lastState = c.lastTerminated ? terminatedState(c.lastTerminated, ts) : NO_STATE;
+  // A container not started yet (ContainerCreating) reads the same in every pod of its template: shared.
+  if (!id && lastState === NO_STATE && !c.waitingMessage && c.phase === 'waiting') {
+    return sharedWaitingStatus(image, imageId, c.name, c.ready, c.restartCount, started, state);
+  }
   // containerID leads when there is one (the key order of the kubelet's JSON).
   if (id) return { containerID: id, image, imageID: imageId, lastState, name: c.name, ready: c.ready, restartCount: c.restartCount, started, state };
   return { image, imageID: imageId, lastState, name: c.name, ready: c.ready, restartCount: c.restartCount, started, state };
@@ -146,6 +150,18 @@ function reuseOr<T>(next: T[], prev: readonly T[] | undefined, share?: (list: T[
   return prev as T[];
 }
 
+const unreadyMessages = new Map<string, string>();
+
+/** ContainersReady's message, by the unready containers' names (a few name lists recur across thousands of pods). */
+function unreadyMessage(names: string): string {
+  let text = unreadyMessages.get(names);
+  if (text === undefined) {
+    if (unreadyMessages.size >= 1024) unreadyMessages.clear();
+    unreadyMessages.set(names, (text = `containers with unready status: [${names}]`));
+  }
+  return text;
+}
+
 /** The whole status the kubelet would write for `pod` now. */
 export function buildPodStatus(pod: Pod, run: PodRun, ts: Ts): PodStatus {
   const old = pod.status ?? {};
@@ -188,7 +204,7 @@ export function buildPodStatus(pod: Pod, run: PodRun, ts: Ts): PodStatus {
   } else {
     // Ready mirrors ContainersReady's verdict and words while containers are unready.
     const reason = finished ? 'PodCompleted' : 'ContainersNotReady';
-    const message = finished ? undefined : `containers with unready status: [${unreadyNames}]`;
+    const message = finished ? undefined : unreadyMessage(unreadyNames);
     containersReady = condition(prevContainersReady, 'ContainersReady', 'False', now, reason, message);
     ready = condition(prevReady, 'Ready', 'False', now, reason, message);
   }
@@ -205,7 +221,7 @@ export function buildPodStatus(pod: Pod, run: PodRun, ts: Ts): PodStatus {
   for (let i = 0; i < run.containers.length; i++) containerStatuses.push(containerStatus(run.containers[i], ts, oldStatuses?.[i]));
   return {
     conditions: reuseOr(conditions, old.conditions, sharedConditionList),
-    containerStatuses: reuseOr(containerStatuses, oldStatuses),
+    containerStatuses: reuseOr(containerStatuses, oldStatuses, sharedStatusList),
     hostIP: run.hostIP,
     // The node's list is shared by its pods; a pod's own IP is its own.
     hostIPs: ipList(old.hostIPs, run.hostIP, true),

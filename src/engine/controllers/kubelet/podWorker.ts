@@ -49,7 +49,7 @@ function pullImage(c: ContainerRun, from: number, env: WorkerEnv, attempt: numbe
     env.event('Normal', 'Pulled', alreadyPresentMessage(image), c.name);
     return from;
   }
-  const seed = fnv1a(`${attempt}:pull`, c.seed);
+  const seed = fnv1a(':pull', fnv1a(String(attempt), c.seed)); // fnv1a(`${attempt}:pull`, c.seed) without the string
   const ms = present ? stableInt(seed, 300, 900) : stableInt(seed, 1000, 2500);
   const size = stableInt(`size:${image}`, 5_000_000, 190_000_000);
   env.event('Normal', 'Pulling', `Pulling image "${image}"`, c.name);
@@ -67,6 +67,18 @@ function alreadyPresentMessage(image: string): string {
     alreadyPresent.set(image, (text = `Container image "${image}" already present on machine`));
   }
   return text;
+}
+
+/** The Created and Started events' texts, by container name (a few names recur across thousands of pods; the events keep them). */
+const startTexts = new Map<string, { created: string; started: string }>();
+
+function startMessages(container: string): { created: string; started: string } {
+  let texts = startTexts.get(container);
+  if (texts === undefined) {
+    if (startTexts.size >= 1024) startTexts.clear();
+    startTexts.set(container, (texts = { created: `Created container: ${container}`, started: `Started container ${container}` }));
+  }
+  return texts;
 }
 
 /** Creates the runtime state for a pod the kubelet has just admitted. */
@@ -101,8 +113,9 @@ function startContainer(pod: Pod, run: PodRun, c: ContainerRun, env: WorkerEnv):
   c.pendingPulled = undefined;
   if (c.everStarted) c.restartCount++;
   c.containerID = stableHex(fnv1a(String(c.restartCount), c.seed), 64, 'containerd://');
-  env.event('Normal', 'Created', `Created container: ${c.name}`, c.name);
-  env.event('Normal', 'Started', `Started container ${c.name}`, c.name);
+  const texts = startMessages(c.name);
+  env.event('Normal', 'Created', texts.created, c.name);
+  env.event('Normal', 'Started', texts.started, c.name);
   c.phase = 'running';
   run.awaitsRelist = true;
   c.startAt = undefined;

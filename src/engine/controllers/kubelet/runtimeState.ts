@@ -96,7 +96,8 @@ export function newContainerRun(spec: Container, startAt: number, podUID: string
   return {
     name: spec.name,
     spec,
-    seed: fnv1a(`${podUID}:${spec.name}:`),
+    // fnv1a(`${podUID}:${spec.name}:`), hashed piece by piece (no string built per container).
+    seed: fnv1a(':', fnv1a(spec.name, fnv1a(':', fnv1a(podUID)))),
     restartCount: 0,
     phase: 'waiting',
     waitingReason: 'ContainerCreating',

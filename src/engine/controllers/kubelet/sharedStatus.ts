@@ -7,7 +7,7 @@
 // copied before any edit, so sharing them between pods is invisible in the JSON
 // (key order included) and to every reader.
 
-import type { ContainerState, PodCondition } from '../../core/types';
+import type { ContainerState, ContainerStatus, PodCondition } from '../../core/types';
 
 /** Bound on each cache below (timestamps and names come and go). */
 const CACHE_LIMIT = 4096;
@@ -104,4 +104,30 @@ export function sharedIPList(ip: string): { ip: string }[] {
     ipLists.set(ip, (list = Object.freeze([Object.freeze({ ip })]) as { ip: string }[]));
   }
   return list;
+}
+
+/** The last shared status of a container not started yet (pods of one template are admitted in a row). */
+let lastWaiting: ContainerStatus | undefined;
+
+/**
+ * `{ image, imageID, lastState: {}, name, ready, restartCount, started, state }` (no containerID:
+ * no container yet), frozen and shared while consecutive pods have the same one.
+ */
+export function sharedWaitingStatus(image: string, imageID: string, name: string, ready: boolean, restartCount: number, started: boolean, state: ContainerState): ContainerStatus {
+  const s = lastWaiting;
+  if (s && s.image === image && s.imageID === imageID && s.name === name && s.ready === ready && s.restartCount === restartCount && s.started === started && s.state === state) return s;
+  // Only a shared (frozen) state makes the whole entry shareable.
+  const status: ContainerStatus = { image, imageID, lastState: NO_STATE, name, ready, restartCount, started, state };
+  if (!Object.isFrozen(state)) return status;
+  return (lastWaiting = Object.freeze(status));
+}
+
+/** The last shared one-element container status list. */
+let lastStatusList: readonly ContainerStatus[] = [];
+
+/** `list` itself, or a frozen shared list when it holds one shared (frozen) entry (see sharedWaitingStatus). */
+export function sharedStatusList(list: ContainerStatus[]): ContainerStatus[] {
+  if (list.length !== 1 || !Object.isFrozen(list[0])) return list;
+  if (lastStatusList[0] !== list[0]) lastStatusList = Object.freeze(list);
+  return lastStatusList as ContainerStatus[];
 }
