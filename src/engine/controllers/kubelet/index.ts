@@ -31,12 +31,18 @@ interface WakeBatch {
 
 export class Kubelet implements Controller {
   readonly name = 'kubelet';
-  readonly kinds = ['Pod'];
+  readonly kinds = ['Pod', 'Node'];
   readonly queue = new KeyQueue();
   private readonly runs = new Map<string, PodRun>();
   /** Keys of the pods bound to each node, in the order they were bound (a node's restart syncs them in that order). */
   private readonly podsByNode = new Map<string, Set<string>>();
   private readonly ipam = new Map<string, NodeIPAllocator>();
+  /**
+   * The stored Nodes by store key, kept from Node watch events (an informer's cache): every
+   * sync asks whether its pod's node exists, and the store announces every Node change before
+   * any sync can run, so this answers as `store.get('Node', undefined, nodeName)` would.
+   */
+  private readonly nodeObjects = new Map<string, Node>();
   /** Per node: the images it holds, and its kubelet's event source. */
   private readonly nodes = new Map<string, NodeState>();
   private readonly stoppedAt = new Map<string, number>();
@@ -62,9 +68,17 @@ export class Kubelet implements Controller {
 
   constructor(private readonly ctx: EngineContext) {
     this.podEnv = new PodEnv(ctx);
+    // Nodes stored before this kubelet was watching (none in a cluster built by createCluster).
+    for (const node of ctx.store.list<Node>('Node')) this.nodeObjects.set(keyOf(node), node);
   }
 
   handle(event: WatchEvent): void {
+    if (event.kind === 'Node') {
+      const key = event.key ?? keyOf(event.object);
+      if (event.type === 'DELETED') this.nodeObjects.delete(key);
+      else this.nodeObjects.set(key, event.object as Node);
+      return;
+    }
     if (event.kind !== 'Pod') return;
     const pod = event.object as Pod;
     const key = event.key ?? keyOf(pod);
@@ -117,7 +131,7 @@ export class Kubelet implements Controller {
     }
     if (!pod || !pod.spec.nodeName) return;
     const nodeName = pod.spec.nodeName;
-    const node = ctx.store.get<Node>('Node', undefined, nodeName);
+    const node = this.nodeObjects.get(nodeName);
     if (!node || ctx.sim.stoppedNodes.has(nodeName)) return;
     const env = this.env(pod, nodeName);
     if (!run) {

@@ -239,3 +239,21 @@ describe('pod IP exhaustion', () => {
     expect(stuck.filter((p) => get(c, p.metadata.name!)!.status?.podIP === freed)).toHaveLength(1);
   });
 });
+
+describe('the node a pod is bound to', () => {
+  it('serves pods only while its Node object is stored, as its watch of Nodes says', () => {
+    const c = createCluster({ seed: 3 });
+    const { store, api } = c.context;
+    const node = store.get('Node', undefined, 'node-1')!;
+    store.remove('Node', undefined, 'node-1');
+    api.create(newPod('web', {}, { nodeName: 'node-1' }));
+    c.advance(5000);
+    expect(get(c, 'web')?.status?.podIP).toBeUndefined();
+    // The Node comes back: the pod's next change is synced on it.
+    store.put(node);
+    api.update({ ...get(c, 'web')!, metadata: { ...get(c, 'web')!.metadata, labels: { app: 'web', v: '2' } } });
+    c.advance(5000);
+    expect(get(c, 'web')?.status?.podIP).toMatch(/^10\.244\.0\.\d+$/);
+    expect(get(c, 'web')?.status?.phase).toBe('Running');
+  });
+});
