@@ -57,6 +57,12 @@ function pod(i: number, j: number): KubeObject {
   };
 }
 
+/** The budget's workload: 2,000 Services, then 5 pods behind each, through the API server. */
+function createWorkload(api: { create(obj: KubeObject): unknown }): void {
+  for (let i = 0; i < SERVICES; i++) api.create(service(i));
+  for (let i = 0; i < SERVICES; i++) for (let j = 0; j < PODS_PER_SERVICE; j++) api.create(pod(i, j));
+}
+
 function readyEndpoints(slices: readonly KubeObject[]): number {
   let n = 0;
   for (const s of slices as readonly EndpointSlice[]) for (const e of s.endpoints ?? []) if (e.conditions.ready) n++;
@@ -97,8 +103,7 @@ async function main(): Promise<void> {
   let tReady = 0;
   const gc = await gcPauses(() => {
     t0 = performance.now();
-    for (let i = 0; i < SERVICES; i++) api.create(service(i));
-    for (let i = 0; i < SERVICES; i++) for (let j = 0; j < PODS_PER_SERVICE; j++) api.create(pod(i, j));
+    createWorkload(api);
     tCreated = performance.now();
     controllers.settle();
     tSettled = performance.now();
@@ -187,8 +192,7 @@ function warmedUp(): void {
     const c = createCluster({ seed: 42, nodes: NODES, nodeCIDRMaskSize: 20, maxPodsPerNode: 1_100 });
     const { api, controllers } = c.context;
     const t0 = performance.now();
-    for (let i = 0; i < SERVICES; i++) api.create(service(i));
-    for (let i = 0; i < SERVICES; i++) for (let j = 0; j < PODS_PER_SERVICE; j++) api.create(pod(i, j));
+    createWorkload(api);
     controllers.settle();
     c.advance(30_000);
     totals.push(performance.now() - t0);
@@ -219,8 +223,7 @@ function writePathAlone(): void {
   registerStrategies(ctx);
   api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
   const t0 = performance.now();
-  for (let i = 0; i < SERVICES; i++) api.create(service(i));
-  for (let i = 0; i < SERVICES; i++) for (let j = 0; j < PODS_PER_SERVICE; j++) api.create(pod(i, j));
+  createWorkload(api);
   const tCreated = performance.now();
   const phases = ['Pending', 'Pending', 'Running'];
   for (let k = 0; k < phases.length; k++) {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { componentHooks, setComponentHook } from './componentHooks';
+import { exposeTestHooks, setComponentHook } from './componentHooks';
 
 const host = globalThis as { __playground?: Record<string, unknown> };
+const runCommand = () => undefined;
 
 describe('component test hooks', () => {
   afterEach(() => {
@@ -9,22 +10,23 @@ describe('component test hooks', () => {
     delete host.__playground;
   });
 
-  it('a hook offered before the test hooks are installed is among those installed', () => {
+  it('a hook offered before the test hooks are exposed is exposed with them', () => {
     const text = () => 'screen';
     setComponentHook('terminalText', text);
     expect(host.__playground).toBeUndefined();
-    // installTestHooks (testHooks.ts) merges componentHooks() into window.__playground.
-    host.__playground = { ...componentHooks() };
-    expect(host.__playground.terminalText).toBe(text);
+    exposeTestHooks({ runCommand });
+    expect(host.__playground?.terminalText).toBe(text);
+    expect(host.__playground?.runCommand).toBe(runCommand);
   });
 
-  it('a hook offered or withdrawn afterwards goes straight to the installed hooks', () => {
-    host.__playground = { ...componentHooks() };
+  it('a hook offered or withdrawn afterwards goes straight to the exposed hooks', () => {
+    exposeTestHooks({ runCommand });
     const text = () => 'screen';
     setComponentHook('terminalText', text);
-    expect(host.__playground.terminalText).toBe(text);
+    expect(host.__playground?.terminalText).toBe(text);
     setComponentHook('terminalText', undefined);
     expect(host.__playground).not.toHaveProperty('terminalText');
-    expect(componentHooks()).not.toHaveProperty('terminalText');
+    exposeTestHooks({ runCommand });
+    expect(host.__playground).not.toHaveProperty('terminalText');
   });
 });

@@ -17,7 +17,8 @@ export function setComponentHook(name: string, hook: unknown): void {
   else live[name] = hook;
 }
 
-/** The hooks components offer now, for installTestHooks to expose with its own. */
-export function componentHooks(): Record<string, unknown> {
-  return { ...registered };
+/** Exposes the test hooks: `own` (the shell's) with every hook components offer, now or later. */
+export function exposeTestHooks(own: Record<string, unknown>): void {
+  const host = globalThis as HookHost;
+  host.__playground = { ...host.__playground, ...registered, ...own };
 }

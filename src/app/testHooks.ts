@@ -6,22 +6,14 @@
 // `?test-hooks=1` page parameter. It exposes nothing a person cannot already do
 // through the UI, so the parameter is safe to leave in a public build.
 
-import { componentHooks } from './componentHooks';
+import { exposeTestHooks } from './componentHooks';
 import { loadedPlayer } from './packets/playerHandle';
 import { advanceTime, runCommand, select, setActiveFile, writeFile } from './store/actions';
 import { useStore } from './store/state';
 
-declare global {
-  interface Window {
-    __playground?: Record<string, unknown>;
-  }
-}
-
 export function installTestHooks(requested: boolean): void {
   if (import.meta.env.MODE === 'production' && !requested) return;
-  window.__playground = {
-    ...window.__playground,
-    ...componentHooks(),
+  exposeTestHooks({
     runCommand,
     select,
     writeFile,
@@ -32,5 +24,5 @@ export function installTestHooks(requested: boolean): void {
     subscribe: useStore.subscribe,
     /** Packets drawn in flight now, and generator packets left undrawn (sampled out). */
     packets: () => ({ inFlight: loadedPlayer()?.inFlight ?? 0, sampledOut: loadedPlayer()?.sampledOut ?? 0 }),
-  };
+  });
 }

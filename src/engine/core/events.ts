@@ -93,14 +93,14 @@ export class EventRecorder {
     const now = this.clock.timestamp();
     const log = this.store.events;
     if (found && log.has(found)) {
-      log.bump(found, now, Number(this.store.nextResourceVersion()));
+      log.bump(found, now, this.store.nextRevision());
       return;
     }
     const nanos = this.clock.now() * 1000 + this.seq++;
     const record: Chained = {
       namespace: ns, name: undefined, involvedObject: involved ?? involvedObject(obj, fieldPath), reason, message, type,
       source: this.sourceOf(source), reportingComponent: component, nanos, uidSeq: this.seq,
-      resourceVersion: Number(this.store.nextResourceVersion()), count: 1, firstTimestamp: now, lastTimestamp: now,
+      resourceVersion: this.store.nextRevision(), count: 1, firstTimestamp: now, lastTimestamp: now,
       object: undefined, removed: false, older: entry.latest,
     };
     // A key whose Event was deleted starts over with a new Event (and this call's type and

@@ -110,15 +110,3 @@ describe('LabelIndex', () => {
     expect(matchesSelector({ app: 'web', env: 'dev' }, sel)).toBe(false);
   });
 });
-
-describe('SeededRandom.uuid', () => {
-  it('is version-4 shaped, lower-case hex, and the same for the same seed', () => {
-    const a = new SeededRandom(7);
-    const b = new SeededRandom(7);
-    for (let i = 0; i < 200; i++) {
-      const u = a.uuid();
-      expect(u).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      expect(b.uuid()).toBe(u);
-    }
-  });
-});

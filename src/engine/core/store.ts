@@ -175,7 +175,12 @@ export class ObjectStore {
   readonly events = new EventLog();
 
   nextResourceVersion(): string {
-    return String(++this.rv);
+    return String(this.nextRevision());
+  }
+
+  /** The next resourceVersion as a number (the event log keeps numbers and formats them on read). */
+  nextRevision(): number {
+    return ++this.rv;
   }
 
   get currentResourceVersion(): string {

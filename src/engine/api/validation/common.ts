@@ -23,18 +23,18 @@ export function regexError(msg: string, fmt: string, ...examples: string[]): str
  * Each is exactly `isX(value).length === 0`: a character scan for strings (syntax.ts);
  * anything else goes through the full check, as it did before.
  */
-export const validDNS1123Label = (value: string): boolean =>
-  typeof value === 'string' ? scanDNS1123Label(value) : checkDNS1123Label(value).length === 0;
-export const validDNS1035Label = (value: string): boolean =>
-  typeof value === 'string' ? scanDNS1035Label(value) : checkDNS1035Label(value).length === 0;
-export const validDNS1123Subdomain = (value: string): boolean =>
-  typeof value === 'string' ? scanDNS1123Subdomain(value) : checkDNS1123Subdomain(value).length === 0;
-export const validQualifiedName = (value: string): boolean =>
-  typeof value === 'string' ? scanQualifiedName(value) : checkQualifiedName(value).length === 0;
-export const validLabelValue = (value: string): boolean =>
-  typeof value === 'string' ? scanLabelValue(value) : checkLabelValue(value).length === 0;
-export const validPortName = (value: string): boolean =>
-  typeof value === 'string' ? scanPortName(value) : isValidPortName(value).length === 0;
+/** The boolean form of a check: a character scan for strings, the full check for anything else. */
+const booleanForm =
+  (scan: (value: string) => boolean, check: (value: string) => unknown[]) =>
+  (value: string): boolean =>
+    typeof value === 'string' ? scan(value) : check(value).length === 0;
+
+export const validDNS1123Label = booleanForm(scanDNS1123Label, checkDNS1123Label);
+export const validDNS1035Label = booleanForm(scanDNS1035Label, checkDNS1035Label);
+export const validDNS1123Subdomain = booleanForm(scanDNS1123Subdomain, checkDNS1123Subdomain);
+export const validQualifiedName = booleanForm(scanQualifiedName, checkQualifiedName);
+export const validLabelValue = booleanForm(scanLabelValue, checkLabelValue);
+export const validPortName = booleanForm(scanPortName, isValidPortName);
 
 export const maxLenError = (n: number) => `must be no more than ${n} characters`;
 export const EMPTY_ERROR = 'must be non-empty';

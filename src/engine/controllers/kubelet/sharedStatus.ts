@@ -70,40 +70,38 @@ function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
 /** A container's lastState before it has ever terminated. */
 export const NO_STATE: ContainerState = Object.freeze({});
 
+/** The value cached for `key`, made the first time (the cache is cleared when full). */
+function cached<V>(cache: Map<string, V>, key: string, make: (key: string) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, (value = make(key)));
+  }
+  return value;
+}
+
 const running = new Map<string, ContainerState>();
+const makeRunning = (startedAt: string): ContainerState => Object.freeze({ running: Object.freeze({ startedAt }) });
 
 /** `{ running: { startedAt } }`, frozen and shared. */
 export function runningState(startedAt: string): ContainerState {
-  let state = running.get(startedAt);
-  if (!state) {
-    if (running.size >= CACHE_LIMIT) running.clear();
-    running.set(startedAt, (state = Object.freeze({ running: Object.freeze({ startedAt }) })));
-  }
-  return state;
+  return cached(running, startedAt, makeRunning);
 }
 
 const waiting = new Map<string, ContainerState>();
+const makeWaiting = (reason: string): ContainerState => Object.freeze({ waiting: Object.freeze({ reason }) });
 
 /** `{ waiting: { reason } }` (no message), frozen and shared. */
 export function waitingState(reason: string): ContainerState {
-  let state = waiting.get(reason);
-  if (!state) {
-    if (waiting.size >= CACHE_LIMIT) waiting.clear();
-    waiting.set(reason, (state = Object.freeze({ waiting: Object.freeze({ reason }) })));
-  }
-  return state;
+  return cached(waiting, reason, makeWaiting);
 }
 
 const ipLists = new Map<string, { ip: string }[]>();
+const makeIPList = (ip: string) => Object.freeze([Object.freeze({ ip })]) as { ip: string }[];
 
 /** `[{ ip }]`, frozen and shared (a node's address, in every pod on it). */
 export function sharedIPList(ip: string): { ip: string }[] {
-  let list = ipLists.get(ip);
-  if (!list) {
-    if (ipLists.size >= CACHE_LIMIT) ipLists.clear();
-    ipLists.set(ip, (list = Object.freeze([Object.freeze({ ip })]) as { ip: string }[]));
-  }
-  return list;
+  return cached(ipLists, ip, makeIPList);
 }
 
 /** The last shared status of a container not started yet (pods of one template are admitted in a row). */
