@@ -3,9 +3,11 @@
 // Source: k8s.io/cli-runtime/pkg/resource/builder.go (ResourceTypeOrNameArgs,
 // resourceTuple handling, MultipleTypesRequested).
 
+import { compileFieldSelector } from '../engine/api/fieldSelector';
 import type { KindInfo } from '../engine/api/registry';
 import type { EngineContext } from '../engine/context';
 import { matchesSelector, parseSelector, type Selector } from '../engine/core/labels';
+import { goQuote, isStatusError, StatusError } from '../engine/core/errors';
 import type { KubeObject } from '../engine/core/types';
 import { KubectlError } from './errors';
 
@@ -106,6 +108,48 @@ export function listObjects(ctx: EngineContext, info: KindInfo, namespace: strin
     if (selector && selector.length) objects = objects.filter((o) => matchesSelector(o.metadata.labels, selector));
   }
   return objects.sort(byNamespaceAndName);
+}
+
+/** The selectors of a LIST as kubectl sends them (metav1.ListOptions), each trimmed as the builder's *SelectorParam does. */
+export interface ListSelectors {
+  labelSelector: string;
+  fieldSelector: string;
+}
+
+/** `-l` and `--field-selector` as given. */
+export function listSelectors(labelSelector = '', fieldSelector = ''): ListSelectors {
+  return { labelSelector: labelSelector.trim(), fieldSelector: fieldSelector.trim() };
+}
+
+/** `/v1, Resource=pods`: schema.GroupVersionResource.String(), how kubectl names a mapping in list errors. */
+function groupVersionResource(info: KindInfo): string {
+  return `${info.group}/${info.version}, Resource=${info.resource}`;
+}
+
+/**
+ * resource.EnhanceListError for a LIST that carried selectors: the server's BadRequest keeps
+ * its reason and gets the request's selectors in front (cli-runtime/pkg/resource/helper.go).
+ */
+function enhanceListError(e: unknown, sel: ListSelectors, info: KindInfo): unknown {
+  if (!isStatusError(e)) return e;
+  const message = `Unable to find ${goQuote(groupVersionResource(info))} that match label selector ${goQuote(sel.labelSelector)}, field selector ${goQuote(sel.fieldSelector)}: ${e.message}`;
+  return new StatusError({ ...e.status, message });
+}
+
+/**
+ * listObjects for a request that may carry a field selector. The server parses and checks
+ * it on every LIST (engine/api/fieldSelector.ts), before reading storage, so a bad selector
+ * fails even where nothing would match.
+ */
+export function listSelected(ctx: EngineContext, info: KindInfo, namespace: string | undefined, labels: Selector | undefined, sel: ListSelectors): KubeObject[] {
+  if (!sel.fieldSelector) return listObjects(ctx, info, namespace, labels);
+  let matches: (obj: KubeObject) => boolean;
+  try {
+    matches = compileFieldSelector(info, sel.fieldSelector);
+  } catch (e) {
+    throw enhanceListError(e, sel, info);
+  }
+  return listObjects(ctx, info, namespace, labels).filter(matches);
 }
 
 /** `No resources found in default namespace.` / `No resources found` (all namespaces or cluster-scoped). */

@@ -73,6 +73,8 @@ describe('Tab completion', () => {
     expect(tab('kubectl get pods --all-n').text).toBe('kubectl get pods --all-namespaces ');
     expect(tab('kubectl scale deploy web --rep').text).toBe('kubectl scale deploy web --replicas ');
     expect(tab('kubectl get -n').text).toBe('kubectl get -n ');
+    expect(tab('kubectl get pods --fi').list).toEqual(['--field-selector', '--filename']);
+    expect(tab('kubectl delete pods --field').text).toBe('kubectl delete pods --field-selector ');
   });
 
   it('completes sim subcommands, actions, pods and nodes', () => {

@@ -1,19 +1,19 @@
 // kubectl get: tables (via the table printers), -o json|yaml|name|wide|jsonpath=|
-// jsonpath-as-json=|custom-columns=, several types, `all`, TYPE/NAME, -l, -A,
-// --show-labels, -L, --no-headers, --sort-by.
+// jsonpath-as-json=|custom-columns=, several types, `all`, TYPE/NAME, -l,
+// --field-selector, -A, --show-labels, -L, --no-headers, --sort-by.
 // Source: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (Run, printGeneric, SortingPrinter).
 
-import { apiErrors } from '../../engine/core/errors';
+import { apiErrors, isStatusError } from '../../engine/core/errors';
 import { qualifiedResource, type KindInfo } from '../../engine/api/registry';
 import type { KubeObject } from '../../engine/core/types';
 import type { KubectlCommand } from '../command';
-import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
+import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { AggregateError, KubectlError, usageError } from '../errors';
 import { readManifests } from '../manifestSource';
 import { asList, jsonPathPrinter, kindString, parseOutputSpec, printObjects } from '../output';
 import { parseCustomColumns, printCustomColumns, sortObjectsBy } from '../printers/customColumns';
 import { printTable } from '../printers/table';
-import { compileSelector, listObjects, noResourcesText, parseResourceArgs } from '../resources';
+import { compileSelector, listSelected, listSelectors, noResourcesText, parseResourceArgs } from '../resources';
 
 /** The -o formats of kubectl get without a template. */
 export function getFormat(raw: string): '' | 'json' | 'yaml' | 'name' | 'wide' {
@@ -33,7 +33,7 @@ export const getCommand: KubectlCommand = {
   usage: 'get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
   examples: '  # List all pods in ps output format\n  kubectl get pods\n\n  # List all pods in ps output format with more information (such as node name)\n  kubectl get pods -o wide\n\n  # List a single service with specified NAME in JSON output format\n  kubectl get -o json svc web',
   flags: [
-    OUTPUT_FLAG, SELECTOR_FLAG, ALL_NAMESPACES_FLAG, FILENAME_FLAG,
+    OUTPUT_FLAG, SELECTOR_FLAG, FIELD_SELECTOR_FLAG, ALL_NAMESPACES_FLAG, FILENAME_FLAG,
     { name: 'show-labels', type: 'bool', usage: 'When printing, show all labels as the last column (default hide labels column).' },
     { name: 'label-columns', short: 'L', type: 'stringArray', usage: 'Accepts a comma separated list of labels that are going to be presented as columns.' },
     { name: 'no-headers', type: 'bool', usage: 'When using the default or custom-column output format, don\'t print headers (default print headers).' },
@@ -53,6 +53,7 @@ export const getCommand: KubectlCommand = {
     const allNamespaces = flags.bool('all-namespaces');
     const namespace = allNamespaces ? undefined : inv.namespace;
     const selector = compileSelector(flags.string('selector'));
+    const selectors = listSelectors(flags.string('selector'), flags.string('field-selector'));
     const filenames = flags.array('filename');
     const errors: Error[] = [];
     const found: Found[] = [];
@@ -82,7 +83,7 @@ export const getCommand: KubectlCommand = {
       multipleTypes = req.multipleTypes;
       singleItem = req.singleItem;
       if (req.named.length) {
-        if (selector) throw new KubectlError('name cannot be provided when a selector is specified');
+        if (selector || selectors.fieldSelector) throw new KubectlError('name cannot be provided when a selector is specified');
         for (const { info, name } of req.named) {
           const obj = ctx.api.tryGet(info.kind, info.namespaced ? inv.namespace : undefined, name);
           if (obj) add(info, obj);
@@ -90,8 +91,15 @@ export const getCommand: KubectlCommand = {
         }
       } else {
         for (const info of req.types) {
-          const objects = listObjects(ctx, info, namespace, selector);
-          if (objects.length) found.push({ info, objects });
+          // ContinueOnError: a type the server refuses to list (a field selector it does not
+          // support) is reported after the types it did list.
+          try {
+            const objects = listSelected(ctx, info, namespace, selector, selectors);
+            if (objects.length) found.push({ info, objects });
+          } catch (e) {
+            if (!isStatusError(e)) throw e;
+            errors.push(e);
+          }
         }
       }
       // Only the human-readable printers say so; -o json|yaml|name print an empty List or nothing (printGeneric).

@@ -1,6 +1,6 @@
 // kubectl label and kubectl annotate: add `k=v`, remove `k-`, refuse to change
 // an existing value without --overwrite; `labeled` / `unlabeled` / `labels
-// changed` / `not labeled`, `annotated`; over names, `-l` selections or --all.
+// changed` / `not labeled`, `annotated`; over names, `-l` or `--field-selector` selections, or --all.
 // Sources: staging/src/k8s.io/kubectl/pkg/cmd/label/label.go (parseLabels,
 // labelFunc, validateNoOverwrites, updateDataChangeMsg, RunLabel) and
 // annotate/annotate.go (validateAnnotations, validateNoAnnotationOverwrites).
@@ -10,7 +10,7 @@ import { clone } from '../../engine/api/apiServer';
 import { isStatusError } from '../../engine/core/errors';
 import type { KubeObject } from '../../engine/core/types';
 import type { Invocation, KubectlCommand } from '../command';
-import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
+import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, dryRunOf, FIELD_SELECTOR_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { AggregateError, KubectlError, toError } from '../errors';
 import type { FlagSpec } from '../flags';
 import { mutationFormat } from '../output';
@@ -90,9 +90,10 @@ function runPairs(inv: Invocation, field: Field): void {
   const { resources, pairs } = splitResourcesAndPairs(inv.args, pairType);
   const changes = field === 'labels' ? parseLabelPairs(pairs) : parseAnnotationPairs(pairs);
   if (flags.bool('all') && flags.string('selector')) throw new KubectlError('cannot set --all and --selector at the same time');
+  if (flags.bool('all') && flags.string('field-selector')) throw new KubectlError('cannot set --all and --field-selector at the same time');
   if (resources.length < 1) throw new KubectlError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   if (changes.set.size < 1 && changes.remove.length < 1) throw new KubectlError(`at least one ${pairType} update is required`);
-  const { targets, errors } = resolveTargets(inv, resources, { all: flags.bool('all'), selector: flags.string('selector'), allNamespaces: flags.bool('all-namespaces') });
+  const { targets, errors } = resolveTargets(inv, resources, { all: flags.bool('all'), selector: flags.string('selector'), fieldSelector: flags.string('field-selector'), allNamespaces: flags.bool('all-namespaces') });
   const failures = [...errors];
   for (const { info, obj } of targets) {
     try {
@@ -127,7 +128,7 @@ function runPairs(inv: Invocation, field: Field): void {
 function flagsFor(field: Field): FlagSpec[] {
   const what = field === 'labels' ? 'labels' : 'annotations';
   return [
-    OUTPUT_FLAG, DRY_RUN_FLAG, SELECTOR_FLAG, ALL_NAMESPACES_FLAG,
+    OUTPUT_FLAG, DRY_RUN_FLAG, SELECTOR_FLAG, FIELD_SELECTOR_FLAG, ALL_NAMESPACES_FLAG,
     { name: 'overwrite', type: 'bool', usage: `If true, allow ${what} to be overwritten, otherwise reject ${field === 'labels' ? 'label' : 'annotation'} updates that overwrite existing ${what}.` },
     { name: 'all', type: 'bool', usage: 'Select all resources, in the namespace of the specified resource types' },
     { name: 'resource-version', type: 'string', usage: `If non-empty, the ${field === 'labels' ? 'labels' : 'annotation'} update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.` },

@@ -1,5 +1,5 @@
 // What the commands that change existing objects share: kubectl's resource
-// builder for `TYPE NAME…`, `TYPE/NAME…`, `TYPE -l SEL`, `TYPE --all` (live
+// builder for `TYPE NAME…`, `TYPE/NAME…`, `TYPE -l SEL`, `TYPE --field-selector SEL`, `TYPE --all` (live
 // objects, errors collected as ContinueOnError does), and the name printer
 // with its operation text (`pod/web labeled`, `… (dry run)`) or -o yaml|json.
 // Sources: k8s.io/cli-runtime/pkg/resource/builder.go (ResourceTypeOrNameArgs),
@@ -12,7 +12,7 @@ import type { Invocation } from '../command';
 import { type DryRun, dryRunSuffix } from '../commonFlags';
 import { KubectlError, toError } from '../errors';
 import { kindString, mutationFormat, toJSONText, toYAMLText } from '../output';
-import { compileSelector, listObjects, parseResourceArgs } from '../resources';
+import { compileSelector, listSelected, listSelectors, parseResourceArgs } from '../resources';
 
 export const NO_RESOURCES_GIVEN = `You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -39,6 +39,8 @@ export interface TargetOptions {
   /** `--all`: a bare TYPE selects everything of it. */
   all?: boolean;
   selector?: string;
+  /** `--field-selector` (label and annotate): evaluated by the server per LIST. */
+  fieldSelector?: string;
   allNamespaces?: boolean;
 }
 
@@ -48,10 +50,11 @@ export function resolveTargets(inv: Invocation, args: string[], opts: TargetOpti
   const req = parseResourceArgs(ctx, args);
   if (!req) throw new KubectlError(NO_RESOURCES_GIVEN);
   const selector = compileSelector(opts.selector ?? '');
+  const selectors = listSelectors(opts.selector, opts.fieldSelector);
   const targets: Target[] = [];
   const errors: Error[] = [];
   if (req.named.length) {
-    if (selector) throw new KubectlError('name cannot be provided when a selector is specified');
+    if (selector || selectors.fieldSelector) throw new KubectlError('name cannot be provided when a selector is specified');
     for (const { info, name } of req.named) {
       try {
         targets.push({ info, obj: ctx.api.get(info.kind, info.namespaced ? inv.namespace : undefined, name) });
@@ -62,9 +65,17 @@ export function resolveTargets(inv: Invocation, args: string[], opts: TargetOpti
     }
     return { targets, errors, single: req.singleItem };
   }
-  if (!opts.all && !selector) throw new KubectlError('resource(s) were provided, but no name was specified');
+  if (!opts.all && !selector && !selectors.fieldSelector) throw new KubectlError('resource(s) were provided, but no name was specified');
   const namespace = opts.allNamespaces ? undefined : inv.namespace;
-  for (const info of req.types) for (const obj of listObjects(ctx, info, namespace, selector)) targets.push({ info, obj });
+  for (const info of req.types) {
+    // ContinueOnError: a refused LIST is reported with the other errors.
+    try {
+      for (const obj of listSelected(ctx, info, namespace, selector, selectors)) targets.push({ info, obj });
+    } catch (e) {
+      if (!isStatusError(e)) throw e;
+      errors.push(toError(e));
+    }
+  }
   return { targets, errors, single: false };
 }
 
