@@ -14,6 +14,7 @@ import type { EndpointSlice, KubeObject, Pod } from '../src/engine/index';
 import { ApiServer } from '../src/engine/api/apiServer';
 import { Registry } from '../src/engine/api/registry';
 import { registerStrategies } from '../src/engine/api/strategies';
+import { fullExtension } from '../src/engine/extension';
 import { DEFAULT_CONFIG, type EngineContext } from '../src/engine/context';
 import { SimClock } from '../src/engine/core/clock';
 import { EventRecorder } from '../src/engine/core/events';
@@ -220,7 +221,7 @@ function writePathAlone(): void {
     controllers: new ControllerManager(store),
     sim: { cloudProvider: true, proxyMode: 'iptables', readinessFailures: new Set(), stoppedNodes: new Set() },
   };
-  registerStrategies(ctx);
+  registerStrategies(ctx, fullExtension);
   api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
   const t0 = performance.now();
   createWorkload(api);

@@ -6,6 +6,8 @@
 // picture does not wait for it.
 
 import { installCommandLine, type CommandLine } from './commandLineRegistry';
+import { fullExtension } from './extension';
+import { installExtension } from './extensionRegistry';
 import { proxyRules } from './dataplane/proxyRules';
 import { traceListeners, traceRequest } from './dataplane/trace';
 import { dnsRecords } from './dns/records';
@@ -24,8 +26,13 @@ export const fullCommandLine: CommandLine = {
   dnsRecords,
 };
 
-/** Registers the built-in programs and installs the command line for every cluster. */
+/**
+ * Registers the built-in programs and installs the engine's extension and the command
+ * line for every cluster. The extension comes first: a command line never meets a
+ * cluster without it (lean.ts rebuilds such a cluster on first use).
+ */
 export function installFullCommandLine(): void {
+  installExtension(fullExtension);
   registerBuiltinPrograms();
   installCommandLine(fullCommandLine);
 }

@@ -38,6 +38,11 @@ describe('the lean engine (src/engine/lean.ts)', () => {
     const early = createCluster({ seed: 7 });
     const traces: Trace[] = [];
     early.onTrace((t) => traces.push(t));
+    // Drawn (and time run) without the engine's extension (extensionRegistry.ts) …
+    expect(early.context.controllers.names).not.toContain('ingress-nginx');
+    const firstPicture = early.snapshot();
+    early.advance(30_000);
+    const later = early.snapshot();
     await loadCommandLine();
     expect(commandLineReady()).toBe(true);
     await loadCommandLine(); // idempotent
@@ -46,6 +51,13 @@ describe('the lean engine (src/engine/lean.ts)', () => {
     const full = createFull({ seed: 7 });
     const fullTraces: Trace[] = [];
     full.onTrace((t) => fullTraces.push(t));
+    // … the pictures are those of the full engine, and the cluster then is the full engine.
+    const fields = (s: typeof firstPicture) => ({ time: s.time, resourceVersion: s.resourceVersion, objects: s.objects, sim: s.sim });
+    expect(fields(firstPicture)).toEqual(fields(full.snapshot()));
+    full.advance(30_000);
+    expect(fields(later)).toEqual(fields(full.snapshot()));
+    expect(early.context.registry.all()).toEqual(full.context.registry.all());
+    expect(early.context.controllers.names).toEqual(full.context.controllers.names);
     for (const line of SCRIPT) {
       early.advance(5_000);
       full.advance(5_000);

@@ -8,11 +8,15 @@
 // draws the cluster at once and calls loadCommandLine(), which fetches the
 // command line's code (kubectl, manifests and the yaml parser, sim, curl …) as
 // a chunk of its own. Until it has arrived, exec answers with an error instead
-// of crashing, and the app does not run commands.
+// of crashing, and the app does not run commands. That chunk also brings the
+// engine's extension (extensionRegistry.ts: Ingress, NetworkPolicy, the StatefulSet
+// and ingress-nginx controllers, spec validation); a cluster drawn without it is
+// rebuilt with it on first use, so it too then is the full engine.
 
 import { ApiServer } from './api/apiServer';
 import { Registry } from './api/registry';
 import { registerStrategies } from './api/strategies';
+import { type EngineExtension, installedExtension } from './extensionRegistry';
 import { bootstrapCluster } from './bootstrap';
 import { installedCommandLine, type CommandLine, type TraceListener } from './commandLineRegistry';
 import { SimClock } from './core/clock';
@@ -125,48 +129,74 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   if (!Number.isInteger(mask) || mask < 16 + Math.ceil(Math.log2(nodeCount)) || mask > 28) {
     throw new RangeError(`nodeCIDRMaskSize must leave room for ${nodeCount} node(s) in ${config.clusterCIDR} and be at most 28, got ${mask}`);
   }
-  const clock = new SimClock();
-  const rng = new SeededRandom(seed);
-  const store = new ObjectStore();
-  const registry = new Registry();
-  const api = new ApiServer(store, registry, clock, rng);
-  const ctx: EngineContext = {
-    config,
-    clock,
-    rng,
-    store,
-    registry,
-    api,
-    timers: new TimerQueue(),
-    events: new EventRecorder(store, clock),
-    controllers: new ControllerManager(store),
-    sim: {
-      cloudProvider: options.cloudProvider ?? true,
-      proxyMode: 'iptables',
-      readinessFailures: new Set(),
-      stoppedNodes: new Set(),
-    },
+  const cloudProvider = options.cloudProvider ?? true;
+  /** A fresh control plane, bootstrapped, with its system pods up. */
+  const build = (extension: EngineExtension | undefined): EngineContext => {
+    const clock = new SimClock();
+    const rng = new SeededRandom(seed);
+    const store = new ObjectStore();
+    const registry = new Registry();
+    const api = new ApiServer(store, registry, clock, rng);
+    const ctx: EngineContext = {
+      config,
+      clock,
+      rng,
+      store,
+      registry,
+      api,
+      timers: new TimerQueue(),
+      events: new EventRecorder(store, clock),
+      controllers: new ControllerManager(store),
+      sim: {
+        cloudProvider,
+        proxyMode: 'iptables',
+        readinessFailures: new Set(),
+        stoppedNodes: new Set(),
+      },
+    };
+    registerStrategies(ctx, extension);
+    startControllers(ctx, extension);
+    bootstrapCluster(ctx);
+    // Let the bootstrap objects (CoreDNS pods, system endpoints) come up, as on a fresh cluster.
+    advanceSimulatedTime(ctx, 60_000);
+    return ctx;
   };
-  registerStrategies(ctx);
-  startControllers(ctx);
-  bootstrapCluster(ctx);
+
+  let ctx = build(installedExtension());
+  // Built without the engine's extension (the browser's first picture, before the
+  // command line's chunk has arrived; extensionRegistry.ts): until then nothing but
+  // time can change this cluster, so once the extension is there the cluster is
+  // built again with it and the same advances replayed — the full engine from the
+  // start, byte for byte. `early` holds those advances; undefined once complete.
+  let early: number[] | undefined = installedExtension() ? undefined : [];
+  const engine = (): EngineContext => {
+    if (early && installedExtension()) {
+      const advances = early;
+      early = undefined;
+      ctx = build(installedExtension());
+      for (const ms of advances) advanceSimulatedTime(ctx, ms);
+    }
+    return ctx;
+  };
   const workspace = new Workspace();
 
-  const settle = () => ctx.controllers.settle();
+  const settle = () => engine().controllers.settle();
 
-  const advance = (ms: number) => advanceSimulatedTime(ctx, ms);
-
-  // Let the bootstrap objects (CoreDNS pods, system endpoints) come up, as on a fresh cluster.
-  advance(60_000);
+  const advance = (ms: number) => {
+    const current = engine();
+    early?.push(ms);
+    advanceSimulatedTime(current, ms);
+  };
 
   // Traces are reported to the listeners of onTrace through one listener on the
-  // command line's own set, added once the command line is there.
+  // command line's own set, added once the command line is there (to the
+  // rebuilt context, if the cluster was rebuilt).
   const listeners = new Set<TraceListener>();
-  let bridged = false;
+  let bridged: EngineContext | undefined;
   const reachCommandLine = (): CommandLine | undefined => {
     const cl = installedCommandLine();
-    if (cl && !bridged) {
-      bridged = true;
+    if (cl && bridged !== engine()) {
+      bridged = ctx;
       cl.traceListeners(ctx).add((trace) => {
         for (const listener of listeners) listener(trace);
       });
@@ -205,6 +235,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   };
 
   const snapshot = (): ClusterSnapshot => {
+    // This snapshot and its derived data describe the context of this moment.
+    const ctx = engine();
+    const { clock, store, sim } = ctx;
     let rules: readonly unknown[] | undefined;
     let records: readonly unknown[] | undefined;
     const objects: Record<string, readonly KubeObject[]> = {};
@@ -215,10 +248,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       resourceVersion: store.currentResourceVersion,
       objects: Object.freeze(objects),
       sim: Object.freeze({
-        cloudProvider: ctx.sim.cloudProvider,
-        proxyMode: ctx.sim.proxyMode,
-        readinessFailures: Object.freeze([...ctx.sim.readinessFailures].sort()),
-        stoppedNodes: Object.freeze([...ctx.sim.stoppedNodes].sort()),
+        cloudProvider: sim.cloudProvider,
+        proxyMode: sim.proxyMode,
+        readinessFailures: Object.freeze([...sim.readinessFailures].sort()),
+        stoppedNodes: Object.freeze([...sim.stoppedNodes].sort()),
       }),
       files: Object.freeze(workspace.entries()),
       // Derived data is computed only when someone reads it, once per snapshot.
@@ -254,8 +287,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    now: () => clock.now(),
-    context: ctx,
+    now: () => engine().clock.now(),
+    get context() {
+      return engine();
+    },
   };
 }
 

@@ -1,25 +1,27 @@
 // Starts every controller of the simulated control plane, in a fixed order
-// (the order only decides which queue the manager drains first).
+// (the order only decides which queue the manager drains first). The StatefulSet and
+// ingress-nginx controllers come from the engine's extension (extensionRegistry.ts):
+// without it (the browser's first picture only, which has no StatefulSet or Ingress)
+// they are left out.
 import type { EngineContext } from '../context';
+import type { EngineExtension } from '../extensionRegistry';
 import { createServiceLoadBalancerController } from './cloudProvider';
 import { createDeploymentController } from './deployment';
 import { createEndpointsController } from './endpoints/endpointsController';
 import { createEndpointSliceController } from './endpoints/endpointSliceController';
 import { createEndpointSliceMirroringController } from './endpoints/endpointSliceMirroringController';
 import { createGarbageCollector } from './garbageCollector';
-import { createIngressController } from './ingressController';
 import { createKubeletController } from './kubelet';
 import { createNamespaceController } from './namespace';
 import { createNodeLifecycleController } from './nodeLifecycle';
 import { createReplicaSetController } from './replicaset';
 import { createSchedulerController } from './scheduler';
-import { createStatefulSetController } from './statefulset';
 
-export function startControllers(ctx: EngineContext): void {
+export function startControllers(ctx: EngineContext, extension: EngineExtension | undefined): void {
   const factories = [
     createDeploymentController,
     createReplicaSetController,
-    createStatefulSetController,
+    extension?.createStatefulSetController,
     createSchedulerController,
     createKubeletController,
     createEndpointsController,
@@ -29,7 +31,7 @@ export function startControllers(ctx: EngineContext): void {
     createNodeLifecycleController,
     createNamespaceController,
     createGarbageCollector,
-    createIngressController,
+    extension?.createIngressController,
   ];
-  for (const create of factories) ctx.controllers.add(create(ctx));
+  for (const create of factories) if (create) ctx.controllers.add(create(ctx));
 }

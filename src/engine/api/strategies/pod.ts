@@ -9,7 +9,8 @@ import { jsonEqual } from '../apiServer';
 import { KINDS } from '../kinds';
 import type { KindStrategy } from '../registry';
 import { isDNS1123Subdomain, validateObjectMeta } from '../validation/common';
-import { type FullPodSpec, validatePodOnlyContainerRules, validatePodSpec } from '../validation/podSpec';
+import type { FullPodSpec } from '../validation/podSpec';
+import type { SpecValidation } from '../../extensionRegistry';
 import { admitPod, defaultPodOnly, defaultPodSpec, pendingStatus, podQOSClass } from './podDefaults';
 
 export const POD_UPDATABLE_FIELDS = [
@@ -24,10 +25,11 @@ type Toleration = Record<string, unknown> & { tolerationSeconds?: number };
 
 const POD_SPEC_OPTIONS = { isPod: true };
 
-export function validatePod(pod: Pod): FieldError[] {
+/** The pod spec checks come from the engine's extension (extensionRegistry.ts). */
+export function validatePod(pod: Pod, v: SpecValidation): FieldError[] {
   const errs = validateObjectMeta(pod.metadata, true, isDNS1123Subdomain);
-  const specErrs = validatePodSpec(pod.spec as FullPodSpec, 'spec', POD_SPEC_OPTIONS);
-  const podOnlyErrs = validatePodOnlyContainerRules(pod.spec, 'spec');
+  const specErrs = v.validatePodSpec(pod.spec as FullPodSpec, 'spec', POD_SPEC_OPTIONS);
+  const podOnlyErrs = v.validatePodOnlyContainerRules(pod.spec, 'spec');
   if (specErrs.length === 0 && podOnlyErrs.length === 0) return errs;
   return [...errs, ...specErrs, ...podOnlyErrs];
 }
@@ -94,7 +96,11 @@ export function podUpdateErrors(pod: Pod, old: Pod): FieldError[] {
   return errs;
 }
 
-export function createPodStrategy(_ctx: EngineContext): KindStrategy<Pod> {
+/** Without `v` (the browser's first picture, extensionRegistry.ts) pods are not validated. */
+export function createPodStrategy(_ctx: EngineContext, v: SpecValidation | undefined): KindStrategy<Pod> {
+  const validation: Pick<KindStrategy<Pod>, 'validate' | 'validateUpdate'> = v
+    ? { validate: (pod) => validatePod(pod, v), validateUpdate: (pod, old) => [...validatePod(pod, v), ...podUpdateErrors(pod, old)] }
+    : {};
   return {
     info: KINDS.Pod,
     defaults(pod) {
@@ -107,13 +113,10 @@ export function createPodStrategy(_ctx: EngineContext): KindStrategy<Pod> {
       if (pod.spec && typeof pod.spec === 'object') admitPod(pod.spec);
       pod.status = pendingStatus(podQOSClass(pod.spec ?? { containers: [] }));
     },
-    validate: validatePod,
+    ...validation,
     prepareForUpdate(pod, old) {
       if (old.status === undefined) delete pod.status;
       else pod.status = old.status;
-    },
-    validateUpdate(pod, old) {
-      return [...validatePod(pod), ...podUpdateErrors(pod, old)];
     },
   };
 }

@@ -13,7 +13,7 @@ import { isDNS1123Label, isDNS1123Subdomain, validateObjectMeta } from '../valid
 import { IMMUTABLE_ERROR, nonNegative } from '../validation/fields';
 import { goLabelSelector } from '../validation/goValues';
 import { defaultPodTemplate } from './podDefaults';
-import { validateDeploymentSpec, validateReplicaSetSpec, validateStatefulSetSpec } from './workloadValidation';
+import type { SpecValidation } from '../../extensionRegistry';
 
 type Spec = Record<string, unknown>;
 type WithSpec = KubeObject & { spec: Spec; status?: unknown };
@@ -75,54 +75,64 @@ export function defaultStatefulSet(ss: StatefulSet): void {
   defaultPodTemplate(spec.template);
 }
 
-export function createReplicaSetStrategy(_ctx: EngineContext): KindStrategy<ReplicaSet> {
-  const validate = (rs: ReplicaSet) => [...validateObjectMeta(rs.metadata, true, isDNS1123Subdomain), ...validateReplicaSetSpec(rs.spec)];
+// Without `v` (the browser's first picture, extensionRegistry.ts) the workload
+// strategies below leave out validation: the only writers then are the bootstrap
+// and the controllers, whose objects are valid.
+
+export function createReplicaSetStrategy(_ctx: EngineContext, v: SpecValidation | undefined): KindStrategy<ReplicaSet> {
+  const validate = (rs: ReplicaSet) => [...validateObjectMeta(rs.metadata, true, isDNS1123Subdomain), ...v!.validateReplicaSetSpec(rs.spec)];
   return {
     info: KINDS.ReplicaSet,
     defaults: defaultReplicaSet,
     // ReplicaSetStatus.replicas has no omitempty, so a fresh object shows `replicas: 0`.
     prepareForCreate: (rs) => void (rs.status = { replicas: 0 }),
-    validate,
     prepareForUpdate: keepStatus,
-    validateUpdate: (rs, old) => [...validate(rs), ...selectorImmutable(rs.spec.selector, old.spec.selector)],
+    ...(v && {
+      validate,
+      validateUpdate: (rs: ReplicaSet, old: ReplicaSet) => [...validate(rs), ...selectorImmutable(rs.spec.selector, old.spec.selector)],
+    }),
   };
 }
 
-export function createDeploymentStrategy(_ctx: EngineContext): KindStrategy<Deployment> {
-  const validate = (d: Deployment) => [...validateObjectMeta(d.metadata, true, isDNS1123Subdomain), ...validateDeploymentSpec(d.spec)];
+export function createDeploymentStrategy(_ctx: EngineContext, v: SpecValidation | undefined): KindStrategy<Deployment> {
+  const validate = (d: Deployment) => [...validateObjectMeta(d.metadata, true, isDNS1123Subdomain), ...v!.validateDeploymentSpec(d.spec)];
   return {
     info: KINDS.Deployment,
     defaults: defaultDeployment,
     prepareForCreate: (d) => void (d.status = {}),
-    validate,
     prepareForUpdate(d, old) {
       keepStatus(d, old);
       // Annotations are copied to ReplicaSets, so changing them bumps the generation too.
       if (!jsonEqual(d.metadata.annotations, old.metadata.annotations)) d.metadata.generation = (old.metadata.generation ?? 0) + 1;
     },
-    validateUpdate: (d, old) => [...validate(d), ...selectorImmutable(d.spec.selector, old.spec.selector)],
+    ...(v && {
+      validate,
+      validateUpdate: (d: Deployment, old: Deployment) => [...validate(d), ...selectorImmutable(d.spec.selector, old.spec.selector)],
+    }),
   };
 }
 
 const STATEFULSET_UPDATABLE =
   "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
 
-export function createStatefulSetStrategy(_ctx: EngineContext): KindStrategy<StatefulSet> {
-  const validate = (ss: StatefulSet) => [...validateObjectMeta(ss.metadata, true, isDNS1123Label), ...validateStatefulSetSpec(ss.spec)];
+export function createStatefulSetStrategy(_ctx: EngineContext, v: SpecValidation | undefined): KindStrategy<StatefulSet> {
+  const validate = (ss: StatefulSet) => [...validateObjectMeta(ss.metadata, true, isDNS1123Label), ...v!.validateStatefulSetSpec(ss.spec)];
   return {
     info: KINDS.StatefulSet,
     defaults: defaultStatefulSet,
     // StatefulSetStatus.replicas and availableReplicas have no omitempty.
     prepareForCreate: (ss) => void (ss.status = { replicas: 0, availableReplicas: 0 }),
-    validate,
     prepareForUpdate: keepStatus,
-    validateUpdate(ss, old) {
-      const errs = validate(ss);
-      const mutable = ['replicas', 'template', 'updateStrategy', 'minReadySeconds', 'ordinals', 'persistentVolumeClaimRetentionPolicy'];
-      const rest = (spec: Spec) => Object.fromEntries(Object.entries(spec).filter(([k]) => !mutable.includes(k)));
-      if (!jsonEqual(rest(ss.spec as unknown as Spec), rest(old.spec as unknown as Spec))) errs.push(field.forbidden('spec', STATEFULSET_UPDATABLE));
-      return errs;
-    },
+    ...(v && {
+      validate,
+      validateUpdate(ss: StatefulSet, old: StatefulSet) {
+        const errs = validate(ss);
+        const mutable = ['replicas', 'template', 'updateStrategy', 'minReadySeconds', 'ordinals', 'persistentVolumeClaimRetentionPolicy'];
+        const rest = (spec: Spec) => Object.fromEntries(Object.entries(spec).filter(([k]) => !mutable.includes(k)));
+        if (!jsonEqual(rest(ss.spec as unknown as Spec), rest(old.spec as unknown as Spec))) errs.push(field.forbidden('spec', STATEFULSET_UPDATABLE));
+        return errs;
+      },
+    }),
   };
 }
 

@@ -5,6 +5,7 @@
 import { ApiServer } from '../../api/apiServer';
 import { Registry } from '../../api/registry';
 import { registerStrategies } from '../../api/strategies';
+import { fullExtension } from '../../extension';
 import { DEFAULT_CONFIG, type EngineContext } from '../../context';
 import { SimClock } from '../../core/clock';
 import { EventRecorder } from '../../core/events';
@@ -84,7 +85,7 @@ export function createTestCluster(seed = 1): TestCluster {
     controllers: new ControllerManager(store),
     sim: { cloudProvider: true, proxyMode: 'iptables', readinessFailures: new Set(), stoppedNodes: new Set() },
   };
-  registerStrategies(ctx);
+  registerStrategies(ctx, fullExtension);
   for (const create of [createDeploymentController, createReplicaSetController, createStatefulSetController, createGarbageCollector]) {
     ctx.controllers.add(create(ctx));
   }

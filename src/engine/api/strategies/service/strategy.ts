@@ -21,7 +21,7 @@ import { ClusterIPAllocator } from './clusterIPAllocator';
 import { setServiceDefaults } from './defaults';
 import { NodePortAllocator } from './nodePortAllocator';
 import { dropTypeDependentFields, normalizeClusterIPs, patchAllocatedValues } from './updateRules';
-import { validateService, validateServiceUpdate } from './validation';
+import type { SpecValidation } from '../../../extensionRegistry';
 
 /** Read-only view of what the Service allocators hold. */
 export interface ServiceAllocations {
@@ -39,7 +39,8 @@ export interface ServiceStrategy extends KindStrategy<Service> {
   allocations: ServiceAllocations;
 }
 
-export function createServiceStrategy(ctx: EngineContext): KindStrategy {
+/** Without `v` (the browser's first picture, extensionRegistry.ts) Services are allocated but not validated. */
+export function createServiceStrategy(ctx: EngineContext, v: SpecValidation | undefined): KindStrategy {
   const ips = new ClusterIPAllocator(ctx.config.serviceCIDR);
   const ports = new NodePortAllocator(ctx.config.nodePortBase, ctx.config.nodePortSize);
   const allocator = new ServiceAllocator(ips, ports, ctx.rng);
@@ -69,8 +70,6 @@ export function createServiceStrategy(ctx: EngineContext): KindStrategy {
       svc.status = { loadBalancer: {} };
     },
 
-    validate: (svc) => validateService(svc),
-
     // The API server calls this before beginUpdate; upstream runs BeginUpdate
     // first, so only the status carry-over happens here and the rest of
     // PrepareForUpdate (dropTypeDependentFields) runs at the end of beginUpdate.
@@ -87,7 +86,10 @@ export function createServiceStrategy(ctx: EngineContext): KindStrategy {
       return result;
     },
 
-    validateUpdate: (svc, old) => validateServiceUpdate(svc, old),
+    ...(v && {
+      validate: (svc: Service) => v.validateService(svc),
+      validateUpdate: (svc: Service, old: Service) => v.validateServiceUpdate(svc, old),
+    }),
 
     afterDelete: (svc) => allocator.releaseAll(svc),
   };
