@@ -5,6 +5,7 @@
 // the browser imports it on its own (lean.ts, loadCommandLine) so that the first
 // picture does not wait for it.
 
+import { installRequestDecoding } from './api/decoding/install';
 import { installCommandLine, type CommandLine } from './commandLineRegistry';
 import { fullExtension } from './extension';
 import { installExtension } from './extensionRegistry';
@@ -27,12 +28,14 @@ export const fullCommandLine: CommandLine = {
 };
 
 /**
- * Registers the built-in programs and installs the engine's extension and the command
- * line for every cluster. The extension comes first: a command line never meets a
- * cluster without it (lean.ts rebuilds such a cluster on first use).
+ * Registers the built-in programs and installs, for every cluster, the engine's extension,
+ * the API server's request-body check (api/requestDecoding.ts) and the command line. The
+ * extension comes first: a command line never meets a cluster without it (lean.ts rebuilds
+ * such a cluster on first use).
  */
 export function installFullCommandLine(): void {
   installExtension(fullExtension);
   registerBuiltinPrograms();
+  installRequestDecoding();
   installCommandLine(fullCommandLine);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEMAS } from '../../kubectl/schema';
+import { SCHEMAS } from '../../engine/schema';
 import { apiVersionOf, buildKubernetesSchema, EDITOR_KINDS, type JsonSchema } from './schema';
 
 type Def = { properties: Record<string, JsonSchema>; required?: string[]; description: string; additionalProperties?: unknown };

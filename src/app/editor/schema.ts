@@ -1,10 +1,10 @@
 // The editor's Kubernetes JSON Schema, built offline from the same schema data
-// `kubectl explain` prints (src/kubectl/schema): one definition per API type,
+// `kubectl explain` prints (src/engine/schema): one definition per API type,
 // descriptions for hover, `required` from the required markers, enums for the
 // values Kubernetes restricts, and a dispatch on `kind` (if/then) so each document
 // is checked and completed against its own kind. Pure; served to monaco-yaml in memory.
 
-import { KIND_SCHEMAS, SCHEMAS, type FieldSchema, type TypeSchema } from '../../kubectl/schema';
+import { KIND_SCHEMAS, SCHEMAS, type FieldSchema, type TypeSchema } from '../../engine/schema';
 
 /** The kinds the editor knows (the ones the playground serves). */
 export const EDITOR_KINDS = [

@@ -8,6 +8,7 @@ import type { SeededRandom } from '../core/random';
 import { flat, holdsUndefined, type ObjectStore } from '../core/store';
 import type { KubeObject, Namespace, Pod } from '../core/types';
 import { type AllocationTransaction, type KindInfo, qualifiedResource, type Registry } from './registry';
+import { decodeRequestBody, zeroFilled } from './requestDecoding';
 import { jsonEqual, shareForWrite } from './structuralSharing';
 import { clone, writable } from './writable';
 
@@ -72,11 +73,12 @@ export class ApiServer {
     return this.store.list<T>(kind, namespace);
   }
 
-  /** POST: defaulting → BeginCreate (allocation) → PrepareForCreate → validation → admission → storage. */
+  /** POST: decoding → defaulting → BeginCreate (allocation) → PrepareForCreate → validation → admission → storage. */
   create<T extends KubeObject = KubeObject>(input: KubeObject, opts: WriteOptions = {}): T {
     const info = this.infoOrThrow(input.kind);
+    const hasNulls = decodeRequestBody(info, input);
     const strategy = this.registry.strategy(input.kind)!;
-    const obj = writable<T>(input, opts.handOver);
+    const obj = hasNulls ? zeroFilled(info, writable<T>(input, false)) : writable<T>(input, opts.handOver);
     obj.metadata = obj.metadata ?? {};
     if (!info.namespaced) delete obj.metadata.namespace;
     else obj.metadata.namespace = obj.metadata.namespace || 'default';
@@ -120,10 +122,11 @@ export class ApiServer {
   /** PUT: the whole object is replaced; status is kept by the strategy. */
   update<T extends KubeObject = KubeObject>(input: KubeObject, opts: WriteOptions = {}): T {
     const info = this.infoOrThrow(input.kind);
+    const hasNulls = decodeRequestBody(info, input);
     const strategy = this.registry.strategy(input.kind)!;
     const ns = info.namespaced ? input.metadata?.namespace || 'default' : undefined;
     const old = this.get<T>(info.kind, ns, input.metadata?.name ?? '');
-    const obj = writable<T>(input, opts.handOver);
+    const obj = hasNulls ? zeroFilled(info, writable<T>(input, false)) : writable<T>(input, opts.handOver);
     obj.metadata.namespace = ns;
     if (!info.namespaced) delete obj.metadata.namespace;
     strategy.defaults?.(obj);

@@ -12,6 +12,7 @@ import type { Invocation, KubectlCommand } from '../command';
 import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, FILENAME_FLAG, OUTPUT_FLAG, validationOn, VALIDATE_FLAG } from '../commonFlags';
 import { addSourceToErr, AggregateError, KubectlError, toError } from '../errors';
 import { infoString, type ManifestItem, readManifests } from '../manifestSource';
+import { asPatchError } from '../patchDecodeError';
 import { kindString, mutationFormat, toJSONText, toYAMLText } from '../output';
 import { diffPatch, threeWayMerge } from '../threeWayMerge';
 
@@ -80,8 +81,9 @@ function applyOne(inv: Invocation, item: ManifestItem, print: (item: ManifestIte
     const updated = ctx.api.update(merged, { dryRun: dryRun === 'server' });
     print(item, updated, `configured${dryRunSuffix(dryRun)}`);
   } catch (e) {
-    const patch = JSON.stringify(diffPatch(live, merged));
-    throw addSourceToErr(`applying patch:\n${patch}\nto:\n${infoString(item)}\nfor:`, item.source, e);
+    const patch = diffPatch(live, merged);
+    // kubectl sends the patch; a type error surfaces from the server's PATCH handler.
+    throw addSourceToErr(`applying patch:\n${JSON.stringify(patch)}\nto:\n${infoString(item)}\nfor:`, item.source, asPatchError(e, patch, 'strategic'));
   }
 }
 

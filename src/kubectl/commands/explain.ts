@@ -6,7 +6,7 @@
 import type { KubectlCommand } from '../command';
 import { KubectlError, usageError } from '../errors';
 import { resolveKind } from '../resources';
-import { kindSchema, SCHEMAS, type FieldSchema, type TypeSchema } from '../schema';
+import { kindSchema, SCHEMAS, type FieldSchema, type TypeSchema } from '../../engine/schema';
 
 const INT_OR_STRING_DOC = 'IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.';
 

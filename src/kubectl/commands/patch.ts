@@ -12,6 +12,7 @@ import type { KubectlCommand } from '../command';
 import { DRY_RUN_FLAG, dryRunOf, FILENAME_FLAG, OUTPUT_FLAG } from '../commonFlags';
 import { AggregateError, KubectlError, toError } from '../errors';
 import { mutationFormat } from '../output';
+import { asPatchError } from '../patchDecodeError';
 import { jsonPatch, mergePatch, PatchError, strategicMergePatch } from './patchApply';
 import { objectRef, printResult, resolveTargets } from './targets';
 
@@ -72,7 +73,12 @@ export const patchCommand: KubectlCommand = {
           if (e instanceof PatchError) throw unprocessable(e.message);
           throw e;
         }
-        const shown = dryRun === 'client' ? patched : ctx.api.update(patched, { dryRun: dryRun === 'server' });
+        let shown = patched;
+        try {
+          if (dryRun !== 'client') shown = ctx.api.update(patched, { dryRun: dryRun === 'server' });
+        } catch (e) {
+          throw asPatchError(e, patch, type as 'strategic' | 'merge' | 'json', patched);
+        }
         const changed = !jsonEqual(shown, obj);
         printResult(inv, objectRef(info, obj), shown, changed ? 'patched' : 'patched (no change)', dryRun);
       } catch (e) {

@@ -1,6 +1,6 @@
 // Endpoints, EndpointSlice, Ingress, IngressClass, NetworkPolicy, Namespace and Node (shorter
 // descriptions, from staging/src/k8s.io/api/{core,discovery,networking}/v1/types.go).
-import { apiVersionField, bool, int, kindField, list, metadataField, obj, specDoc, str, stringMap, strings } from './common';
+import { apiVersionField, bool, int, kindField, list, metadataField, obj, quantities, specDoc, str, strings } from './common';
 import type { TypeSchema } from './types';
 
 const top = (name: string, description: string, fields: TypeSchema['fields']): TypeSchema => ({ name, description, fields: { apiVersion: apiVersionField, kind: kindField, metadata: metadataField, ...fields } });
@@ -220,11 +220,12 @@ export const NodeSpec: TypeSchema = {
   fields: {
     podCIDR: str('PodCIDR represents the pod IP range assigned to the node.'),
     podCIDRs: strings('podCIDRs represents the IP ranges assigned to the node for usage by Pods on that node. If this field is specified, the 0th entry must match the podCIDR field. It may contain at most 1 value for each of IPv4 and IPv6.'),
+    taints: list('Taint', "If specified, the node's taints."),
     unschedulable: bool('Unschedulable controls node schedulability of new pods. By default, node is schedulable. More info: https://kubernetes.io/docs/concepts/nodes/node/#manual-node-administration'),
   },
 };
 export const NodeStatus: TypeSchema = {
   name: 'NodeStatus',
   description: 'NodeStatus is information about the current status of a node.',
-  fields: { capacity: stringMap('Capacity represents the total resources of a node.'), phase: str('NodePhase is the recently observed lifecycle phase of the node. The field is never populated, and now is deprecated.') },
+  fields: { capacity: quantities('Capacity represents the total resources of a node.'), phase: str('NodePhase is the recently observed lifecycle phase of the node. The field is never populated, and now is deprecated.') },
 };

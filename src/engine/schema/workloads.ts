@@ -1,6 +1,6 @@
 // Pod, Deployment, ReplicaSet, StatefulSet and the pod template types (shorter descriptions,
 // from staging/src/k8s.io/api/{core,apps}/v1/types.go).
-import { apiVersionField, bool, int, kindField, list, metadataField, obj, specDoc, str, stringMap, strings } from './common';
+import { apiVersionField, bool, int, int64, kindField, list, metadataField, obj, specDoc, str, stringMap, strings, time } from './common';
 import type { TypeSchema } from './types';
 
 const workload = (name: string, description: string, spec: string): TypeSchema => ({
@@ -71,11 +71,14 @@ export const StatefulSetSpec: TypeSchema = {
   name: 'StatefulSetSpec',
   description: 'A StatefulSetSpec is the specification of a StatefulSet.',
   fields: {
+    persistentVolumeClaimRetentionPolicy: obj('StatefulSetPersistentVolumeClaimRetentionPolicy', 'persistentVolumeClaimRetentionPolicy describes the lifecycle of persistent volume claims created from volumeClaimTemplates. By default, all persistent volume claims are created as needed and retained until manually deleted.'),
     podManagementPolicy: str('podManagementPolicy controls how pods are created during initial scale up, when replacing pods on nodes, or when scaling down. The default policy is `OrderedReady`.', { enum: ['OrderedReady', 'Parallel'] }),
     replicas: int('replicas is the desired number of replicas of the given Template. Defaults to 1.'),
+    revisionHistoryLimit: int("revisionHistoryLimit is the maximum number of revisions that will be maintained in the StatefulSet's revision history. The revision history consists of all revisions not represented by a currently applied StatefulSetSpec version. The default value is 10."),
     selector: { ...selectorField, description: "selector is a label query over pods that should match the replica count. It must match the pod template's labels." },
     serviceName: str('serviceName is the name of the service that governs this StatefulSet. This service must exist before the StatefulSet, and is responsible for the network identity of the set. Pods get DNS/hostnames that follow the pattern: pod-specific-string.serviceName.default.svc.cluster.local where "pod-specific-string" is managed by the StatefulSet controller.'),
     template: { ...templateField, description: 'template is the object that describes the pod that will be created if insufficient replicas are detected.' },
+    updateStrategy: obj('StatefulSetUpdateStrategy', 'updateStrategy indicates the StatefulSetUpdateStrategy that will be employed to update Pods in the StatefulSet when a revision is made to Template.'),
   },
 };
 
@@ -92,13 +95,20 @@ export const PodSpec: TypeSchema = {
     containers: list('Container', 'List of containers belonging to the pod. Containers cannot currently be added or removed. There must be at least one container in a Pod. Cannot be updated.', { required: true }),
     dnsPolicy: str('Set DNS policy for the pod. Defaults to "ClusterFirst". Valid values are \'ClusterFirstWithHostNet\', \'ClusterFirst\', \'Default\' or \'None\'.', { enum: ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'] }),
     enableServiceLinks: bool("EnableServiceLinks indicates whether information about services should be injected into pod's environment variables, matching the syntax of Docker links. Optional: Defaults to true."),
+    hostNetwork: bool("Host networking requested for this pod. Use the host's network namespace. Default to false."),
     hostname: str("Specifies the hostname of the Pod If not specified, the pod's hostname will be set to a system-defined value."),
     initContainers: list('Container', 'List of initialization containers belonging to the pod.'),
     nodeName: str('NodeName indicates in which node this pod is scheduled. If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName.'),
     nodeSelector: stringMap("NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node's labels for the pod to be scheduled on that node."),
+    priority: int('The priority value. Various system components use this field to find the priority of the pod. When Priority Admission Controller is enabled, it prevents users from setting this field.'),
+    readinessGates: list('PodReadinessGate', 'If specified, all readiness gates will be evaluated for pod readiness. A pod is ready when all its containers are ready AND all conditions specified in the readiness gates have status equal to "True"'),
     restartPolicy: str('Restart policy for all containers within the pod. One of Always, OnFailure, Never. Default to Always.', { enum: ['Always', 'Never', 'OnFailure'] }),
+    schedulerName: str('If specified, the pod will be dispatched by specified scheduler. If not specified, the pod will be dispatched by default scheduler.'),
+    securityContext: obj('PodSecurityContext', 'SecurityContext holds pod-level security attributes and common container settings. Optional: Defaults to empty.  See type description for default values of each field.'),
+    serviceAccountName: str('ServiceAccountName is the name of the ServiceAccount to use to run this pod.'),
     subdomain: str('If specified, the fully qualified Pod hostname will be "<hostname>.<subdomain>.<pod namespace>.svc.<cluster domain>". If not specified, the pod will not have a domainname at all.'),
-    terminationGracePeriodSeconds: int('Optional duration in seconds the pod needs to terminate gracefully. Defaults to 30 seconds.'),
+    terminationGracePeriodSeconds: int64('Optional duration in seconds the pod needs to terminate gracefully. Defaults to 30 seconds.'),
+    tolerations: list('Toleration', "If specified, the pod's tolerations."),
   },
 };
 
@@ -114,8 +124,12 @@ export const Container: TypeSchema = {
     livenessProbe: obj('Probe', 'Periodic probe of container liveness. Container will be restarted if the probe fails. Cannot be updated. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes'),
     name: str('Name of the container specified as a DNS_LABEL. Each container in a pod must have a unique name (DNS_LABEL). Cannot be updated.', { required: true }),
     ports: list('ContainerPort', 'List of ports to expose from the container. Not specifying a port here DOES NOT prevent that port from being exposed. Any port which is listening on the default "0.0.0.0" address inside a container will be accessible from the network. Modifying this array with strategic merge patch may corrupt the data. For more information See https://github.com/kubernetes/kubernetes/issues/108255. Cannot be updated.'),
+    resources: obj('ResourceRequirements', 'Compute Resources required by this container. Cannot be updated. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'),
+    restartPolicy: str('RestartPolicy defines the restart behavior of individual containers in a pod. This field may only be set for init containers, and the only allowed value is "Always".'),
     readinessProbe: obj('Probe', 'Periodic probe of container service readiness. Container will be removed from service endpoints if the probe fails. Cannot be updated. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes'),
     startupProbe: obj('Probe', 'StartupProbe indicates that the Pod has successfully initialized. If specified, no other probes are executed until this completes successfully.'),
+    terminationMessagePath: str("Optional: Path at which the file to which the container's termination message will be written is mounted into the container's filesystem. Defaults to /dev/termination-log. Cannot be updated."),
+    terminationMessagePolicy: str('Indicate how the termination message should be populated. File will use the contents of terminationMessagePath to populate the container status message on both success and failure. Defaults to File. Cannot be updated.', { enum: ['FallbackToLogsOnError', 'File'] }),
   },
 };
 
@@ -142,12 +156,14 @@ export const Probe: TypeSchema = {
   description: 'Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.',
   fields: {
     exec: obj('ExecAction', 'Exec specifies a command to execute in the container.'),
+    grpc: obj('GRPCAction', 'GRPC specifies a GRPC HealthCheckRequest.'),
     failureThreshold: int('Minimum consecutive failures for the probe to be considered failed after having succeeded. Defaults to 3. Minimum value is 1.'),
     httpGet: obj('HTTPGetAction', 'HTTPGet specifies an HTTP GET request to perform.'),
     initialDelaySeconds: int('Number of seconds after the container has started before liveness probes are initiated. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes'),
     periodSeconds: int('How often (in seconds) to perform the probe. Default to 10 seconds. Minimum value is 1.'),
     successThreshold: int('Minimum consecutive successes for the probe to be considered successful after having failed. Defaults to 1. Must be 1 for liveness and startup. Minimum value is 1.'),
     tcpSocket: obj('TCPSocketAction', 'TCPSocket specifies a connection to a TCP port.'),
+    terminationGracePeriodSeconds: int64('Optional duration in seconds the pod needs to terminate gracefully upon probe failure. If this value is nil, the pod\'s terminationGracePeriodSeconds will be used.'),
     timeoutSeconds: int('Number of seconds after which the probe times out. Defaults to 1 second. Minimum value is 1. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes'),
   },
 };
@@ -183,7 +199,7 @@ export const PodStatus = statusOf('PodStatus', 'PodStatus represents information
   hostIP: str('hostIP holds the IP address of the host to which the pod is assigned. Empty if the pod has not started yet.'),
   phase: str('The phase of a Pod is a simple, high-level summary of where the Pod is in its lifecycle.', { enum: ['Failed', 'Pending', 'Running', 'Succeeded', 'Unknown'] }),
   podIP: str('podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.'),
-  startTime: str('RFC 3339 date and time at which the object was acknowledged by the Kubelet. This is before the Kubelet pulled the container image(s) for the pod.'),
+  startTime: time('RFC 3339 date and time at which the object was acknowledged by the Kubelet. This is before the Kubelet pulled the container image(s) for the pod.'),
 });
 export const DeploymentStatus = statusOf('DeploymentStatus', 'DeploymentStatus is the most recently observed status of the Deployment.', {
   availableReplicas: int('Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.'),

@@ -12,6 +12,11 @@ export interface FieldSchema {
   description: string;
   required?: boolean;
   enum?: string[];
+  /**
+   * OpenAPI's format where the request decoder needs it: `int64` integers (int32 when absent),
+   * `date-time` strings (metav1.Time, decoded by its own UnmarshalJSON).
+   */
+  format?: 'int64' | 'date-time';
 }
 
 export interface TypeSchema {

@@ -1,7 +1,8 @@
 // The schema registry: every TypeSchema by id (its export name) and the kinds it roots.
-// Read by `kubectl explain` now and by the editor's completion and hover docs.
+// Read by `kubectl explain`, the editor's completion and hover docs, and the request decoder.
 import * as common from './common';
 import * as networking from './networking';
+import * as podDetails from './podDetails';
 import * as service from './service';
 import type { KindSchema, TypeSchema } from './types';
 import * as workloads from './workloads';
@@ -12,7 +13,7 @@ const isType = (v: unknown): v is TypeSchema => !!v && typeof v === 'object' && 
 
 /** Every type by id (`ServiceSpec`, `DiscoveryEndpointPort` …); FieldSchema.ref names these ids. */
 export const SCHEMAS: Readonly<Record<string, TypeSchema>> = Object.fromEntries(
-  [common, service, workloads, networking].flatMap((m) => Object.entries(m).filter((e): e is [string, TypeSchema] => isType(e[1]))),
+  [common, service, workloads, podDetails, networking].flatMap((m) => Object.entries(m).filter((e): e is [string, TypeSchema] => isType(e[1]))),
 );
 
 const k = (kind: string, group: string, version = 'v1'): KindSchema => ({ kind, group, version, type: kind });

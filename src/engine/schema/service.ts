@@ -1,6 +1,6 @@
 // Service, ServiceSpec, ServicePort, ServiceStatus: descriptions as the v1.32 OpenAPI spec
 // publishes them from staging/src/k8s.io/api/core/v1/types.go (comment lines joined, enum notes appended).
-import { apiVersionField, bool, int, kindField, list, metadataField, obj, specDoc, str, stringMap, strings } from './common';
+import { apiVersionField, bool, int, kindField, list, metadataField, obj, specDoc, str, stringMap, strings, time } from './common';
 import type { TypeSchema } from './types';
 
 const VIPS = 'https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies';
@@ -98,7 +98,7 @@ export const Condition: TypeSchema = {
   name: 'Condition',
   description: 'Condition contains details for one aspect of the current state of this API Resource.',
   fields: {
-    lastTransitionTime: str('lastTransitionTime is the last time the condition transitioned from one status to another.', { required: true }),
+    lastTransitionTime: { ...time('lastTransitionTime is the last time the condition transitioned from one status to another.'), required: true },
     message: str('message is a human readable message indicating details about the transition. This may be an empty string.', { required: true }),
     reason: str("reason contains a programmatic identifier indicating the reason for the condition's last transition.", { required: true }),
     status: str('status of the condition, one of True, False, Unknown.', { required: true }),
