@@ -2,6 +2,8 @@
 import type { FlagSpec } from './flags';
 import { KubectlError } from './errors';
 import type { ParsedFlags } from './flags';
+import type { FieldValidation } from '../engine/api/requestDecoding';
+import type { Invocation } from './command';
 
 export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'namespace', short: 'n', type: 'string', usage: 'If present, the namespace scope for this CLI request' },
@@ -41,10 +43,39 @@ export function dryRunSuffix(d: DryRun): string {
   return d === 'client' ? ' (dry run)' : d === 'server' ? ' (server dry run)' : '';
 }
 
+/** strconv.ParseBool's spellings, which --validate also takes. */
+const TRUE_WORDS = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const FALSE_WORDS = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/**
+ * The fieldValidation kubectl sends for --validate (cmdutil.GetValidationDirective): strict or
+ * a true boolean → Strict, warn → Warn, ignore or a false boolean → Ignore.
+ */
+export function fieldValidationOf(flags: ParsedFlags): FieldValidation {
+  const v = flags.string('validate');
+  if (v === 'strict' || TRUE_WORDS.includes(v)) return 'Strict';
+  if (v === 'warn') return 'Warn';
+  if (v === 'ignore' || FALSE_WORDS.includes(v)) return 'Ignore';
+  throw new KubectlError(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`);
+}
+
 /** Whether client-side schema checks run (`--validate=false|ignore` turns them off). */
 export function validationOn(flags: ParsedFlags): boolean {
-  const v = flags.string('validate');
-  if (['strict', 'true', 'warn', ''].includes(v)) return true;
-  if (['ignore', 'false'].includes(v)) return false;
-  throw new KubectlError(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`);
+  return fieldValidationOf(flags) !== 'Ignore';
+}
+
+const printedWarnings = new WeakMap<Invocation, Set<string>>();
+
+/**
+ * Prints the server's warnings as kubectl's warning handler does (rest.WarningWriter with
+ * Deduplicate, set up in kubectl's cmd.go): `Warning: <text>` on stderr, each text once per run.
+ */
+export function printWarnings(inv: Invocation, warnings: readonly string[]): void {
+  let seen = printedWarnings.get(inv);
+  for (const w of warnings) {
+    if (!seen) printedWarnings.set(inv, (seen = new Set()));
+    if (seen.has(w)) continue;
+    seen.add(w);
+    inv.output.err(`Warning: ${w}\n`);
+  }
 }

@@ -8,7 +8,7 @@ import type { SeededRandom } from '../core/random';
 import { flat, holdsUndefined, type ObjectStore } from '../core/store';
 import type { KubeObject, Namespace, Pod } from '../core/types';
 import { type AllocationTransaction, type KindInfo, qualifiedResource, type Registry } from './registry';
-import { decodeRequestBody, zeroFilled } from './requestDecoding';
+import { decodeRequestBody, type FieldValidation, repaired } from './requestDecoding';
 import { jsonEqual, shareForWrite } from './structuralSharing';
 import { clone, writable } from './writable';
 
@@ -33,6 +33,10 @@ export interface WriteOptions {
    * Inputs the copy would not reproduce exactly fall back to copying (writable.ts).
    */
   handOver?: boolean;
+  /** The request's fieldValidation (requestDecoding.ts); the server's default is Warn. */
+  fieldValidation?: FieldValidation;
+  /** Receives the response's warnings (Warn validation's unknown fields), as kubectl prints them. */
+  warnings?: string[];
 }
 
 /** Metadata the API server sets itself on create, whatever the request said. */
@@ -76,9 +80,9 @@ export class ApiServer {
   /** POST: decoding → defaulting → BeginCreate (allocation) → PrepareForCreate → validation → admission → storage. */
   create<T extends KubeObject = KubeObject>(input: KubeObject, opts: WriteOptions = {}): T {
     const info = this.infoOrThrow(input.kind);
-    const hasNulls = decodeRequestBody(info, input);
+    const needsRepair = decodeRequestBody(info, input, opts.fieldValidation, opts.warnings);
     const strategy = this.registry.strategy(input.kind)!;
-    const obj = hasNulls ? zeroFilled(info, writable<T>(input, false)) : writable<T>(input, opts.handOver);
+    const obj = needsRepair ? repaired(info, writable<T>(input, false)) : writable<T>(input, opts.handOver);
     obj.metadata = obj.metadata ?? {};
     if (!info.namespaced) delete obj.metadata.namespace;
     else obj.metadata.namespace = obj.metadata.namespace || 'default';
@@ -122,11 +126,11 @@ export class ApiServer {
   /** PUT: the whole object is replaced; status is kept by the strategy. */
   update<T extends KubeObject = KubeObject>(input: KubeObject, opts: WriteOptions = {}): T {
     const info = this.infoOrThrow(input.kind);
-    const hasNulls = decodeRequestBody(info, input);
+    const needsRepair = decodeRequestBody(info, input, opts.fieldValidation, opts.warnings);
     const strategy = this.registry.strategy(input.kind)!;
     const ns = info.namespaced ? input.metadata?.namespace || 'default' : undefined;
     const old = this.get<T>(info.kind, ns, input.metadata?.name ?? '');
-    const obj = hasNulls ? zeroFilled(info, writable<T>(input, false)) : writable<T>(input, opts.handOver);
+    const obj = needsRepair ? repaired(info, writable<T>(input, false)) : writable<T>(input, opts.handOver);
     obj.metadata.namespace = ns;
     if (!info.namespaced) delete obj.metadata.namespace;
     strategy.defaults?.(obj);

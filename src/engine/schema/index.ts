@@ -5,15 +5,27 @@ import * as networking from './networking';
 import * as podDetails from './podDetails';
 import * as service from './service';
 import type { KindSchema, TypeSchema } from './types';
+import * as unmodelled from './unmodelled';
 import * as workloads from './workloads';
 
 export type { FieldSchema, KindSchema, TypeSchema } from './types';
 
 const isType = (v: unknown): v is TypeSchema => !!v && typeof v === 'object' && 'fields' in v && 'name' in v;
 
-/** Every type by id (`ServiceSpec`, `DiscoveryEndpointPort` …); FieldSchema.ref names these ids. */
+const withExtraFields = ([id, t]: [string, TypeSchema]): [string, TypeSchema] => {
+  const extra = unmodelled.EXTRA_FIELDS[id];
+  return [id, extra ? { ...t, fields: { ...t.fields, ...extra } } : t];
+};
+
+/**
+ * Every type by id (`ServiceSpec`, `DiscoveryEndpointPort` …); FieldSchema.ref names these ids.
+ * Each type has all of its Go struct's fields (the unmodelled ones from unmodelled.ts), which
+ * the request decoder's unknown-field check relies on.
+ */
 export const SCHEMAS: Readonly<Record<string, TypeSchema>> = Object.fromEntries(
-  [common, service, workloads, podDetails, networking].flatMap((m) => Object.entries(m).filter((e): e is [string, TypeSchema] => isType(e[1]))),
+  [common, service, workloads, podDetails, networking, unmodelled]
+    .flatMap((m) => Object.entries(m).filter((e): e is [string, TypeSchema] => isType(e[1])))
+    .map(withExtraFields),
 );
 
 const k = (kind: string, group: string, version = 'v1'): KindSchema => ({ kind, group, version, type: kind });

@@ -9,7 +9,7 @@ import { isStatusError } from '../../engine/core/errors';
 import type { KubeObject } from '../../engine/core/types';
 import { jsonEqual } from '../../engine/api/apiServer';
 import type { Invocation, KubectlCommand } from '../command';
-import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, FILENAME_FLAG, OUTPUT_FLAG, validationOn, VALIDATE_FLAG } from '../commonFlags';
+import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, fieldValidationOf, FILENAME_FLAG, OUTPUT_FLAG, printWarnings, VALIDATE_FLAG } from '../commonFlags';
 import { addSourceToErr, AggregateError, KubectlError, toError } from '../errors';
 import { infoString, type ManifestItem, readManifests } from '../manifestSource';
 import { asPatchError } from '../patchDecodeError';
@@ -51,6 +51,7 @@ function missingAnnotationWarning(item: ManifestItem): string {
 function applyOne(inv: Invocation, item: ManifestItem, print: (item: ManifestItem, obj: KubeObject, op: string) => void): void {
   const { ctx } = inv;
   const dryRun = dryRunOf(inv.flags);
+  const fieldValidation = fieldValidationOf(inv.flags);
   if (!item.name) {
     throw addSourceToErr(`retrieving current configuration of:\n${infoString(item)}\nfrom server for:`, item.source, new KubectlError('resource name may not be empty'));
   }
@@ -60,7 +61,9 @@ function applyOne(inv: Invocation, item: ManifestItem, print: (item: ManifestIte
     // Creating in a namespace that does not exist: the server's NotFound for the namespace.
     if (dryRun === 'client') return print(item, modified, `created${dryRunSuffix(dryRun)}`);
     try {
-      const created = ctx.api.create(modified, { dryRun: dryRun === 'server' });
+      const warnings: string[] = [];
+      const created = ctx.api.create(modified, { dryRun: dryRun === 'server', fieldValidation, warnings });
+      printWarnings(inv, warnings);
       return print(item, created, `created${dryRunSuffix(dryRun)}`);
     } catch (e) {
       throw addSourceToErr('creating', item.source, e);
@@ -78,7 +81,10 @@ function applyOne(inv: Invocation, item: ManifestItem, print: (item: ManifestIte
   if (jsonEqual(merged, live)) return print(item, live, `unchanged${dryRunSuffix(dryRun)}`);
   if (dryRun === 'client') return print(item, merged, `configured${dryRunSuffix(dryRun)}`);
   try {
-    const updated = ctx.api.update(merged, { dryRun: dryRun === 'server' });
+    // kubectl sends the patch with the same fieldValidation (apply.go applyOneObject's helper).
+    const warnings: string[] = [];
+    const updated = ctx.api.update(merged, { dryRun: dryRun === 'server', fieldValidation, warnings });
+    printWarnings(inv, warnings);
     print(item, updated, `configured${dryRunSuffix(dryRun)}`);
   } catch (e) {
     const patch = diffPatch(live, merged);
@@ -98,7 +104,7 @@ export const applyCommand: KubectlCommand = {
     const format = mutationFormat(inv.flags.string('output'));
     dryRunOf(inv.flags);
     if (filenames.length === 0) throw new KubectlError('must specify one of -f and -k');
-    const entries = readManifests(inv, filenames, { validate: validationOn(inv.flags) });
+    const entries = readManifests(inv, filenames, { validate: fieldValidationOf(inv.flags) !== 'Ignore' });
     const errors: Error[] = [];
     let applied = 0;
     const print = (item: ManifestItem, obj: KubeObject, op: string) => {

@@ -11,6 +11,19 @@
 // int32), pkg/apis/meta/v1/time.go, pkg/api/resource/quantity.go (ErrFormatWrong);
 // apimachinery pkg/runtime/converter.go (fromUnstructured: "cannot restore slice from map",
 // "cannot restore struct from: slice", "unrecognized type: int32", "cannot convert float64 to int32").
+//
+// Unknown fields (server-side field validation, KEP 2885; kubectl sends
+// fieldValidation=Strict by default since v1.25): a key no field of the struct has, matched
+// case-sensitively (sigs.k8s.io/json), is a strict error `unknown field "<path>"`, the path in
+// JSON names with list indexes (`spec.ports[0].targetport`, as users' reports show it:
+// kubernetes-validate issue 31, Winson-030/dify-kubernetes issue 1). The decoder keeps at most
+// 100 of them, in body order; runtime.NewStrictDecodingError joins them with ", " after
+// "strict decoding error: ". A type error wins over strict errors (json.go Serializer.Decode
+// returns it alone). The unstructured converter (PATCH) reports the same texts sorted
+// (converter.go FromUnstructuredWithValidation). What the decoder does not look into (the
+// value of an unknown field, an opaque type) holds no unknown fields. Duplicate fields
+// (`duplicate field "x"`) cannot reach the server from kubectl: it converts YAML with
+// go-yaml's non-strict decoder (the last duplicate wins) and sends re-encoded JSON.
 
 import type { KubeObject } from '../../core/types';
 import type { DecodeFailure } from './decodeError';
@@ -33,6 +46,15 @@ function fitsInt(v: unknown, go: 'int32' | 'int64'): boolean {
 
 /** Set by `decodes` on a `null` list item or map value: Go stores the element type's zero value. */
 let sawNullElement = false;
+/** Set by `decodes` on a key its struct has no field for. */
+let sawUnknownField = false;
+
+/** checkRequestBody's flags for a body that decodes: what the stored copy needs (repair). */
+export const HAS_NULLS = 1;
+export const HAS_UNKNOWN_FIELDS = 2;
+
+/** The decoder keeps no more strict errors than this (sigs.k8s.io/json saveStrictError). */
+const MAX_STRICT_ERRORS = 100;
 
 /** Whether `v` decodes into `t`. `null` and absent values always do (Go keeps the zero value). */
 function decodes(v: unknown, t: GoType): boolean {
@@ -49,6 +71,10 @@ function decodes(v: unknown, t: GoType): boolean {
       return typeof v === 'string' || fitsInt(v, 'int32');
     case 'quantity':
       return typeof v === 'string' || typeof v === 'number';
+    case 'object':
+      return isObject(v);
+    case 'any':
+      return true;
     case 'list':
       if (!Array.isArray(v)) return false;
       for (let i = 0; i < v.length; i++) {
@@ -69,7 +95,8 @@ function decodes(v: unknown, t: GoType): boolean {
       for (const key in v) {
         if (!hasOwn.call(v, key)) continue;
         const ft = t.fields.get(key);
-        if (ft && !decodes(v[key], ft)) return false;
+        if (!ft) sawUnknownField = true;
+        else if (!decodes(v[key], ft)) return false;
       }
       return true;
     }
@@ -77,15 +104,46 @@ function decodes(v: unknown, t: GoType): boolean {
 }
 
 /**
- * The check the command line installs (install.ts): a failure, `'zero-fill'` when the
- * body decodes but holds `null` list items or map values, else undefined.
+ * The check the command line installs (install.ts): the type error if the body does not
+ * decode, else the flags HAS_NULLS (`null` list items or map values) and HAS_UNKNOWN_FIELDS,
+ * 0 for the common, clean body.
  */
-export function checkRequestBody(kind: string, obj: KubeObject): DecodeFailure | 'zero-fill' | undefined {
+export function checkRequestBody(kind: string, obj: KubeObject): DecodeFailure | number {
   const t = kindType(kind);
-  if (!t) return undefined;
+  if (!t) return 0;
   sawNullElement = false;
-  if (decodes(obj, t)) return sawNullElement ? 'zero-fill' : undefined;
-  return explain(obj, t);
+  sawUnknownField = false;
+  if (!decodes(obj, t)) return explain(obj, t);
+  return (sawNullElement ? HAS_NULLS : 0) | (sawUnknownField ? HAS_UNKNOWN_FIELDS : 0);
+}
+
+/** The strict errors of a body flagged HAS_UNKNOWN_FIELDS, in body order (keys sorted, as kubectl sends them). */
+export function unknownFields(kind: string, obj: KubeObject): string[] {
+  const t = kindType(kind);
+  const out: string[] = [];
+  if (t) collectUnknown(obj, t, '', out);
+  return out;
+}
+
+function collectUnknown(v: unknown, t: GoType, path: string, out: string[]): void {
+  if (t.k === 'list' && Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) collectUnknown(v[i], t.of, `${path}[${i}]`, out);
+  } else if ((t.k === 'map' || t.k === 'struct') && isObject(v)) {
+    for (const key of Object.keys(v).sort()) {
+      const child = path ? `${path}.${key}` : key;
+      const ft = t.k === 'struct' ? t.fields.get(key) : t.of;
+      if (ft) collectUnknown(v[key], ft, child, out);
+      else out.push(`unknown field "${child}"`);
+    }
+  }
+}
+
+/** Both decoders' words for the unknown fields of a body (Strict validation refuses it). */
+export function strictFailure(unknown: readonly string[]): DecodeFailure {
+  return {
+    json: `strict decoding error: ${unknown.slice(0, MAX_STRICT_ERRORS).join(', ')}`,
+    converter: `strict decoding error: ${[...unknown].sort().join(', ')}`,
+  };
 }
 
 /** The zero value Go decodes `null` into, as JSON: what the API server then stores. */
@@ -100,33 +158,40 @@ function zeroValue(t: GoType): unknown {
       return false;
     case 'quantity':
       return '0';
+    case 'object':
+      return {};
     case 'list':
     case 'map':
     case 'time':
+    case 'any':
       return null;
     default:
       return '';
   }
 }
 
-/** Replaces `null` list items and map values of a (private, decoded) object by their zero values. */
-export function fillZeroValues(kind: string, obj: KubeObject): void {
+/**
+ * Makes a (private) copy of a body that decodes what the API server stores from it: `null`
+ * list items and map values become their zero values, unknown fields are dropped (the Go
+ * struct has nowhere to keep them; Warn and Ignore validation go on without them).
+ */
+export function repairBody(kind: string, obj: KubeObject): void {
   const t = kindType(kind);
-  if (t) fill(obj, t);
+  if (t) repair(obj, t);
 }
 
-function fill(v: unknown, t: GoType): void {
+function repair(v: unknown, t: GoType): void {
   if (t.k === 'list' && Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       if (v[i] === null) v[i] = zeroValue(t.of);
-      else fill(v[i], t.of);
+      else repair(v[i], t.of);
     }
   } else if ((t.k === 'map' || t.k === 'struct') && isObject(v)) {
     for (const key of Object.keys(v)) {
-      const ft = t.k === 'map' ? t.of : t.k === 'struct' ? t.fields.get(key) : undefined;
-      if (!ft) continue;
-      if (v[key] === null && t.k === 'map') v[key] = zeroValue(ft);
-      else fill(v[key], ft);
+      const ft = t.k === 'struct' ? t.fields.get(key) : t.of;
+      if (!ft) delete v[key];
+      else if (v[key] === null && t.k === 'map') v[key] = zeroValue(ft);
+      else repair(v[key], ft);
     }
   }
 }
@@ -161,6 +226,7 @@ function converterError(v: unknown, t: GoType): string {
   const from = unstructuredKind(v);
   switch (t.k) {
     case 'struct':
+    case 'object':
       return `cannot restore struct from: ${from}`;
     case 'list':
       return `cannot restore slice from ${from}`;
@@ -194,6 +260,7 @@ function walk(v: unknown, t: GoType, w: Walk): DecodeFailure | undefined {
     return { json: text, converter: text };
   }
   const shapeOk = t.k === 'list' ? Array.isArray(v) : t.k === 'map' || t.k === 'struct' ? isObject(v) : false;
+  // (An opaque 'object' that is not an object ends up in the type error below.)
   if (!shapeOk) {
     const numberText = t.k === 'int' && typeof v === 'number';
     w.saved ??= {

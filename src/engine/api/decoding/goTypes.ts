@@ -1,7 +1,10 @@
 // The Go types a request body decodes into, compiled once from the API schema
 // (src/engine/schema): what JSON each field accepts and the Go type name that
 // encoding/json's errors print (`[]v1.Container`, `map[string]string`, `int32`).
-// Fields the schema does not list are not checked (the engine does not read them).
+// The schema lists every field of every type (schema/unmodelled.ts), so a key a struct does
+// not have is an unknown field (bodyCheck.ts). Fields whose types the schema does not describe
+// (Volume, Affinity …) are known but only their JSON shape is checked: an object for a
+// struct, a list of objects for a list of structs.
 
 import { kindSchema, SCHEMAS, type FieldSchema } from '../../schema';
 
@@ -9,7 +12,11 @@ export type GoType =
   | { readonly k: 'string' | 'bool' | 'intstr' | 'time' | 'quantity'; readonly go: string }
   | { readonly k: 'int'; readonly go: 'int32' | 'int64' }
   | { readonly k: 'list' | 'map'; readonly go: string; readonly of: GoType }
-  | { readonly k: 'struct'; readonly go: string; readonly name: string; readonly fields: ReadonlyMap<string, GoType> };
+  | { readonly k: 'struct'; readonly go: string; readonly name: string; readonly fields: ReadonlyMap<string, GoType> }
+  /** A struct the schema does not describe: any JSON object, its keys unchecked. */
+  | { readonly k: 'object'; readonly go: string }
+  /** Anything at all: metav1.FieldsV1 keeps the raw JSON (its own UnmarshalJSON). */
+  | { readonly k: 'any'; readonly go: string };
 
 const STRING: GoType = { k: 'string', go: 'string' };
 const BOOL: GoType = { k: 'bool', go: 'bool' };
@@ -22,6 +29,8 @@ const QUANTITY: GoType = { k: 'quantity', go: 'resource.Quantity' };
 const STRING_LIST: GoType = { k: 'list', go: '[]string', of: STRING };
 const STRING_MAP: GoType = { k: 'map', go: 'map[string]string', of: STRING };
 const RESOURCE_LIST: GoType = { k: 'map', go: 'v1.ResourceList', of: QUANTITY };
+const ANY: GoType = { k: 'any', go: 'v1.FieldsV1' };
+const INT64_LIST: GoType = { k: 'list', go: '[]int64', of: INT64 };
 
 const structs = new Map<string, GoType>();
 
@@ -34,13 +43,12 @@ function structType(id: string): GoType {
   t = { k: 'struct', go: `v1.${schema.name}`, name: schema.name, fields };
   structs.set(id, t); // before the fields, so a type that refers to itself terminates
   for (const [name, f] of Object.entries(schema.fields)) {
-    const ft = fieldType(f);
-    if (ft) fields.set(name, ft);
+    fields.set(name, fieldType(f));
   }
   return t;
 }
 
-function fieldType(f: FieldSchema): GoType | undefined {
+function fieldType(f: FieldSchema): GoType {
   switch (f.type) {
     case 'string':
       return f.format === 'date-time' ? TIME : STRING;
@@ -57,9 +65,18 @@ function fieldType(f: FieldSchema): GoType | undefined {
     case 'map[string]Quantity':
       return RESOURCE_LIST;
   }
-  if (!f.ref || !SCHEMAS[f.ref]) return undefined;
+  const isList = f.type.startsWith('[]');
+  if (!f.ref || !SCHEMAS[f.ref]) return opaqueType(isList ? f.type.slice(2) : f.type, isList);
   const item = structType(f.ref);
-  return f.type.startsWith('[]') ? { k: 'list', go: `[]${item.go}`, of: item } : item;
+  return isList ? { k: 'list', go: `[]${item.go}`, of: item } : item;
+}
+
+/** A field of a type the schema names (`[]Volume`, `Affinity`) without describing it. */
+function opaqueType(name: string, isList: boolean): GoType {
+  if (name === 'FieldsV1') return ANY;
+  if (name === 'integer') return INT64_LIST; // supplementalGroups []int64
+  const item: GoType = { k: 'object', go: `v1.${name}` };
+  return isList ? { k: 'list', go: `[]${item.go}`, of: item } : item;
 }
 
 /** The Go type a body of `kind` decodes into, or undefined for kinds without a schema. */
