@@ -110,3 +110,76 @@ describe('against the simulated API server (kubectl apply --dry-run=server -f -)
     expect(cluster.snapshot().resourceVersion).toBe(rv);
   });
 });
+
+// The API server's decoding step (engine/api/decoding): typos in field names (strict field
+// validation, kubectl's default) and fields of the wrong JSON type, placed on their lines.
+const TYPOS = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selecter:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetport: 8080
+`;
+
+const WRONG_TYPE = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: a
+      image: nginx
+    - name: b
+      image: nginx
+      ports: 5
+`;
+
+function dryRunAll(text: string, command = 'kubectl apply --dry-run=server -f -') {
+  const cluster = createCluster({ seed: 1 });
+  const parsed = parseManifests(text);
+  const results = documentsToCheck(parsed).map((doc) => ({ docIndex: doc.index, ...cluster.exec(command, JSON.stringify(doc.value)) }));
+  return manifestDiagnostics(text, parsed, results, 'web.yaml');
+}
+
+describe('decode errors against the simulated API server', () => {
+  it('one marker per unknown field (strict decoding error), on its own line', () => {
+    const ds = dryRunAll(TYPOS);
+    expect(ds.map((d) => [d.line, d.severity, d.field, d.message])).toEqual([
+      [6, 'error', 'spec.selecter', 'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.selecter"'],
+      [11, 'error', 'spec.ports[0].targetport', 'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.ports[0].targetport"'],
+    ]);
+  });
+
+  it('an object that exists already goes through PATCH, whose wording differs: still one marker per field', () => {
+    const cluster = createCluster({ seed: 1 });
+    cluster.exec('kubectl apply -f -', 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{name: http, port: 80}]}\n');
+    const parsed = parseManifests(TYPOS);
+    const results = documentsToCheck(parsed).map((doc) => ({ docIndex: doc.index, ...cluster.exec('kubectl apply --dry-run=server -f -', JSON.stringify(doc.value)) }));
+    expect(results[0].stderr).toMatch(/^The request is invalid: patch: Invalid value: "map\[/);
+    const ds = manifestDiagnostics(TYPOS, parsed, results, 'web.yaml');
+    expect(ds.map((d) => [d.line, d.message])).toEqual([
+      [6, 'strict decoding error: unknown field "spec.selecter"'],
+      [11, 'strict decoding error: unknown field "spec.ports[0].targetport"'],
+    ]);
+  });
+
+  it('--validate=warn: the warnings go on the unknown fields', () => {
+    const ds = dryRunAll(TYPOS, 'kubectl apply --validate=warn --dry-run=server -f -');
+    expect(ds.map((d) => [d.line, d.severity])).toEqual([
+      [6, 'warning'],
+      [11, 'warning'],
+    ]);
+  });
+
+  it('a wrong JSON type goes on the first field at that Go path (encoding/json names it without list indexes)', () => {
+    const [d, ...rest] = dryRunAll(WRONG_TYPE);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ line: 11, severity: 'error', field: 'spec.containers.ports' });
+    expect(d.message).toContain('cannot unmarshal number into Go struct field Container.spec.containers.ports of type []v1.ContainerPort');
+  });
+});

@@ -71,6 +71,18 @@ export function positionOfField(doc: ManifestDocument, field: string): SourcePos
   return undefined;
 }
 
+/**
+ * Where a Go struct field path points (`spec.containers.ports`, as encoding/json names the field
+ * it could not decode: list indexes left out): the first recorded key that reads the same
+ * without its indexes, else the nearest enclosing one.
+ */
+export function positionOfStructField(doc: ManifestDocument, path: string): SourcePosition | undefined {
+  for (let p = path; p; p = p.slice(0, Math.max(p.lastIndexOf('.'), 0))) {
+    for (const [key, pos] of doc.positions) if (key.replace(/\[\d+\]/g, '') === p) return pos;
+  }
+  return undefined;
+}
+
 function lineLength(lines: string[], line: number): number {
   return (lines[line - 1] ?? '').replace(/\s+$/, '').length;
 }
@@ -107,11 +119,19 @@ function errorText(stderr: string): string {
     .replace(/^error: /, '');
 }
 
+/** The text after kubectl's `Error from server (BadRequest): error when creating "web.yaml": ` (the marker's place says which file). */
+function withoutRequestLead(text: string): string {
+  return text.replace(/^Error from server \([A-Za-z]+\): error when [a-z]+ "[^"]*": /, '');
+}
+
 function dryRunDiagnostics(doc: ManifestDocument, result: DryRunResult, lines: string[], namespacesInFile: Set<string>, fileName: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const stderr = renameSource(result.stderr, fileName);
   for (const w of stderr.split('\n').filter((l) => l.startsWith('Warning: '))) {
-    out.push({ ...rangeAt(lines, documentAnchor(doc, lines)), message: w, severity: 'warning', source: 'kubectl' });
+    // `--validate=warn`'s `Warning: unknown field "spec.foo"` goes on that field.
+    const unknown = /^Warning: unknown field "([^"]+)"/.exec(w)?.[1];
+    const pos = (unknown && positionOfField(doc, unknown)) || documentAnchor(doc, lines);
+    out.push({ ...rangeAt(lines, pos), message: w, severity: 'warning', source: 'kubectl', ...(unknown ? { field: unknown } : {}) });
   }
   if (result.exitCode === 0) return out;
   const text = errorText(stderr);
@@ -124,6 +144,21 @@ function dryRunDiagnostics(doc: ManifestDocument, result: DryRunResult, lines: s
   if (invalid) {
     const lead = `The ${invalid[1]} "${invalid[2]}" is invalid: `;
     for (const cause of splitCauses(invalid[3])) at(cause.field, lead + cause.text);
+    return out;
+  }
+  // Strict field validation (apimachinery runtime.NewStrictDecodingError): one diagnostic per
+  // unknown field, on that field, each saying what the whole error says about it.
+  const strict = /^(.*strict decoding error: )(.*)$/m.exec(text);
+  if (strict) {
+    const lead = withoutRequestLead(strict[1]).replace(/^The request is invalid: patch: Invalid value: ".*": /, '');
+    for (const m of strict[2].matchAll(/unknown field "([^"]+)"/g)) at(m[1], `${lead}unknown field "${m[1]}"`);
+    return out;
+  }
+  // A wrong JSON type (encoding/json's UnmarshalTypeError names the Go struct field, without list indexes).
+  const unmarshal = /cannot unmarshal \S+(?: \S+)? into Go struct field [A-Za-z0-9]+\.([^ ]+) of type/.exec(text);
+  if (unmarshal) {
+    const pos = positionOfStructField(doc, unmarshal[1]) ?? documentAnchor(doc, lines);
+    out.push({ ...rangeAt(lines, pos), message: withoutRequestLead(text), severity: 'error', source: 'kubectl', field: unmarshal[1] });
     return out;
   }
   if (/no matches for kind /.test(text)) {
