@@ -137,6 +137,29 @@ test.describe('the lesson strip', () => {
     });
   }
 
+  // 40% of a 700x450 embed's graph pane left the graph too small to read: unfolded, the
+  // longest lessons take at most 30% and scroll within it, and the graph fits below.
+  for (const scenario of ['target-port', 'headless-statefulset']) {
+    test(`in a 700x450 embed, the unfolded ${scenario} lesson keeps to its share and scrolls within it`, async ({ page }) => {
+      await page.setViewportSize({ width: 700, height: 450 });
+      await open(page, `&embed=1&scenario=${scenario}`);
+      const lesson = page.locator('.lesson-strip');
+      await lesson.getByRole('button', { expanded: false }).click();
+      await expect(lesson.getByRole('list', { name: 'Commands to try' })).toBeVisible();
+      const strip = (await lesson.boundingBox())!;
+      const pane = (await page.locator('.graph-pane').boundingBox())!;
+      expect(strip.height / pane.height).toBeLessThanOrEqual(0.3);
+      await expect.poll(() => nodesHiddenBy(page, '.lesson-strip')).toEqual([]);
+      // What does not fit is a scroll away, inside the strip.
+      const last = lesson.getByRole('button', { name: 'Generate traffic' });
+      await last.scrollIntoViewIfNeeded();
+      const box = (await last.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(strip.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(strip.y + strip.height);
+      expect(await lesson.boundingBox()).toEqual(strip);
+    });
+  }
+
   test('an embed starts folded to its title, and unfolds on request', async ({ page }) => {
     await page.setViewportSize({ width: 700, height: 450 });
     await open(page, '&embed=1&scenario=selector-typo');

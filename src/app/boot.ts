@@ -10,7 +10,9 @@
 //    example exactly as before (persistence.ts replaces the starting cluster),
 //    or open a share link's workspace (`#w=`, decoded meanwhile by shareLink.ts),
 //    start autosave (full app only) and the time ticker; fetch the inspector's
-//    code while the page is idle.
+//    code while the page is idle. Settings the person changed meanwhile (theme,
+//    panes, the lesson's fold) are laid back over what was restored
+//    (startupChanges.ts): nothing the person does is undone by the start.
 
 import { loadCommandLine } from '../engine/lean';
 import { initialCollapsed, SHARE_PREFIX, type PageParams } from '../embed/params';
@@ -23,6 +25,7 @@ import { pushNotice } from './store/notices';
 import { enableAutosave, keepPreviousSession, loadScenario, loadSharedWorkspace, restoreSession, STORAGE_KEY, swapInPreviousSession } from './store/persistence';
 import { readSession, type SavedSession } from './store/session';
 import { useStore } from './store/state';
+import { keepStartupChanges, readStartupUi, type StartupUi } from './store/startupChanges';
 import { startTicker } from './ticker';
 
 const DEFAULT_SEED = 1;
@@ -37,8 +40,9 @@ export function boot(params: PageParams): Promise<void> {
   const commandLine = loadCommandLine();
   const link = params.share === undefined ? Promise.resolve(undefined) : readShareLink(params.share);
   showStartingCluster(params);
+  const firstPicture = readStartupUi(useStore.getState());
   reloadOnNewShareLink();
-  return Promise.all([commandLine, link]).then(([, shared]) => start(params, shared));
+  return Promise.all([commandLine, link]).then(([, shared]) => start(params, shared, firstPicture));
 }
 
 /** Decodes a share link (its code is a small chunk, fetched only for links). Never rejects. */
@@ -123,9 +127,10 @@ function embedSizes() {
 }
 
 /** Step 2: the shared workspace, or the example or the saved session, as the page always started. */
-function start(params: PageParams, shared: DecodeResult | undefined): void {
+function start(params: PageParams, shared: DecodeResult | undefined, firstPicture: StartupUi): void {
   // The tab the person opened while the page started stays open (the files are the same).
   const viewing = useStore.getState().activeFile;
+  const beforeStart = readStartupUi(useStore.getState());
   if (shared?.ok) startSharedWorkspace(params, shared.workspace);
   else {
     // A bad link is bad input: say why, and start as the page would without it.
@@ -133,6 +138,8 @@ function start(params: PageParams, shared: DecodeResult | undefined): void {
     startExampleOrSession(params);
   }
   if (viewing && Object.hasOwn(useStore.getState().files, viewing)) setActiveFile(viewing);
+  const kept = keepStartupChanges(firstPicture, beforeStart, readStartupUi(useStore.getState()));
+  if (Object.keys(kept).length > 0) useStore.setState(kept);
   startTicker();
   preloadWhenIdle();
 }

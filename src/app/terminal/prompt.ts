@@ -58,6 +58,12 @@ export const INTERRUPT = '^C';
 
 export const READ_ONLY_NOTICE = `${DIM}# This playground is read-only: commands run by the page appear here.${RESET}\r\n`;
 
+/** Under a line entered while the page starts: it runs once the cluster is ready (terminalSession.ts). */
+export const WAITING_FOR_START = `${DIM}# waiting for the cluster to start…${RESET}\r\n`;
+
+/** The answer to a line when the command line's code could not load (the page's notice says the same). */
+export const STARTUP_FAILED = `${ERROR}The playground could not load its command line. Reload the page to try again.${RESET}\r\n`;
+
 export const WELCOME = `${DIM}# A shell on your machine, next to a simulated cluster. Type 'help' to see what you can run.${RESET}\r\n`;
 
 /** The intro `help` prints before `sim help`. */

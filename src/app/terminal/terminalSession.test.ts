@@ -6,7 +6,8 @@ import { TerminalSession } from './terminalSession';
 import { FakeScreen } from './testing/fakeScreen';
 
 /** A session on a fresh cluster, with a history and a record of what ran, like the store keeps. */
-function setup(options: { readOnly?: boolean; width?: number } = {}) {
+function setup(options: { readOnly?: boolean; width?: number; startup?: 'starting' | 'running' | 'failed' } = {}) {
+  const page = { startup: options.startup ?? 'running' };
   const cluster = createCluster({ seed: 1 });
   cluster.writeFile('web.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n');
   const screen = new FakeScreen(options.width ?? 80);
@@ -24,10 +25,11 @@ function setup(options: { readOnly?: boolean; width?: number } = {}) {
       recordTyped: (line) => typed.push(line),
       completionSource: () => completionSource(cluster, cluster.snapshot()),
       simHelp: () => cluster.exec('sim help').stdout,
+      startup: () => page.startup,
     },
     { readOnly: options.readOnly ?? false },
   );
-  return { cluster, screen, session, typed, ran };
+  return { cluster, screen, session, typed, ran, page };
 }
 
 const entry = (id: number, line: string, source: TerminalEntry['source'], stdout = ''): TerminalEntry => ({ id, line, source, result: { stdout, stderr: '', exitCode: 0 } });
@@ -124,5 +126,75 @@ describe('TerminalSession', () => {
     expect(session.text).toBe('get pods --all-namespaces -o wide');
     expect(screen.lines().slice(-2)).toEqual(['$ get pods --all-nam', 'espaces -o wide']);
     expect([screen.col]).toEqual([2]);
+  });
+
+  describe('while the page starts', () => {
+    it('keeps a line entered meanwhile on screen, waiting, and runs it when the cluster is ready', () => {
+      const { screen, session, ran, typed, page } = setup({ startup: 'starting' });
+      session.start([]);
+      session.input('kubectl get ns default -o name\r');
+      expect(ran).toEqual([]);
+      expect(screen.lines().slice(-2)).toEqual(['$ kubectl get ns default -o name', '# waiting for the cluster to start…']);
+      expect([screen.row, screen.col]).toEqual([screen.lines().length, 0]); // on a fresh row, no prompt
+
+      // The start echoes the example's commands; the waiting line is shown again above its answer.
+      session.echo([entry(1, 'kubectl apply -f web.yaml', 'system', 'namespace/web created\n')]);
+      page.startup = 'running';
+      session.startupSettled();
+      expect(ran).toEqual(['kubectl get ns default -o name']);
+      expect(typed).toEqual(['kubectl get ns default -o name']);
+      expect(screen.lines().slice(-8)).toEqual([
+        '$ kubectl get ns default -o name',
+        '# waiting for the cluster to start…',
+        '# run when the example loaded',
+        '$ kubectl apply -f web.yaml',
+        'namespace/web created',
+        '$ kubectl get ns default -o name',
+        'namespace/default',
+        '$',
+      ]);
+    });
+
+    it('queues the keys typed behind a waiting line and plays them after it, in order', () => {
+      const { screen, session, ran, page } = setup({ startup: 'starting' });
+      session.start([]);
+      session.input('kubectl get ns\rhelp\rkubectl get n');
+      expect(ran).toEqual([]);
+      page.startup = 'running';
+      session.startupSettled();
+      expect(ran).toEqual(['kubectl get ns']);
+      expect(screen.text()).toContain('sim pod fail-readiness POD');
+      expect(screen.lines().at(-1)).toBe('$ kubectl get n');
+      expect(session.text).toBe('kubectl get n');
+    });
+
+    it('gives up the waiting line on Ctrl+C; `clear` never waits', () => {
+      const { screen, session, ran, page } = setup({ startup: 'starting' });
+      session.start([]);
+      session.input('kubectl delete ns web\rkubectl get\x03clear\r');
+      expect(screen.lines()).toEqual(['$']);
+      page.startup = 'running';
+      session.startupSettled();
+      expect(ran).toEqual([]);
+      expect(screen.lines()).toEqual(['$']);
+    });
+
+    it('answers a waiting line, and later ones, with the reason when the page could not start', () => {
+      const { screen, session, ran, page } = setup({ startup: 'starting' });
+      session.start([]);
+      session.input('kubectl get pods\r');
+      page.startup = 'failed';
+      session.startupSettled();
+      session.input('kubectl get svc\r');
+      expect(ran).toEqual([]);
+      expect(screen.lines().slice(-6)).toEqual([
+        '$ kubectl get pods',
+        '# waiting for the cluster to start…',
+        'The playground could not load its command line. Reload the page to try again.',
+        '$ kubectl get svc',
+        'The playground could not load its command line. Reload the page to try again.',
+        '$',
+      ]);
+    });
   });
 });

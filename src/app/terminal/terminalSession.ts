@@ -4,8 +4,8 @@
 import type { ExecResult } from '../../engine';
 import type { TerminalEntry } from '../store/state';
 import { applyCompletion, complete, formatCandidates, type CompletionSource } from './completion';
-import { EMPTY_LINE, applyKey, eraseLine, leaveLine, parseKeys, renderLine, type LineState } from './lineEditor';
-import { HELP_INTRO, INTERRUPT, PROMPT, READ_ONLY_NOTICE, WELCOME, formatEcho, formatResult } from './prompt';
+import { EMPTY_LINE, applyKey, eraseLine, leaveLine, parseKeys, renderLine, type Key, type LineState } from './lineEditor';
+import { HELP_INTRO, INTERRUPT, PROMPT, READ_ONLY_NOTICE, STARTUP_FAILED, WAITING_FOR_START, WELCOME, formatEcho, formatResult } from './prompt';
 
 export interface Screen {
   write(data: string): void;
@@ -22,6 +22,11 @@ export interface SessionDeps {
   completionSource(): CompletionSource;
   /** Text of `sim help`, shown under `help`. */
   simHelp(): string;
+  /**
+   * Whether the cluster takes commands yet (the store's `startup`): while the page starts,
+   * a line waits for it (startupSettled), as a shell's typeahead waits for a busy command.
+   */
+  startup(): 'starting' | 'running' | 'failed';
 }
 
 /** Clears the screen and the scrollback, as data so it stays in order with queued output. */
@@ -33,6 +38,12 @@ export class TerminalSession {
   private cursorRow = 0;
   private lastEntryId = 0;
   private readOnly: boolean;
+  /**
+   * A line entered while the page starts: it runs when the cluster is ready, and keys
+   * typed meanwhile wait behind it (then run in order), so nothing typed is lost.
+   * `echoed` says other output came between the line and its answer (it is shown again).
+   */
+  private waiting: { line: string; keys: Key[]; echoed: boolean } | undefined;
 
   constructor(
     private readonly screen: Screen,
@@ -57,15 +68,41 @@ export class TerminalSession {
   /** Raw input from the terminal: keys, escape sequences or pasted text (each pasted line runs in turn). */
   input(data: string): void {
     if (this.readOnly) return;
-    for (const key of parseKeys(data)) {
+    this.handleKeys(parseKeys(data));
+  }
+
+  /**
+   * The page has started (or failed to): the waiting line runs now, then the keys typed
+   * behind it. Called once everything the start runs has run (the example's own
+   * commands, a saved session's replay), so the line sees the cluster the person sees.
+   */
+  startupSettled(): void {
+    const waiting = this.waiting;
+    if (!waiting) return;
+    this.waiting = undefined;
+    if (waiting.echoed) this.screen.write(`${PROMPT.text}${waiting.line}\r\n`);
+    this.execute(waiting.line);
+    this.prompt();
+    this.handleKeys(waiting.keys);
+  }
+
+  private handleKeys(keys: readonly Key[]): void {
+    for (const key of keys) {
+      if (this.waiting) {
+        this.keyWhileWaiting(key);
+        continue;
+      }
       const before = this.line;
       const { state, effect } = applyKey(before, key, this.deps.history());
       this.line = state;
       switch (effect) {
         case 'submit':
           this.screen.write(leaveLine(PROMPT.width, before, this.screen.cols(), this.cursorRow));
-          this.execute(before.text);
-          this.prompt();
+          if (this.mustWait(before.text)) this.startWaiting(before.text);
+          else {
+            this.execute(before.text);
+            this.prompt();
+          }
           break;
         case 'interrupt': {
           this.redraw({ ...before, cursor: before.text.length });
@@ -94,9 +131,12 @@ export class TerminalSession {
     this.lastEntryId = fresh[fresh.length - 1].id;
     const shown = fresh.filter((e) => e.source !== 'terminal');
     if (shown.length === 0) return;
-    if (!this.readOnly) this.screen.write(eraseLine(this.cursorRow));
+    // A waiting line has no prompt to erase or draw again: the cursor is on a fresh row.
+    const editing = !this.readOnly && !this.waiting;
+    if (editing) this.screen.write(eraseLine(this.cursorRow));
     for (const entry of shown) this.screen.write(formatEcho(entry));
-    if (!this.readOnly) {
+    if (this.waiting) this.waiting.echoed = true;
+    if (editing) {
       this.cursorRow = 0;
       this.redraw(this.line);
     }
@@ -128,9 +168,39 @@ export class TerminalSession {
     this.screen.write(`\r${PROMPT.text}`);
   }
 
+  /** Ctrl+C gives up the waiting line (and the keys typed before it); other keys queue behind it. */
+  private keyWhileWaiting(key: Key): void {
+    if (!this.waiting) return;
+    if (key.type !== 'interrupt') {
+      this.waiting.keys.push(key);
+      return;
+    }
+    this.waiting = undefined;
+    this.screen.write(`${INTERRUPT}\r\n`);
+    this.prompt();
+  }
+
+  /** Lines that need the cluster wait while the page starts; `clear` and empty lines never do. */
+  private mustWait(text: string): boolean {
+    const line = text.trim();
+    return line !== '' && line !== 'clear' && this.deps.startup() === 'starting';
+  }
+
+  private startWaiting(line: string): void {
+    this.waiting = { line, keys: [], echoed: false };
+    this.line = EMPTY_LINE;
+    this.cursorRow = 0;
+    this.screen.write(WAITING_FOR_START);
+  }
+
   private execute(text: string): void {
     const line = text.trim();
     if (line === '') return;
+    // The command line's code never arrived: say so (the page's notice does too) instead of "still starting".
+    if (line !== 'clear' && this.deps.startup() === 'failed') {
+      this.screen.write(STARTUP_FAILED);
+      return;
+    }
     if (line === 'clear') {
       this.deps.recordTyped(text);
       this.screen.write(CLEAR_SCREEN);

@@ -113,6 +113,7 @@ export function mountTerminal(host: HTMLElement, leaveTo: HTMLElement): MountedT
         return completionSource(s.cluster, s.snapshot);
       },
       simHelp: () => useStore.getState().cluster.exec('sim help').stdout,
+      startup: () => useStore.getState().startup,
     },
     { readOnly: state.embed.readOnly },
   );
@@ -144,8 +145,14 @@ export function mountTerminal(host: HTMLElement, leaveTo: HTMLElement): MountedT
       fit.fit();
     }
   };
+  let disposed = false;
   const unsubscribe = useStore.subscribe((s, prev) => {
     if (s.entries !== prev.entries) session.echo(s.entries);
+    // The store says `running` as soon as the start's first step replaced the cluster; the
+    // example's own commands and a saved session's replay follow in the same task (boot.ts
+    // start() is synchronous). A line typed meanwhile runs after them, on the cluster the
+    // person sees, so it waits for that task to end.
+    if (prev.startup === 'starting' && s.startup !== 'starting') queueMicrotask(() => disposed || session.startupSettled());
     if (s.embed.readOnly !== prev.embed.readOnly) {
       term.options.disableStdin = s.embed.readOnly;
       session.setReadOnly(s.embed.readOnly);
@@ -169,6 +176,7 @@ export function mountTerminal(host: HTMLElement, leaveTo: HTMLElement): MountedT
   return {
     focus: () => term.focus(),
     dispose: () => {
+      disposed = true;
       unsubscribe();
       themeObserver.disconnect();
       resizeObserver.disconnect();
