@@ -67,6 +67,15 @@ test.describe('the YAML editor', () => {
     expect(services).not.toContain('shop');
   });
 
+  test('a misspelt field is refused as kubectl refuses it (strict field validation), marked on its own line', async ({ page }) => {
+    await openEditor(page);
+    const text = SERVICE.replace('  selector:', '  selecter:');
+    await setEditorValue(page, text);
+    const message = 'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.selecter"';
+    const problems = page.getByRole('list', { name: 'Problems' });
+    await expect(problems.getByRole('button', { name: `Line ${lineOf(text, 'selecter')} ${message}` })).toBeVisible();
+  });
+
   test('a YAML syntax error and an unknown kind are marked on their lines', async ({ page }) => {
     await openEditor(page);
     const text = 'apiVersion: v1\nkind: Servce\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b: c\n';
