@@ -67,10 +67,21 @@ export function validationOn(flags: ParsedFlags): boolean {
 const printedWarnings = new WeakMap<Invocation, Set<string>>();
 
 /**
+ * Sends one request that may answer with warnings (Warn field validation's unknown fields)
+ * and prints them as kubectl does once the request has succeeded.
+ */
+export function withWarnings<T>(inv: Invocation, send: (warnings: string[]) => T): T {
+  const warnings: string[] = [];
+  const result = send(warnings);
+  printWarnings(inv, warnings);
+  return result;
+}
+
+/**
  * Prints the server's warnings as kubectl's warning handler does (rest.WarningWriter with
  * Deduplicate, set up in kubectl's cmd.go): `Warning: <text>` on stderr, each text once per run.
  */
-export function printWarnings(inv: Invocation, warnings: readonly string[]): void {
+function printWarnings(inv: Invocation, warnings: readonly string[]): void {
   let seen = printedWarnings.get(inv);
   for (const w of warnings) {
     if (!seen) printedWarnings.set(inv, (seen = new Set()));

@@ -77,7 +77,7 @@ export function positionOfField(doc: ManifestDocument, field: string): SourcePos
  * without its indexes, else the nearest enclosing one.
  */
 export function positionOfStructField(doc: ManifestDocument, path: string): SourcePosition | undefined {
-  for (let p = path; p; p = p.slice(0, Math.max(p.lastIndexOf('.'), 0))) {
+  for (const p of fieldCandidates(path)) {
     for (const [key, pos] of doc.positions) if (key.replace(/\[\d+\]/g, '') === p) return pos;
   }
   return undefined;

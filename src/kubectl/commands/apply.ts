@@ -9,7 +9,7 @@ import { isStatusError } from '../../engine/core/errors';
 import type { KubeObject } from '../../engine/core/types';
 import { jsonEqual } from '../../engine/api/apiServer';
 import type { Invocation, KubectlCommand } from '../command';
-import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, fieldValidationOf, FILENAME_FLAG, OUTPUT_FLAG, printWarnings, VALIDATE_FLAG } from '../commonFlags';
+import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, fieldValidationOf, FILENAME_FLAG, OUTPUT_FLAG, validationOn, VALIDATE_FLAG, withWarnings } from '../commonFlags';
 import { addSourceToErr, AggregateError, KubectlError, toError } from '../errors';
 import { infoString, type ManifestItem, readManifests } from '../manifestSource';
 import { asPatchError } from '../patchDecodeError';
@@ -61,9 +61,7 @@ function applyOne(inv: Invocation, item: ManifestItem, print: (item: ManifestIte
     // Creating in a namespace that does not exist: the server's NotFound for the namespace.
     if (dryRun === 'client') return print(item, modified, `created${dryRunSuffix(dryRun)}`);
     try {
-      const warnings: string[] = [];
-      const created = ctx.api.create(modified, { dryRun: dryRun === 'server', fieldValidation, warnings });
-      printWarnings(inv, warnings);
+      const created = withWarnings(inv, (warnings) => ctx.api.create(modified, { dryRun: dryRun === 'server', fieldValidation, warnings }));
       return print(item, created, `created${dryRunSuffix(dryRun)}`);
     } catch (e) {
       throw addSourceToErr('creating', item.source, e);
@@ -82,9 +80,7 @@ function applyOne(inv: Invocation, item: ManifestItem, print: (item: ManifestIte
   if (dryRun === 'client') return print(item, merged, `configured${dryRunSuffix(dryRun)}`);
   try {
     // kubectl sends the patch with the same fieldValidation (apply.go applyOneObject's helper).
-    const warnings: string[] = [];
-    const updated = ctx.api.update(merged, { dryRun: dryRun === 'server', fieldValidation, warnings });
-    printWarnings(inv, warnings);
+    const updated = withWarnings(inv, (warnings) => ctx.api.update(merged, { dryRun: dryRun === 'server', fieldValidation, warnings }));
     print(item, updated, `configured${dryRunSuffix(dryRun)}`);
   } catch (e) {
     const patch = diffPatch(live, merged);
@@ -104,7 +100,7 @@ export const applyCommand: KubectlCommand = {
     const format = mutationFormat(inv.flags.string('output'));
     dryRunOf(inv.flags);
     if (filenames.length === 0) throw new KubectlError('must specify one of -f and -k');
-    const entries = readManifests(inv, filenames, { validate: fieldValidationOf(inv.flags) !== 'Ignore' });
+    const entries = readManifests(inv, filenames, { validate: validationOn(inv.flags) });
     const errors: Error[] = [];
     let applied = 0;
     const print = (item: ManifestItem, obj: KubeObject, op: string) => {

@@ -6,7 +6,7 @@
 import { isStatusError } from '../../engine/core/errors';
 import type { KubeObject } from '../../engine/core/types';
 import type { Invocation, KubectlCommand } from '../command';
-import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, fieldValidationOf, FILENAME_FLAG, OUTPUT_FLAG, printWarnings, VALIDATE_FLAG } from '../commonFlags';
+import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, fieldValidationOf, FILENAME_FLAG, OUTPUT_FLAG, validationOn, VALIDATE_FLAG, withWarnings } from '../commonFlags';
 import { addSourceToErr, AggregateError, KubectlError, toError, usageError } from '../errors';
 import { readManifests } from '../manifestSource';
 import { kindString, mutationFormat, toJSONText, toYAMLText } from '../output';
@@ -67,7 +67,7 @@ export const createCommand: KubectlCommand = {
     mutationFormat(inv.flags.string('output'));
     const dryRun = dryRunOf(inv.flags);
     const fieldValidation = fieldValidationOf(inv.flags);
-    const entries = readManifests(inv, filenames, { validate: fieldValidation !== 'Ignore' });
+    const entries = readManifests(inv, filenames, { validate: validationOn(inv.flags) });
     const errors: Error[] = [];
     for (const entry of entries) {
       if ('error' in entry) {
@@ -85,9 +85,7 @@ export const createCommand: KubectlCommand = {
           printCreated(inv, kindName, obj, `created${dryRunSuffix(dryRun)}`);
           continue;
         }
-        const warnings: string[] = [];
-        const created = inv.ctx.api.create(obj, { dryRun: dryRun === 'server', fieldValidation, warnings });
-        printWarnings(inv, warnings);
+        const created = withWarnings(inv, (warnings) => inv.ctx.api.create(obj, { dryRun: dryRun === 'server', fieldValidation, warnings }));
         printCreated(inv, `${kindString(item.info)}/${created.metadata.name}`, created, `created${dryRunSuffix(dryRun)}`);
       } catch (e) {
         if (!isStatusError(e)) throw e;

@@ -9,7 +9,7 @@ import { clone, jsonEqual } from '../../engine/api/apiServer';
 import { isStatusError, StatusError } from '../../engine/core/errors';
 import type { KubeObject } from '../../engine/core/types';
 import type { KubectlCommand } from '../command';
-import { DRY_RUN_FLAG, dryRunOf, FILENAME_FLAG, OUTPUT_FLAG, printWarnings } from '../commonFlags';
+import { DRY_RUN_FLAG, dryRunOf, FILENAME_FLAG, OUTPUT_FLAG, withWarnings } from '../commonFlags';
 import { AggregateError, KubectlError, toError } from '../errors';
 import { mutationFormat } from '../output';
 import { asPatchError } from '../patchDecodeError';
@@ -76,9 +76,7 @@ export const patchCommand: KubectlCommand = {
         let shown = patched;
         try {
           // kubectl patch sends no fieldValidation: the server warns about unknown fields.
-          const warnings: string[] = [];
-          if (dryRun !== 'client') shown = ctx.api.update(patched, { dryRun: dryRun === 'server', warnings });
-          printWarnings(inv, warnings);
+          if (dryRun !== 'client') shown = withWarnings(inv, (warnings) => ctx.api.update(patched, { dryRun: dryRun === 'server', warnings }));
         } catch (e) {
           throw asPatchError(e, patch, type as 'strategic' | 'merge' | 'json', patched);
         }
