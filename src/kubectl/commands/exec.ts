@@ -10,6 +10,7 @@ import { execInContainer } from '../../engine/network/podShell';
 import type { EngineContext } from '../../engine/context';
 import type { KubectlCommand, KubectlEnv, Output } from '../command';
 import { KubectlError, usageError } from '../errors';
+import { mostActivePod, podsForArgument } from '../podForObject';
 
 /** kubectl's text for a runtime that could not start the process (containerd 1.7 / runc). */
 export function executableNotFound(ctx: EngineContext, executable: string): string {
@@ -49,7 +50,7 @@ export const execCommand: KubectlCommand = {
   name: 'exec',
   short: 'Execute a command in a container',
   usage: 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]',
-  examples: '  # Get output from running the \'date\' command from pod mypod, using the first container by default\n  kubectl exec mypod -- date\n\n  # Get output from running the \'date\' command in ruby-container from pod mypod\n  kubectl exec mypod -c ruby-container -- date\n\n  # Switch to raw terminal mode; sends stdin to \'bash\' in ruby-container from pod mypod\n  # and sends stdout/stderr from \'bash\' back to the client\n  kubectl exec mypod -c ruby-container -i -t -- bash -il',
+  examples: '  # Get output from running the \'date\' command from pod mypod, using the first container by default\n  kubectl exec mypod -- date\n\n  # Get output from running the \'date\' command in ruby-container from pod mypod\n  kubectl exec mypod -c ruby-container -- date\n\n  # Switch to raw terminal mode; sends stdin to \'bash\' in ruby-container from pod mypod\n  # and sends stdout/stderr from \'bash\' back to the client\n  kubectl exec mypod -c ruby-container -i -t -- bash -il\n\n  # Get output from running \'date\' command from the first pod of the deployment mydeployment, using the first container by default\n  kubectl exec deploy/mydeployment -- date\n\n  # Get output from running \'date\' command from the first pod of the service myservice, using the first container by default\n  kubectl exec svc/myservice -- date',
   flags: [
     { name: 'container', short: 'c', type: 'string', usage: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
     { name: 'stdin', short: 'i', type: 'bool', usage: 'Pass stdin to the container' },
@@ -67,15 +68,8 @@ export const execCommand: KubectlCommand = {
     }
     const command = args.slice(1);
     if (command.length === 0) throw new KubectlError('you must specify at least one command for the container');
-    let podName = args[0];
-    const slash = podName.indexOf('/');
-    if (slash >= 0) {
-      const type = podName.slice(0, slash);
-      if (!['pod', 'pods', 'po'].includes(type)) throw new KubectlError(`cannot attach to ${type}: only pods can be exec'd into in the playground`);
-      podName = podName.slice(slash + 1);
-    }
-    const pod = inv.ctx.store.get<Pod>('Pod', inv.namespace, podName);
-    if (!pod) throw apiErrors.notFound('pods', podName);
+    // POD or TYPE/NAME: a Deployment, ReplicaSet, StatefulSet or Service stands for its most active pod.
+    const pod = mostActivePod(podsForArgument(inv, args[0], 'cannot attach to'));
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') {
       throw new KubectlError(`cannot exec into a container in a completed pod; current phase is ${phase}`);

@@ -5,15 +5,13 @@
 // pkg/kubelet/kubelet_pods.go validateContainerLogStatus ("is waiting to start: …").
 
 import { apiErrors } from '../../engine/core/errors';
-import { qualifiedResource } from '../../engine/api/registry';
-import type { ContainerStatus, LabelSelector, Pod } from '../../engine/core/types';
-import { parseTimestamp } from '../../engine/core/clock';
+import type { ContainerStatus, Pod } from '../../engine/core/types';
 import { containerLog } from '../../engine/network/containerLog';
 import type { Invocation, KubectlCommand } from '../command';
 import { SELECTOR_FLAG } from '../commonFlags';
 import { KubectlError, usageError } from '../errors';
-import { labelSelectorString } from '../printers/format';
 import { compileSelector, listObjects, resolveKind } from '../resources';
+import { podForLogs, podsForArgument } from '../podForObject';
 import { startupLines } from './logsStartup';
 
 const USAGE_ERR = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
@@ -69,30 +67,6 @@ function logsOf(inv: Invocation, pod: Pod, container: string, previous: boolean)
   return containerLogLines(inv, pod, status, false);
 }
 
-/** controller.ByLogging, simplified: scheduled, running and ready pods first, then the oldest. */
-function firstPod(pods: Pod[]): Pod {
-  const rank = (p: Pod) => (p.spec.nodeName ? 0 : 4) + (p.status?.phase === 'Running' ? 0 : 2) + (p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 0 : 1);
-  return [...pods].sort((a, b) => rank(a) - rank(b) || (parseTimestamp(a.metadata.creationTimestamp) ?? 0) - (parseTimestamp(b.metadata.creationTimestamp) ?? 0) || (a.metadata.name! < b.metadata.name! ? -1 : 1))[0];
-}
-
-function podsFor(inv: Invocation, arg: string): Pod[] {
-  const ns = inv.namespace;
-  const slash = arg.indexOf('/');
-  const type = slash >= 0 ? arg.slice(0, slash) : 'pods';
-  const name = slash >= 0 ? arg.slice(slash + 1) : arg;
-  const info = resolveKind(inv.ctx, type);
-  const obj = inv.ctx.api.tryGet(info.kind, info.namespaced ? ns : undefined, name);
-  if (!obj) throw apiErrors.notFound(qualifiedResource(info), name);
-  if (info.kind === 'Pod') return [obj as Pod];
-  const spec = obj.spec as { selector?: LabelSelector | Record<string, string> } | undefined;
-  const raw = spec?.selector;
-  const text = !raw ? '' : info.kind === 'Service' ? labelSelectorString({ matchLabels: raw as Record<string, string> }) : labelSelectorString(raw as LabelSelector);
-  if (!text) throw new KubectlError(`cannot get the logs from ${qualifiedResource(info)}: selector for ${info.kind.toLowerCase()}/${name} is empty`);
-  const pods = listObjects(inv.ctx, resolveKind(inv.ctx, 'pods'), ns, compileSelector(text)) as Pod[];
-  if (pods.length === 0) throw new KubectlError(`timed out waiting for the condition`);
-  return pods;
-}
-
 function tail(lines: string[], n: number): string[] {
   return n >= 0 ? lines.slice(Math.max(0, lines.length - n)) : lines;
 }
@@ -137,8 +111,8 @@ export const logsCommand: KubectlCommand = {
         throw new KubectlError(`you are attempting to follow ${pods.length} log streams, but maximum allowed concurrency is ${flags.int('max-log-requests')}, use --max-log-requests to increase the limit`);
       }
     } else {
-      const found = podsFor(inv, args[0]);
-      const pod = firstPod(found);
+      const found = podsForArgument(inv, args[0], 'cannot get the logs from');
+      const pod = podForLogs(found);
       if (found.length > 1) inv.output.err(`Found ${found.length} pods, using pod/${pod.metadata.name}\n`);
       pods = [pod];
     }
