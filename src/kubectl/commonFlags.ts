@@ -68,13 +68,21 @@ const printedWarnings = new WeakMap<Invocation, Set<string>>();
 
 /**
  * Sends one request that may answer with warnings (Warn field validation's unknown fields)
- * and prints them as kubectl does once the request has succeeded.
+ * and prints them as kubectl does when the response arrives, whether it succeeded or not.
+ * The API server writes each warning as a response header the moment it is recorded
+ * (apiserver pkg/server/filters/warning.go, recorder.AddWarning), so an error response that
+ * comes after decoding (an invalid value beside a misspelt field) carries them too; client-go
+ * hands every response's headers to the warning handler in transformResponse (rest/request.go
+ * handleWarnings, error branch included), before the caller gets the error that kubectl
+ * then prints.
  */
 export function withWarnings<T>(inv: Invocation, send: (warnings: string[]) => T): T {
   const warnings: string[] = [];
-  const result = send(warnings);
-  printWarnings(inv, warnings);
-  return result;
+  try {
+    return send(warnings);
+  } finally {
+    printWarnings(inv, warnings);
+  }
 }
 
 /**

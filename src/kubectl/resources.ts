@@ -46,6 +46,11 @@ export interface ResourceRequest {
   multipleTypes: boolean;
   /** Exactly one object asked for by name: `-o yaml` prints it bare, not as a List. */
   singleItem: boolean;
+  /**
+   * The names came as resource/name tuples (the builder's resourceTuples): `TYPE/NAME…`, or
+   * `TYPE,TYPE NAME…`, which normalizeMultipleResourcesArgs turns into `TYPE/NAME` pairs.
+   */
+  tuples: boolean;
 }
 
 /** Parses `TYPE[,TYPE…] [NAME…]` or `TYPE/NAME…`. Returns undefined when there are no arguments. */
@@ -68,13 +73,31 @@ export function parseResourceArgs(ctx: EngineContext, args: string[]): ResourceR
       if (!types.includes(info)) types.push(info);
       named.push({ info, name });
     }
-    return { types, named, multipleTypes: types.length > 1, singleItem: named.length === 1 };
+    return { types, named, multipleTypes: types.length > 1, singleItem: named.length === 1, tuples: true };
   }
   const [typeArg, ...names] = args;
   const types = expandTypes(ctx, typeArg);
   const multipleTypes = typeArg.includes(',') || typeArg.split(',').includes('all');
   const named = names.flatMap((name) => types.map((info) => ({ info, name })));
-  return { types, named, multipleTypes, singleItem: named.length === 1 && !multipleTypes };
+  // SplitResourceArgument drops repeated words, so `svc,svc web` stays the TYPE NAME form.
+  const tuples = names.length > 0 && new Set(typeArg.split(',')).size > 1;
+  return { types, named, multipleTypes, singleItem: named.length === 1 && !multipleTypes, tuples };
+}
+
+/**
+ * The resource builder's refusals for named objects (cli-runtime/pkg/resource/builder.go
+ * visitorResult): a label or field selector, or delete's --all (SelectAllParam, which becomes
+ * the everything selector), sends the request down visitBySelector, which refuses names; names
+ * across all namespaces are refused by visitByResource/visitByName for namespaced kinds.
+ * Returns the error text kubectl prints, or undefined.
+ */
+export function namedArgsError(req: ResourceRequest, opts: { selector: boolean; allNamespaces?: boolean }): string | undefined {
+  if (!req.named.length) return undefined;
+  if (opts.selector) {
+    return req.tuples ? 'selectors and the all flag cannot be used when passing resource/name arguments' : 'name cannot be provided when a selector is specified';
+  }
+  if (opts.allNamespaces && req.named.some((n) => n.info.namespaced)) return 'a resource cannot be retrieved by name across all namespaces';
+  return undefined;
 }
 
 export function compileSelector(text: string): Selector | undefined {

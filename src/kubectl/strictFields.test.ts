@@ -109,6 +109,39 @@ describe('--validate=warn and --validate=ignore|false: stored without the unknow
     expect(c.exec('kubectl get svc s -o jsonpath={.spec.ports[0].port}').stdout).toBe('81');
   });
 
+  // The API server writes a warning header as soon as decoding records it (apiserver
+  // server/filters/warning.go), so the 422 that validation answers afterwards carries it, and
+  // client-go's transformResponse hands it to the warning handler on the error branch too
+  // (client-go rest/request.go handleWarnings), before kubectl prints the error.
+  const INVALID = "The Service \"s\" is invalid: spec.type: Unsupported value: \"Foo\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\"\n";
+  it('warn: a request that then fails still prints its warnings, before the error', () => {
+    const c = createCluster();
+    const bad = SVC('  type: Foo\n  bogus: 1\n  ports: [{port: 80}]\n');
+    expect(c.exec('kubectl create --validate=warn -f -', bad)).toEqual({ stdout: '', stderr: `Warning: unknown field "spec.bogus"\n${INVALID}`, exitCode: 1 });
+    expect(c.exec('kubectl apply --validate=warn -f -', bad)).toEqual({ stdout: '', stderr: `Warning: unknown field "spec.bogus"\n${INVALID}`, exitCode: 1 });
+    c.exec('kubectl apply -f -', SVC('  ports: [{port: 80}]\n'));
+    expect(c.exec('kubectl apply --validate=warn -f -', bad)).toEqual({ stdout: '', stderr: `Warning: unknown field "spec.bogus"\n${INVALID}`, exitCode: 1 });
+  });
+
+  it('apply of several documents: each warning as its response arrives, the error after the others (ContinueOnError)', () => {
+    const c = createCluster();
+    const two = `${SVC('  type: Foo\n  bogus: 1\n  ports: [{port: 80}]\n')}---\n${SVC('  zzz: 1\n  ports: [{port: 80}]\n').replace('name: s', 'name: t')}`;
+    const r = c.exec('kubectl apply --validate=warn -f -', two);
+    expect(r.exitCode).toBe(1);
+    expect(r.chunks).toEqual([
+      { stream: 'stderr', text: 'Warning: unknown field "spec.bogus"\nWarning: unknown field "spec.zzz"\n' },
+      { stream: 'stdout', text: 'service/t created\n' },
+      { stream: 'stderr', text: INVALID },
+    ]);
+  });
+
+  it('kubectl patch: the server\'s default (Warn) warning comes with the 422', () => {
+    const c = createCluster();
+    c.exec('kubectl apply -f -', SVC('  ports: [{port: 80}]\n'));
+    const r = c.exec(`kubectl patch svc s -p '{"spec":{"bogus":1,"type":"Foo"}}'`);
+    expect(r).toEqual({ stdout: '', stderr: `Warning: unknown field "spec.bogus"\n${INVALID}`, exitCode: 1 });
+  });
+
   it('an invalid value is refused before anything is read', () => {
     const r = createCluster().exec('kubectl apply --validate=foo -f -', SVC('  ports: [{port: 80}]\n'));
     expect(r.stderr).toBe('error: invalid - validate option "foo"; must be one of: strict (or true), warn, ignore (or false)\n');

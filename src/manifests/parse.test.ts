@@ -34,6 +34,17 @@ describe('parseManifests', () => {
     expect(parseManifests('y: 1\n').documents[0].value).toEqual({ true: 1 });
   });
 
+  // kubectl reads manifests with sigs.k8s.io/yaml Unmarshal (apimachinery util/yaml
+  // YAMLToJSONDecoder), which uses go-yaml v2's non-strict Unmarshal: "Duplicate fields ... are
+  // ignored" (sigs.k8s.io/yaml yaml.go) — the later value overwrites the earlier one and no error
+  // is raised (only UnmarshalStrict says `key "x" already set in map`).
+  it('a repeated key is no error: the last one wins, and its position is the one recorded', () => {
+    const { documents } = parseManifests('spec:\n  replicas: 3\n  replicas: 4\n  selector: {a: 1, a: 2}\n');
+    expect(documents[0].error).toBeUndefined();
+    expect(documents[0].value).toEqual({ spec: { replicas: 4, selector: { a: 2 } } });
+    expect(documents[0].positions.get('spec.replicas')).toEqual({ line: 3, col: 3 });
+  });
+
   it('keys such as __proto__ become own properties; prototypes are untouched', () => {
     const { documents } = parseManifests('__proto__:\n  polluted: true\nconstructor: 1\n');
     const v = documents[0].value as Record<string, unknown>;

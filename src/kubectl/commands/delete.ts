@@ -10,7 +10,7 @@ import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, dryRunOf, FIELD_SELECTOR_FLAG, FILEN
 import { addSourceToErr, AggregateError, KubectlError, toError } from '../errors';
 import { readManifests } from '../manifestSource';
 import { kindString } from '../output';
-import { compileSelector, listSelected, listSelectors, parseResourceArgs } from '../resources';
+import { compileSelector, listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
 
 const NO_RESOURCES = `You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -46,10 +46,9 @@ export const deleteCommand: KubectlCommand = {
   run(inv) {
     const { ctx, flags } = inv;
     const output = flags.string('output');
-    if (output !== '' && output !== 'name') throw new KubectlError(`unexpected -o output mode: ${output}. We only support '-o name'`);
-    // DeleteOptions.Validate checks these right after the output mode.
-    if (flags.bool('all') && flags.string('selector')) throw new KubectlError('cannot set --all and --selector at the same time');
-    if (flags.bool('all') && flags.string('field-selector')) throw new KubectlError('cannot set --all and --field-selector at the same time');
+    // DeleteOptions.Complete runs first (--now, --dry-run, then the resource builder), then
+    // Validate (the output mode). Validate's own "cannot set --all and --selector" is never
+    // reached: the builder's SelectAllParam has already refused the pair.
     const dryRun = dryRunOf(flags);
     let grace = flags.int('grace-period');
     const force = flags.bool('force');
@@ -61,9 +60,8 @@ export const deleteCommand: KubectlCommand = {
     if (grace === 0 && !force) grace = 1;
     if (force && grace < 0) grace = 0;
     const all = flags.bool('all');
-    const selectorText = flags.string('selector');
-    const selector = compileSelector(selectorText);
     const selectors = listSelectors(flags.string('selector'), flags.string('field-selector'));
+    if (all && (selectors.labelSelector || selectors.fieldSelector)) throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
     const allNamespaces = flags.bool('all-namespaces');
     const filenames = flags.array('filename');
     const errors: Error[] = [];
@@ -71,6 +69,7 @@ export const deleteCommand: KubectlCommand = {
     let listing = false;
 
     if (filenames.length) {
+      compileSelector(selectors.labelSelector); // an invalid -l is refused here too (visitByPaths parses it)
       for (const entry of readManifests(inv, filenames, { validate: true })) {
         if ('error' in entry) { errors.push(entry.error); continue; }
         const { info, name, namespace, source } = entry.item;
@@ -80,12 +79,14 @@ export const deleteCommand: KubectlCommand = {
     } else {
       const req = parseResourceArgs(ctx, inv.args);
       if (!req) throw new KubectlError(NO_RESOURCES);
+      // --all is the everything selector (SelectAllParam), refused beside names like -l.
+      const refused = namedArgsError(req, { selector: all || !!(selectors.labelSelector || selectors.fieldSelector), allNamespaces });
+      if (refused) throw new KubectlError(refused);
       if (req.named.length) {
-        if (all) throw new KubectlError('name cannot be provided when --all is specified');
-        if (selector || selectors.fieldSelector) throw new KubectlError('name cannot be provided when a selector is specified');
         for (const { info, name } of req.named) targets.push({ info, name, namespace: info.namespaced ? inv.namespace : undefined, source: '' });
       } else {
-        if (!all && !selector && !selectors.fieldSelector) throw new KubectlError('resource(s) were provided, but no name was specified');
+        if (!all && !selectors.labelSelector && !selectors.fieldSelector) throw new KubectlError('resource(s) were provided, but no name was specified');
+        const selector = compileSelector(selectors.labelSelector);
         listing = true;
         for (const info of req.types) {
           // ContinueOnError: a refused LIST (unsupported field) is reported after the deletions.
@@ -101,6 +102,7 @@ export const deleteCommand: KubectlCommand = {
       }
     }
 
+    if (output !== '' && output !== 'name') throw new KubectlError(`unexpected -o output mode: ${output}. We only support '-o name'`);
     if (grace === 0 && force) inv.output.err(FORCE_WARNING);
     let operation = grace === 0 ? 'force deleted' : 'deleted';
     if (dryRun === 'client') operation += ' (dry run)';

@@ -7,10 +7,10 @@ import { qualifiedResource, type KindInfo } from '../../engine/api/registry';
 import type { KubeObject } from '../../engine/core/types';
 import type { KubectlCommand } from '../command';
 import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from '../commonFlags';
-import { AggregateError, usageError } from '../errors';
+import { AggregateError, KubectlError, usageError } from '../errors';
 import { describeObject } from '../describe';
 import { readManifests } from '../manifestSource';
-import { compileSelector, listObjects, parseResourceArgs } from '../resources';
+import { compileSelector, listObjects, namedArgsError, parseResourceArgs } from '../resources';
 
 export const describeCommand: KubectlCommand = {
   name: 'describe',
@@ -23,7 +23,6 @@ export const describeCommand: KubectlCommand = {
     const { ctx, flags } = inv;
     const allNamespaces = flags.bool('all-namespaces');
     const namespace = allNamespaces ? undefined : inv.namespace;
-    const selector = compileSelector(flags.string('selector'));
     const errors: Error[] = [];
     const targets: { info: KindInfo; obj: KubeObject }[] = [];
     const filenames = flags.array('filename');
@@ -41,6 +40,8 @@ export const describeCommand: KubectlCommand = {
         inv.output.err('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
         throw usageError(inv.commandPath, 'Required resource not specified.');
       }
+      const refused = namedArgsError(req, { selector: flags.string('selector').trim() !== '', allNamespaces });
+      if (refused) throw new KubectlError(refused);
       if (req.named.length) {
         for (const { info, name } of req.named) {
           const obj = ctx.api.tryGet(info.kind, info.namespaced ? inv.namespace : undefined, name);
@@ -57,6 +58,7 @@ export const describeCommand: KubectlCommand = {
           }
         }
       } else {
+        const selector = compileSelector(flags.string('selector'));
         for (const info of req.types) for (const obj of listObjects(ctx, info, namespace, selector)) targets.push({ info, obj });
       }
     }

@@ -128,8 +128,10 @@ describe('kubectl delete --field-selector', () => {
   });
 
   it.each<[string, string]>([
-    ['kubectl delete pods --all --field-selector status.phase=Pending', 'error: cannot set --all and --field-selector at the same time\n'],
-    ['kubectl delete pods --all -l app=web', 'error: cannot set --all and --selector at the same time\n'],
+    // delete.go Complete builds the request before Validate's own check: the builder's
+    // SelectAllParam refuses the pair first (cli-runtime resource/builder.go), as users report.
+    ['kubectl delete pods --all --field-selector status.phase=Pending', "error: setting 'all' parameter but found a non empty selector. \n"],
+    ['kubectl delete pods --all -l app=web', "error: setting 'all' parameter but found a non empty selector. \n"],
     ['kubectl delete pod stuck --field-selector status.phase=Pending', 'error: name cannot be provided when a selector is specified\n'],
     ['kubectl delete deploy --field-selector spec.replicas=2', 'Error from server (BadRequest): Unable to find "apps/v1, Resource=deployments" that match label selector "", field selector "spec.replicas=2": "spec.replicas" is not a known field selector: only "metadata.name", "metadata.namespace"\n'],
   ])('%s fails', (line, stderr) => {

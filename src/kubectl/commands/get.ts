@@ -13,7 +13,7 @@ import { readManifests } from '../manifestSource';
 import { asList, jsonPathPrinter, kindString, parseOutputSpec, printObjects } from '../output';
 import { parseCustomColumns, printCustomColumns, sortObjectsBy } from '../printers/customColumns';
 import { printTable } from '../printers/table';
-import { compileSelector, listSelected, listSelectors, noResourcesText, parseResourceArgs } from '../resources';
+import { compileSelector, listSelected, listSelectors, namedArgsError, noResourcesText, parseResourceArgs } from '../resources';
 
 /** The -o formats of kubectl get without a template. */
 export function getFormat(raw: string): '' | 'json' | 'yaml' | 'name' | 'wide' {
@@ -52,7 +52,6 @@ export const getCommand: KubectlCommand = {
     const sortBy = flags.string('sort-by');
     const allNamespaces = flags.bool('all-namespaces');
     const namespace = allNamespaces ? undefined : inv.namespace;
-    const selector = compileSelector(flags.string('selector'));
     const selectors = listSelectors(flags.string('selector'), flags.string('field-selector'));
     const filenames = flags.array('filename');
     const errors: Error[] = [];
@@ -66,6 +65,7 @@ export const getCommand: KubectlCommand = {
     };
 
     if (filenames.length) {
+      compileSelector(selectors.labelSelector); // an invalid -l is refused here too (visitByPaths parses it)
       for (const entry of readManifests(inv, filenames, { validate: true })) {
         if ('error' in entry) { errors.push(entry.error); continue; }
         const { info, name, namespace: ns } = entry.item;
@@ -82,14 +82,16 @@ export const getCommand: KubectlCommand = {
       }
       multipleTypes = req.multipleTypes;
       singleItem = req.singleItem;
+      const refused = namedArgsError(req, { selector: !!(selectors.labelSelector || selectors.fieldSelector), allNamespaces });
+      if (refused) throw new KubectlError(refused);
       if (req.named.length) {
-        if (selector || selectors.fieldSelector) throw new KubectlError('name cannot be provided when a selector is specified');
         for (const { info, name } of req.named) {
           const obj = ctx.api.tryGet(info.kind, info.namespaced ? inv.namespace : undefined, name);
           if (obj) add(info, obj);
           else if (!flags.bool('ignore-not-found')) errors.push(apiErrors.notFound(qualifiedResource(info), name));
         }
       } else {
+        const selector = compileSelector(selectors.labelSelector);
         for (const info of req.types) {
           // ContinueOnError: a type the server refuses to list (a field selector it does not
           // support) is reported after the types it did list.

@@ -8,7 +8,7 @@ import type { KubectlCommand } from '../command';
 import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { AggregateError, KubectlError, toError } from '../errors';
 import { kindString } from '../output';
-import { compileSelector, listObjects, parseResourceArgs } from '../resources';
+import { compileSelector, listObjects, namedArgsError, parseResourceArgs } from '../resources';
 
 /** Kinds with a `scale` subresource. */
 const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
@@ -37,6 +37,9 @@ export const scaleCommand: KubectlCommand = {
     if (!req) {
       throw new KubectlError(`You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`);
     }
+    // The builder refuses names beside a selector (cli-runtime resource/builder.go visitBySelector).
+    const refused = namedArgsError(req, { selector: flags.string('selector').trim() !== '' });
+    if (refused) throw new KubectlError(refused);
     const selector = compileSelector(flags.string('selector'));
     let targets: { kind: string; name: string }[];
     if (req.named.length) targets = req.named.map((n) => ({ kind: n.info.kind, name: n.name }));

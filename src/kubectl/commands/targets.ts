@@ -12,7 +12,7 @@ import type { Invocation } from '../command';
 import { type DryRun, dryRunSuffix } from '../commonFlags';
 import { KubectlError, toError } from '../errors';
 import { kindString, mutationFormat, toJSONText, toYAMLText } from '../output';
-import { compileSelector, listSelected, listSelectors, parseResourceArgs } from '../resources';
+import { compileSelector, listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
 
 export const NO_RESOURCES_GIVEN = `You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -49,12 +49,13 @@ export function resolveTargets(inv: Invocation, args: string[], opts: TargetOpti
   const { ctx } = inv;
   const req = parseResourceArgs(ctx, args);
   if (!req) throw new KubectlError(NO_RESOURCES_GIVEN);
-  const selector = compileSelector(opts.selector ?? '');
   const selectors = listSelectors(opts.selector, opts.fieldSelector);
+  const refused = namedArgsError(req, { selector: !!(selectors.labelSelector || selectors.fieldSelector), allNamespaces: opts.allNamespaces });
+  if (refused) throw new KubectlError(refused);
+  const selector = compileSelector(selectors.labelSelector);
   const targets: Target[] = [];
   const errors: Error[] = [];
   if (req.named.length) {
-    if (selector || selectors.fieldSelector) throw new KubectlError('name cannot be provided when a selector is specified');
     for (const { info, name } of req.named) {
       try {
         targets.push({ info, obj: ctx.api.get(info.kind, info.namespaced ? inv.namespace : undefined, name) });

@@ -1,7 +1,7 @@
 // NetworkPolicy strategy (networking.k8s.io/v1). Sources: pkg/apis/networking/v1/defaults.go
 // (SetDefaults_NetworkPolicy: policyTypes [Ingress] plus Egress when egress rules exist;
 // SetDefaults_NetworkPolicyPort: protocol TCP), pkg/registry/networking/networkpolicy/strategy.go
-// (generation; no status since v1.24), pkg/apis/networking/validation/validation.go
+// (generation; no status: see below), pkg/apis/networking/validation/validation.go
 // (ValidateNetworkPolicySpec, ValidateNetworkPolicyPort, ValidateNetworkPolicyPeer, ValidateIPBlock).
 
 import type { EngineContext } from '../../context';
@@ -116,7 +116,11 @@ export function createNetworkPolicyStrategy(_ctx: EngineContext): KindStrategy<N
   return {
     info: KINDS.NetworkPolicy,
     defaults: defaultNetworkPolicy,
-    // NetworkPolicyStatus was removed in v1.24: whatever a manifest says there is dropped.
+    // NetworkPolicy has no status: KEP-2943's alpha NetworkPolicyStatus (1.24–1.27) was
+    // withdrawn and the field tombstoned in k8s.io/api networking/v1 types.go ("Status is
+    // tombstoned to show why 3 is a reserved protobuf tag"). A `status:` in a request is an
+    // unknown field to the decoder (refused under Strict, warned about and dropped under Warn);
+    // dropping it here too keeps writes that bypass the decoder the same.
     prepareForCreate: (np) => void delete (np as { status?: unknown }).status,
     validate: validateNetworkPolicy,
     prepareForUpdate: (np) => void delete (np as { status?: unknown }).status,
