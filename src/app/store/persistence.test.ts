@@ -154,7 +154,7 @@ describe('persistence', () => {
     writeFile('ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
     runCommand('kubectl apply -f ns.yaml');
     markApplied('ns.yaml', useStore.getState().files['ns.yaml']);
-    storage.setItem(STORAGE_KEY, JSON.stringify({ ...currentSession(), log: null })); // what an overflowed recorder saves
+    storage.setItem(STORAGE_KEY, JSON.stringify({ ...currentSession(), log: null, logLost: 'too-long' })); // what an overflowed recorder saves
     // The first picture (boot.ts) reads the same validated session: no applied texts without the cluster they went to.
     expect(readSession(storage.getItem(STORAGE_KEY)).session?.applied).toBeUndefined();
     expect(restoreSession(findScenario)).toBe(true);
@@ -185,6 +185,15 @@ describe('persistence', () => {
     expect(restoreSession(findScenario)).toBe(false);
     expect(storage.getItem(CORRUPT_KEY)).toBe('{"v":1,"files":{"__proto__":1}');
     expect(getNotices().at(-1)?.text).toMatch(/could not be fully restored/);
+  });
+
+  it('refuses a saved request the engine cannot take, instead of replaying it', () => {
+    // A request's method must be a string: the engine upper-cases it (dataplane/trace.ts), and a number made the replay throw.
+    const request = { from: { kind: 'workstation' }, url: 'http://192.168.49.2:30080', method: 5 };
+    const text = JSON.stringify({ v: 2, files: { 'a.yaml': 'x: 1' }, activeFile: 'a.yaml', typed: [], log: { seed: 1, nodes: 3, entries: [{ t: 'trace', request, n: 1 }] } });
+    expect(readSession(text).problems).toEqual(['the cluster log was unreadable, so the cluster started fresh']);
+    const sound = { from: { kind: 'pod', namespace: 'default', name: 'web-1' }, url: 'http://web', method: 'POST', headers: { 'x-a': 'b' } };
+    expect(readSession(text.replace(JSON.stringify(request), JSON.stringify(sound))).session?.log?.entries).toEqual([{ t: 'trace', request: sound, n: 1 }]);
   });
 
   it('keeps the files when only the log is broken', () => {
@@ -229,7 +238,7 @@ describe('readSession', () => {
   it.each([
     ['null', 'not an object'],
     ['[]', 'not an object'],
-    ['{"v":2}', 'unknown version'],
+    ['{"v":3}', 'unknown version'],
     ['{"v":1,"files":"x"}', 'files are unreadable'],
     ['{"v":1,"files":{"../../etc":"x"}}', 'files are unreadable'],
     ['{', 'not valid JSON'],

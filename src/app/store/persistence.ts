@@ -2,7 +2,9 @@
 // workspace files, active file, theme, pane sizes and collapsed panes, typed
 // terminal history, and the cluster as a replay log (session.ts). Corrupt or
 // hostile content never blanks the page: it is validated, the raw text is kept
-// under CORRUPT_KEY, and the page starts fresh with a notice.
+// under CORRUPT_KEY, and the page starts fresh with a notice. When storage is
+// full, the session is saved without its log and says why (`logLost`), so the
+// next load tells the person what was kept and what was not (sessionNotices.ts).
 //
 // Embedded pages (?embed=1) neither read nor write any of this.
 
@@ -12,6 +14,7 @@ import { reconcileOrder } from './fileOrder';
 import { showLesson } from './lesson';
 import { pushNotice } from './notices';
 import { LogRecorder, MAX_LOG_ENTRIES, readSession, SESSION_VERSION, type ReplayLog, type SavedSession } from './session';
+import { noticeWhenCannotSave, noticeWhenReplayFailed, noticeWhenSavedWithoutLog, restoredWithoutLogNotice } from './sessionNotices';
 import { useStore, type PlaygroundState } from './state';
 
 export const STORAGE_KEY = 'services-playground:v1';
@@ -31,6 +34,12 @@ let scenarioCommands = 0;
 let enabled = false;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let overflowNoticeShown = false;
+/**
+ * The storage problem the person was last told about. Saves come every half second
+ * while time runs, so a notice is pushed when the problem changes, not on every save
+ * (else a dismissed notice would come straight back).
+ */
+let toldStorage: 'ok' | 'full' | 'unsaved' = 'ok';
 
 function storage(): Storage | undefined {
   try {
@@ -166,14 +175,21 @@ function applySessionUi(session: SavedSession, replayed: boolean): void {
   });
 }
 
-/** What a notice says about the files when the cluster started fresh (their tabs are all marked). */
-const FRESH_FILES = 'Your files are back, marked as not applied: apply them to create their objects again.';
-
 /** A fresh cluster with the saved files in their tabs, none of them applied. */
 function startFresh(session: SavedSession): void {
   setInputRecorder(undefined);
   startRecording(DEFAULT_SEED, DEFAULT_NODES, session.files);
   initStore({ seed: DEFAULT_SEED, nodes: DEFAULT_NODES, files: session.files, fileOrder: session.order, commands: [], theme: session.theme });
+}
+
+/** Keeps saved text the page could not use under CORRUPT_KEY; false when storage refused it. */
+function keepCorruptText(store: Storage | undefined, text: string): boolean {
+  try {
+    store?.setItem(CORRUPT_KEY, text);
+    return !!store;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -190,13 +206,9 @@ export function restoreSession(findScenario: (id: string) => Scenario | undefine
   }
   const { session, problems } = readSession(text);
   if (text !== null && problems.length > 0) {
-    try {
-      store?.setItem(CORRUPT_KEY, text);
-    } catch {
-      /* storage full: the notice still tells the person */
-    }
+    const keptText = keepCorruptText(store, text) ? ` The saved text was kept in localStorage under "${CORRUPT_KEY}".` : '';
     const kept = session ? (session.log ? 'Your files were kept.' : 'Your files were kept, marked as not applied.') : 'The playground started fresh.';
-    pushNotice(`Your saved session could not be fully restored (${problems.join('; ')}). ${kept} The saved text was kept in localStorage under "${CORRUPT_KEY}".`);
+    pushNotice(`Your saved session could not be fully restored (${problems.join('; ')}). ${kept}${keptText}`);
   }
   if (!session) return false;
   const scenario = session.scenario ? findScenario(session.scenario) : undefined;
@@ -204,20 +216,29 @@ export function restoreSession(findScenario: (id: string) => Scenario | undefine
   scenarioFiles = scenario ? { ...scenario.files } : {};
   scenarioCommands = scenario?.commands.length ?? 0;
   let replayed = false;
+  toldStorage = 'ok';
   try {
     if (session.log) {
       replay(session.log, session);
       replayed = true;
     } else {
-      if (problems.length === 0) pushNotice(`Your last session was too long to replay, so the cluster started fresh. ${FRESH_FILES}`, 'info');
+      if (problems.length === 0) {
+        const notice = restoredWithoutLogNotice(session.logLost);
+        pushNotice(notice.text, notice.tone);
+        // Storage is likely still full: the next save's notice would say the same again.
+        if (session.logLost === 'storage-full') toldStorage = 'full';
+      }
       startFresh(session);
       scenarioCommands = 0;
     }
   } catch (e) {
-    // An engine bug during replay: keep the files, start the cluster fresh.
+    // An engine bug during replay: keep the files, start the cluster fresh, and keep
+    // the saved text (the next save replaces it) so the bug can be reproduced.
     console.warn('replaying the saved session failed', e);
-    pushNotice(`The saved cluster could not be rebuilt, so it started fresh. ${FRESH_FILES}`);
+    const notice = noticeWhenReplayFailed(text !== null && keepCorruptText(store, text) ? CORRUPT_KEY : undefined);
+    pushNotice(notice.text, notice.tone);
     startFresh(session);
+    scenarioCommands = 0;
   }
   applySessionUi(session, replayed);
   if (scenarioId) showLesson(scenarioId, session.lesson);
@@ -276,8 +297,13 @@ export function currentSession(): SavedSession {
     applied: { ...s.appliedFiles },
     applyAsYouType: s.applyAsYouType,
     ...(s.lesson ? { lesson: { collapsed: s.lesson.collapsed, dismissed: s.lesson.dismissed } } : {}),
-    log: recorder?.toLog() ?? null,
+    ...withLog(recorder?.toLog() ?? null),
   };
+}
+
+/** The log, or why there is none (a recorder that gave up on a long session). */
+function withLog(log: ReplayLog | null): Pick<SavedSession, 'log' | 'logLost'> {
+  return log ? { log } : { log: null, logLost: 'too-long' };
 }
 
 /** Writes the session now (also on page hide, so a crash or a closed tab loses nothing). */
@@ -288,17 +314,31 @@ export function saveNow(): void {
   const store = storage();
   if (!store) return;
   const session = currentSession();
+  if (trySave(store, session)) {
+    toldStorage = 'ok';
+    return;
+  }
+  // Probably full (QuotaExceededError): keep what the person typed (files, tabs,
+  // terminal history) and drop the cluster's log, which is most of the size. The
+  // session says why it has no log, so the next load tells the person the truth.
+  if (session.log && trySave(store, { ...session, log: null, logLost: 'storage-full' })) tellStorage('full');
+  else tellStorage('unsaved');
+}
+
+function trySave(store: Storage, session: SavedSession): boolean {
   try {
     store.setItem(STORAGE_KEY, JSON.stringify(session));
+    return true;
   } catch {
-    // Probably full: keep the files (what a person typed) and drop the cluster log.
-    try {
-      store.setItem(STORAGE_KEY, JSON.stringify({ ...session, log: null }));
-      pushNotice('Browser storage is full: your files are saved, but the cluster will start fresh after a reload.');
-    } catch {
-      pushNotice('Browser storage is full or blocked: this session cannot be saved.');
-    }
+    return false;
   }
+}
+
+function tellStorage(problem: 'full' | 'unsaved'): void {
+  if (toldStorage === problem) return;
+  toldStorage = problem;
+  const notice = problem === 'full' ? noticeWhenSavedWithoutLog() : noticeWhenCannotSave();
+  pushNotice(notice.text, notice.tone);
 }
 
 function scheduleSave(): void {

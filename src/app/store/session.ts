@@ -9,7 +9,13 @@ import type { ClusterInput } from './actions';
 import { reconcileOrder } from './fileOrder';
 import type { PaneSizes } from './state';
 
-export const SESSION_VERSION = 1;
+/**
+ * The format written now. 2 added `logLost` (why a session has no log); a session
+ * written as 1 reads the same, except that its null log's reason is unknown.
+ */
+export const SESSION_VERSION = 2;
+/** Format versions this page reads. */
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 /** Past this many log entries the log is dropped: files are kept and the cluster starts fresh after a reload. */
 export const MAX_LOG_ENTRIES = 2000;
 
@@ -21,6 +27,13 @@ export interface ReplayLog {
   nodes: number;
   entries: LogEntry[];
 }
+
+/** Why a saved session has no log (its files are kept; the cluster starts fresh). */
+export type LogLoss =
+  /** The log outgrew MAX_LOG_ENTRIES. */
+  | 'too-long'
+  /** Browser storage was full (QuotaExceededError): the session was saved without its log. */
+  | 'storage-full';
 
 export interface SavedSession {
   v: typeof SESSION_VERSION;
@@ -46,8 +59,10 @@ export interface SavedSession {
   applyAsYouType?: boolean;
   /** How the example's lesson strip was left (the example is `scenario`). */
   lesson?: { collapsed: boolean; dismissed: boolean };
-  /** null when the log outgrew MAX_LOG_ENTRIES: the files are kept, the cluster starts fresh. */
+  /** null when it could not be kept (`logLost` says why): the files are kept, the cluster starts fresh. */
   log: ReplayLog | null;
+  /** Why `log` is null. Absent in sessions written as version 1, whose null log may have either reason. */
+  logLost?: LogLoss;
 }
 
 /**
@@ -148,6 +163,34 @@ function validFiles(v: unknown): Record<string, string> | undefined {
   return files;
 }
 
+const isStringRecord = (v: unknown): v is Record<string, string> => isObject(v) && Object.entries(v).every(([k, x]) => !FORBIDDEN_KEYS.has(k) && isString(x));
+
+/** A request as the engine takes it (a field of another type would make the replay throw, not fail the request). */
+function validRequest(r: unknown): TraceRequest | undefined {
+  if (!isObject(r) || !isString(r.url) || !isObject(r.from)) return undefined;
+  const f = r.from;
+  let from: TraceRequest['from'];
+  if (f.kind === 'workstation') from = { kind: 'workstation' };
+  else if (f.kind === 'node' && isString(f.name)) from = { kind: 'node', name: f.name };
+  else if (f.kind === 'pod' && isString(f.namespace) && isString(f.name) && (f.container === undefined || isString(f.container)))
+    from = { kind: 'pod', namespace: f.namespace, name: f.name, ...(f.container === undefined ? {} : { container: f.container }) };
+  else return undefined;
+  const request: TraceRequest = { from, url: r.url };
+  for (const key of ['method', 'body', 'userAgent'] as const) {
+    const v = r[key];
+    if (v === undefined) continue;
+    if (!isString(v)) return undefined;
+    request[key] = v;
+  }
+  for (const key of ['headers', 'resolve'] as const) {
+    const v = r[key];
+    if (v === undefined) continue;
+    if (!isStringRecord(v)) return undefined;
+    request[key] = { ...v };
+  }
+  return request;
+}
+
 function validEntry(e: unknown): LogEntry | undefined {
   if (!isObject(e)) return undefined;
   switch (e.t) {
@@ -161,10 +204,9 @@ function validEntry(e: unknown): LogEntry | undefined {
     case 'advance':
       return typeof e.ms === 'number' && Number.isFinite(e.ms) && e.ms >= 0 ? { t: 'advance', ms: e.ms } : undefined;
     case 'trace': {
-      const r = e.request;
-      if (!isObject(r) || !isString(r.url) || !isObject(r.from) || !isString(r.from.kind)) return undefined;
+      const request = validRequest(e.request);
       const n = typeof e.n === 'number' && Number.isInteger(e.n) && e.n >= 1 && e.n <= 100_000 ? e.n : undefined;
-      return n ? { t: 'trace', request: r as unknown as TraceRequest, n } : undefined;
+      return request && n ? { t: 'trace', request, n } : undefined;
     }
     default:
       return undefined;
@@ -200,7 +242,7 @@ export interface ValidationResult {
 /** Checks a parsed document section by section, keeping every part that is sound. */
 export function validateSession(raw: unknown): ValidationResult {
   if (!isObject(raw)) return { session: null, problems: ['the saved session is not an object'] };
-  if (raw.v !== SESSION_VERSION) return { session: null, problems: [`the saved session has an unknown version (${String(raw.v).slice(0, 20)})`] };
+  if (!READABLE_VERSIONS.includes(raw.v)) return { session: null, problems: [`the saved session has an unknown version (${String(raw.v).slice(0, 20)})`] };
   const problems: string[] = [];
   const files = validFiles(raw.files);
   if (!files) return { session: null, problems: ['the saved files are unreadable'] };
@@ -222,6 +264,7 @@ export function validateSession(raw: unknown): ValidationResult {
   const log = validLog(raw.log);
   if (log === undefined) problems.push('the cluster log was unreadable, so the cluster started fresh');
   else session.log = log;
+  if (log === null && raw.v === 2 && (raw.logLost === 'too-long' || raw.logLost === 'storage-full')) session.logLost = raw.logLost;
   // What was applied went to the logged cluster: without it, nothing is applied (every tab is marked).
   const applied = raw.applied === undefined ? undefined : validFiles(raw.applied);
   if (applied && session.log) session.applied = applied;
