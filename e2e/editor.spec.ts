@@ -26,6 +26,32 @@ spec:
       nodePort: 80
 `;
 
+// Misspelt keys in ObjectMeta, PodSpec, Container and ContainerPort; a protocol only the schema marks.
+const TYPO_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+  lables:
+    app: shop
+spec:
+  selector:
+    matchLabels:
+      app: shop
+  template:
+    metadata:
+      labels:
+        app: shop
+    spec:
+      restartpolicy: Always
+      containers:
+        - name: shop
+          image: nginx
+          imagepullpolicy: Always
+          ports:
+            - containerport: 80
+              protocol: tcp
+`;
+
 async function openEditor(page: Page): Promise<void> {
   await page.goto('./?test-hooks=1');
   await expect(page.getByRole('tab', { name: /web\.yaml/ })).toHaveAttribute('aria-selected', 'true');
@@ -67,13 +93,48 @@ test.describe('the YAML editor', () => {
     expect(services).not.toContain('shop');
   });
 
-  test('a misspelt field is refused as kubectl refuses it (strict field validation), marked on its own line', async ({ page }) => {
-    await openEditor(page);
-    const text = SERVICE.replace('  selector:', '  selecter:');
+  // Two checkers see a misspelt key: the schema's (monaco-yaml, `Property selecter is not
+  // allowed.`) and the API server's strict decoding. The key gets one marker, kubectl's.
+  // Each text also has a line only the schema marks (kubectl stops at the first error), so the
+  // test knows the schema's check has run on it too before it counts the markers.
+  const oneMarkerPerTypo = async (page: Page, text: string, typos: { key: string; message: string }[], schemaOnlyLine: string) => {
     await setEditorValue(page, text);
-    const message = 'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.selecter"';
     const problems = page.getByRole('list', { name: 'Problems' });
-    await expect(problems.getByRole('button', { name: `Line ${lineOf(text, 'selecter')} ${message}` })).toBeVisible();
+    for (const { key, message } of typos) await expect(problems.getByRole('button', { name: `Line ${lineOf(text, key)} ${message}` })).toBeVisible();
+    const markers = () => page.evaluate(() => (window.__playground as Hooks).editor!.markers());
+    await expect.poll(async () => (await markers()).some((m) => m.owner === 'yaml' && m.line === lineOf(text, schemaOnlyLine)), { timeout: 15_000 }).toBe(true);
+    const all = await markers();
+    for (const { key, message } of typos) expect(all.filter((m) => m.line === lineOf(text, key))).toEqual([{ message, line: lineOf(text, key), owner: 'kubectl', severity: 8 }]);
+  };
+
+  test('a misspelt field in a Service spec gets one marker, kubectl\'s strict-decoding error, on its own line', async ({ page }) => {
+    await openEditor(page);
+    const text = SERVICE.replace('  selector:', '  sessionAffinity: Sticky\n  selecter:').replace('nodePort: 80', 'targetport: 8080');
+    await oneMarkerPerTypo(
+      page,
+      text,
+      [
+        { key: 'selecter', message: 'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.selecter"' },
+        { key: 'targetport', message: 'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.ports[0].targetport"' },
+      ],
+      'Sticky',
+    );
+  });
+
+  test('a misspelt field in a Pod template, a container and its port gets one marker each, kubectl\'s', async ({ page }) => {
+    await openEditor(page);
+    const lead = 'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field ';
+    await oneMarkerPerTypo(
+      page,
+      TYPO_DEPLOYMENT,
+      [
+        { key: 'lables', message: `${lead}"metadata.lables"` },
+        { key: 'restartpolicy', message: `${lead}"spec.template.spec.restartpolicy"` },
+        { key: 'imagepullpolicy', message: `${lead}"spec.template.spec.containers[0].imagepullpolicy"` },
+        { key: 'containerport', message: `${lead}"spec.template.spec.containers[0].ports[0].containerport"` },
+      ],
+      'protocol: tcp',
+    );
   });
 
   test('a YAML syntax error and an unknown kind are marked on their lines', async ({ page }) => {
@@ -201,6 +262,35 @@ test('after a reload, only tabs changed since they were last applied are marked,
   await page.evaluate(() => (window.__playground as unknown as Run).runCommand('kubectl apply -f draft.yaml', 'terminal'));
   await expect(clean('draft.yaml')).toBeVisible();
   await expect(page.getByRole('tab', { name: /not applied/ })).toHaveCount(0);
+});
+
+test('before the command line has loaded, the schema marks misspelt container fields; then kubectl\'s markers take their place', async ({ page }) => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: shop\nspec:\n  containers:\n    - name: shop\n      image: nginx\n      imagepullpolicy: Always\n      ports:\n        - containerport: 80\n';
+  await openEditor(page);
+  await page.evaluate((t) => (window.__playground as unknown as { writeFile(p: string, t: string): void }).writeFile('typo.yaml', t), text);
+  await page.getByRole('tab', { name: /^typo\.yaml/ }).click();
+  await page.evaluate(() => dispatchEvent(new Event('pagehide'))); // save now
+
+  const release = await holdChunk(page, COMMAND_LINE_CHUNK);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: /^typo\.yaml/ })).toHaveAttribute('aria-selected', 'true');
+  // Only the schema can check yet: a warning on each misspelt key (Container, ContainerPort).
+  const monaco = page.getByTestId('monaco-host');
+  await expect(monaco.locator('.squiggly-warning')).toHaveCount(2, { timeout: 20_000 });
+  await expect(monaco.locator('.squiggly-error')).toHaveCount(0);
+  await monaco.locator('.view-line', { hasText: 'containerport' }).getByText('containerport').hover();
+  await expect(page.getByText('Property containerport is not allowed.')).toBeVisible();
+
+  release();
+  await page.waitForFunction(() => !!(window.__playground as Hooks | undefined)?.editor, null, { timeout: 20_000 });
+  const lead = 'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field ';
+  const markers = () => page.evaluate(() => (window.__playground as Hooks).editor!.markers().sort((a, b) => a.line - b.line));
+  await expect.poll(markers, { timeout: 15_000 }).toEqual([
+    { message: `${lead}"spec.containers[0].imagepullpolicy"`, line: lineOf(text, 'imagepullpolicy'), owner: 'kubectl', severity: 8 },
+    { message: `${lead}"spec.containers[0].ports[0].containerport"`, line: lineOf(text, 'containerport'), owner: 'kubectl', severity: 8 },
+  ]);
+  await expect(monaco.locator('.squiggly-error')).toHaveCount(2);
+  await expect(monaco.locator('.squiggly-warning')).toHaveCount(0);
 });
 
 test('read-only pages show the file but offer no editing', async ({ page }) => {

@@ -155,6 +155,17 @@ describe('decode errors against the simulated API server', () => {
     ]);
   });
 
+  it('in every type, nested too (ObjectMeta, PodSpec, Container, ContainerPort): one marker each, on its key', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  lables:\n    app: p\nspec:\n  restartpolicy: Always\n  containers:\n    - name: a\n      image: nginx\n      imagepullpolicy: Always\n      ports:\n        - containerport: 80\n';
+    const lead = 'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field ';
+    expect(dryRunAll(text).map((d) => [d.line, d.col, d.message])).toEqual([
+      [5, 3, `${lead}"metadata.lables"`],
+      [8, 3, `${lead}"spec.restartpolicy"`],
+      [12, 7, `${lead}"spec.containers[0].imagepullpolicy"`],
+      [14, 11, `${lead}"spec.containers[0].ports[0].containerport"`],
+    ]);
+  });
+
   it('an object that exists already goes through PATCH, whose wording differs: still one marker per field', () => {
     const cluster = createCluster({ seed: 1 });
     cluster.exec('kubectl apply -f -', 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{name: http, port: 80}]}\n');

@@ -86,7 +86,7 @@ export function EditorPane() {
               readOnlyMessage={startupTypingMessage(startup)}
               theme={theme}
               fontSize={presenter ? 18 : 14}
-              diagnostics={checked?.diagnostics ?? null}
+              checked={checked}
               onSave={apply}
               label={`YAML editor: ${activeFile}`}
             />

@@ -5,13 +5,13 @@
 // a scenario) flow back into their models.
 
 import { memo, useEffect, useRef } from 'react';
-import type { Diagnostic } from '../../manifests/diagnostics';
 import { writeFile } from '../store/actions';
 import { useStore } from '../store/state';
 import { setComponentHook } from '../componentHooks';
 import { setRevealer } from './editorBridge';
-import { MARKER_OWNER, toMarkers } from './markers';
-import { monaco } from './monacoSetup';
+import { toMarkers } from './markers';
+import { markerMerger, monaco } from './monacoSetup';
+import type { Checked } from './useManifestChecks';
 
 type Model = ReturnType<typeof monaco.editor.createModel>;
 
@@ -43,14 +43,15 @@ interface Props {
   readOnlyMessage?: string;
   theme: 'light' | 'dark';
   fontSize: number;
-  diagnostics: readonly Diagnostic[] | null;
+  /** kubectl's latest verdict on this file (null while the first is pending, or the checks are not available). */
+  checked: Checked | null;
   onSave: () => void;
   label: string;
 }
 
 // Memoised: EditorPane re-renders on every keystroke (the store's file text changes),
-// while this component only needs to react to a new file, theme or diagnostics.
-export default memo(function MonacoEditor({ path, readOnly, readOnlyMessage, theme, fontSize, diagnostics, onSave, label }: Props) {
+// while this component only needs to react to a new file, theme or verdict.
+export default memo(function MonacoEditor({ path, readOnly, readOnlyMessage, theme, fontSize, checked, onSave, label }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<ReturnType<typeof monaco.editor.create> | null>(null);
   const onSaveRef = useRef(onSave);
@@ -67,6 +68,11 @@ export default memo(function MonacoEditor({ path, readOnly, readOnlyMessage, the
       fixedOverflowWidgets: true,
       renderLineHighlight: 'line',
       quickSuggestions: { other: true, comments: false, strings: true },
+      // Monaco hides squiggles in a read-only editor by default ('editable'). Problems are worth
+      // seeing there too: a read-only embed's Problems list names them, and while the page
+      // starts (read-only until the command line has loaded) the schema's warnings are the
+      // only check there is (schemaMarkers.ts).
+      renderValidationDecorations: 'on',
     });
     editorRef.current = editor;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current());
@@ -148,9 +154,11 @@ export default memo(function MonacoEditor({ path, readOnly, readOnlyMessage, the
   }, [theme]);
 
   useEffect(() => {
+    // No verdict yet for a file just opened: its model keeps the markers of its last one
+    // (on the same text, unless it changed meanwhile: schemaMarkers.ts) until the new one lands.
     const model = monaco.editor.getModel(uriOf(path));
-    if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics ?? []));
-  }, [path, diagnostics]);
+    if (model && checked?.path === path) markerMerger.setKubectlVerdict(model, { text: checked.text, markers: toMarkers(checked.diagnostics) });
+  }, [path, checked]);
 
   return <div ref={host} className="editor-monaco" data-testid="monaco-host" />;
 });

@@ -27,7 +27,9 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
+import { commandLineReady } from '../../engine/lean';
 import { buildKubernetesSchema } from './schema';
+import { createMarkerMerger } from './schemaMarkers';
 import { withLegacyCreateWebWorker } from './yamlWorkerShim';
 
 export type MonacoApi = typeof monaco;
@@ -42,7 +44,25 @@ export type MonacoApi = typeof monaco;
 /** The schema's address; the schema itself is handed over in memory (no request is made). */
 const SCHEMA_URI = 'inmemory://services-playground/kubernetes.json';
 
-configureMonacoYaml(withLegacyCreateWebWorker(monaco), {
+type Model = monaco.editor.ITextModel;
+
+/**
+ * Keeps one marker per misspelt field (schemaMarkers.ts): monaco-yaml sets its markers
+ * through this merger, and MonacoEditor sets kubectl's through `setKubectlVerdict`.
+ */
+export const markerMerger = createMarkerMerger<Model, monaco.editor.IMarkerData>(
+  (model, owner, markers) => monaco.editor.setModelMarkers(model, owner, markers),
+  commandLineReady,
+);
+
+/** Monaco's module as monaco-yaml sees it: the worker shim, and its markers set through the merger. */
+function monacoForYaml(): MonacoApi {
+  const withWorker = withLegacyCreateWebWorker(monaco);
+  // A copy, not a patch: Monaco's own module object stays as it is.
+  return { ...withWorker, editor: { ...withWorker.editor, setModelMarkers: markerMerger.setModelMarkers } } as MonacoApi;
+}
+
+configureMonacoYaml(monacoForYaml(), {
   enableSchemaRequest: false,
   hover: true,
   completion: true,

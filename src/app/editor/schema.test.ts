@@ -1,8 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import { unknownFields } from '../../engine/api/decoding/bodyCheck';
 import { SCHEMAS } from '../../engine/schema';
 import { apiVersionOf, buildKubernetesSchema, EDITOR_KINDS, type JsonSchema } from './schema';
 
 type Def = { properties: Record<string, JsonSchema>; required?: string[]; description: string; additionalProperties?: unknown };
+
+/**
+ * The keys a JSON Schema validator refuses under `additionalProperties: false`, as JSON
+ * paths (`spec.ports[0].targetport`): a small walker over $ref, items, properties and maps.
+ */
+function unknownKeys(schema: JsonSchema, obj: Record<string, unknown>): string[] {
+  const defs = schema.definitions as Record<string, JsonSchema>;
+  const kindDef = defs[obj.kind as string];
+  const out: string[] = [];
+  const walk = (v: unknown, s: JsonSchema | undefined, path: string): void => {
+    if (!s || v === null || typeof v !== 'object') return;
+    if (typeof s.$ref === 'string') return walk(v, defs[s.$ref.replace('#/definitions/', '')], path);
+    if (Array.isArray(v)) return v.forEach((item, i) => walk(item, s.items as JsonSchema | undefined, `${path}[${i}]`));
+    const props = s.properties as Record<string, JsonSchema> | undefined;
+    for (const [key, value] of Object.entries(v)) {
+      const child = path ? `${path}.${key}` : key;
+      if (props?.[key]) walk(value, props[key], child);
+      else if (s.additionalProperties === false) out.push(child);
+      else if (typeof s.additionalProperties === 'object') walk(value, s.additionalProperties as JsonSchema, child);
+    }
+  };
+  walk(obj, kindDef, '');
+  return out.sort();
+}
 
 describe('buildKubernetesSchema', () => {
   const schema = buildKubernetesSchema();
@@ -45,9 +70,43 @@ describe('buildKubernetesSchema', () => {
     expect(defs.ServicePort.properties.port.title).toBe('port <integer> -required-');
   });
 
-  it('flags unknown keys only where the field list is complete', () => {
-    expect(defs.ServiceSpec.additionalProperties).toBe(false);
-    expect(defs.PodSpec.additionalProperties).toBeUndefined();
+  it('allows exactly the fields of each type, in every type (PodSpec, Container, ObjectMeta too)', () => {
+    for (const [id, def] of Object.entries(defs)) {
+      expect(def.additionalProperties, id).toBe(false);
+      expect(Object.keys(def.properties).sort(), id).toEqual(Object.keys(SCHEMAS[id].fields).sort());
+    }
+  });
+
+  it('refuses exactly the keys the API server\'s strict decoding refuses (apimachinery NewStrictDecodingError)', () => {
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', lables: { app: 'web' }, annotations: { 'any.key/at-all': 'x' } },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: {
+            restartpolicy: 'Always',
+            volumes: [{ name: 'v', emptyDir: {} }],
+            containers: [
+              { name: 'a', image: 'nginx', ports: [{ containerPort: 80 }] },
+              { name: 'b', image: 'nginx', imagepullpolicy: 'Always', ports: [{ containerport: 80 }], resources: { limits: { cpu: '1' } } },
+            ],
+          },
+        },
+      },
+    };
+    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selecter: { app: 'web' }, ports: [{ port: 80, targetport: 8080 }] } };
+    for (const obj of [deployment, service]) {
+      expect(unknownKeys(schema, obj), obj.kind).toEqual(unknownFields(obj.kind, obj as never).map((e) => /"(.*)"/.exec(e)![1]).sort());
+    }
+    expect(unknownKeys(schema, deployment)).toEqual([
+      'metadata.lables',
+      'spec.template.spec.containers[1].imagepullpolicy',
+      'spec.template.spec.containers[1].ports[0].containerport',
+      'spec.template.spec.restartpolicy',
+    ]);
   });
 
   it('is plain JSON (no functions, no cycles) and does not touch the explain data', () => {

@@ -1,8 +1,9 @@
 // The editor's Kubernetes JSON Schema, built offline from the same schema data
 // `kubectl explain` prints (src/engine/schema): one definition per API type,
 // descriptions for hover, `required` from the required markers, enums for the
-// values Kubernetes restricts, and a dispatch on `kind` (if/then) so each document
-// is checked and completed against its own kind. Pure; served to monaco-yaml in memory.
+// values Kubernetes restricts, no keys beyond a type's fields, and a dispatch on `kind`
+// (if/then) so each document is checked and completed against its own kind. Pure;
+// served to monaco-yaml in memory.
 
 import { KIND_SCHEMAS, SCHEMAS, type FieldSchema, type TypeSchema } from '../../engine/schema';
 
@@ -34,17 +35,6 @@ const ITEM_ENUM_PATCHES: Record<string, Record<string, string[]>> = {
   NetworkPolicySpec: { policyTypes: ['Ingress', 'Egress'] },
   ServiceSpec: { ipFamilies: ['IPv4', 'IPv6'] },
 };
-
-/**
- * Types whose field list in the schema data is complete, so an unknown key there is a typo
- * worth flagging (`selectr:`). Others (PodSpec, Container …) list only the fields the
- * playground simulates, and real manifests carry more.
- */
-const CLOSED_TYPES = new Set<string>([
-  ...EDITOR_KINDS, 'ServiceSpec', 'ServicePort', 'LabelSelector', 'LabelSelectorRequirement', 'PodTemplateSpec', 'ContainerPort',
-  'DeploymentSpec', 'ReplicaSetSpec', 'IngressSpec', 'IngressRule', 'HTTPIngressPath', 'IngressBackend', 'IngressServiceBackend',
-  'ServiceBackendPort', 'NetworkPolicySpec', 'NetworkPolicyPeer', 'NetworkPolicyPort', 'NetworkPolicyIngressRule',
-]);
 
 /** A field as `kubectl explain` heads it (`selector <map[string]string>`): the hover's title. */
 function fieldSchema(f: FieldSchema, owner: string, name: string): JsonSchema {
@@ -94,7 +84,11 @@ function typeDefinition(id: string, t: TypeSchema): JsonSchema {
   }
   const def: JsonSchema = { type: 'object', description: t.description, properties };
   if (required.length) def.required = required;
-  if (CLOSED_TYPES.has(id)) def.additionalProperties = false;
+  // Every type lists all of its Go struct's fields (schema/unmodelled.ts), the same list the
+  // API server's strict decoding refuses unknown keys against (engine/api/decoding/goTypes.ts):
+  // so a key the type lacks is a typo here too, flagged while kubectl's check is not
+  // available yet; once it is, kubectl's marker stands in for this one (schemaMarkers.ts).
+  def.additionalProperties = false;
   return def;
 }
 
