@@ -249,7 +249,7 @@ function writePathAlone(): void {
     timers: new TimerQueue(),
     events: new EventRecorder(store, clock),
     controllers: new ControllerManager(store),
-    sim: { cloudProvider: true, proxyMode: 'iptables', readinessFailures: new Set(), stoppedNodes: new Set() },
+    sim: { cloudProvider: true, proxyMode: 'iptables', readinessFailures: new Set(), stoppedNodes: new Map() },
   };
   registerStrategies(ctx, fullExtension);
   api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });

@@ -38,8 +38,8 @@ export interface SimState {
   proxyMode: 'iptables' | 'ipvs';
   /** `ns/pod/container` (container may be `*`) whose readiness endpoint is made to fail. */
   readinessFailures: Set<string>;
-  /** Nodes that are powered off (kubelet stops posting status). */
-  stoppedNodes: Set<string>;
+  /** Nodes that are powered off (kubelet stops posting status), with when (simulated ms): its Lease's last renewal. */
+  stoppedNodes: Map<string, number>;
 }
 
 export interface EngineContext {

@@ -151,7 +151,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         cloudProvider,
         proxyMode: 'iptables',
         readinessFailures: new Set(),
-        stoppedNodes: new Set(),
+        stoppedNodes: new Map(),
       },
     };
     registerStrategies(ctx, extension);
@@ -251,7 +251,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         cloudProvider: sim.cloudProvider,
         proxyMode: sim.proxyMode,
         readinessFailures: Object.freeze([...sim.readinessFailures].sort()),
-        stoppedNodes: Object.freeze([...sim.stoppedNodes].sort()),
+        stoppedNodes: Object.freeze([...sim.stoppedNodes.keys()].sort()),
       }),
       files: Object.freeze(workspace.entries()),
       // Derived data is computed only when someone reads it, once per snapshot.

@@ -67,12 +67,17 @@ export interface KubectlCommand {
   suggestFor?: string[];
   /** One line, as `kubectl` lists it. */
   short: string;
+  /** The `--help` description (templates.LongDesc, rendered); `short` plus a period when absent. */
+  long?: string;
   /** The `Usage:` line(s) of `--help`, without the leading `kubectl `. */
   usage: string;
   /** Examples block of `--help` (optional). */
   examples?: string;
   flags: FlagSpec[];
   subcommands?: KubectlCommand[];
-  /** Writes to inv.output; throws to fail (rendered by errors.ts renderError). Returns an exit code other than 0/1 if needed. */
+  /**
+   * Writes to inv.output; throws to fail (rendered by errors.ts renderError). Returns an exit code other than 0/1 if needed.
+   * A command with subcommands and no run behaves as cmdutil.DefaultSubCommandRun (index.ts).
+   */
   run?(inv: Invocation): void | number;
 }

@@ -252,7 +252,9 @@ describe('the command line itself', () => {
   it('unknown commands suggest close ones, like cobra', () => {
     const c = createCluster();
     expect(c.exec('kubectl gett pods')).toEqual({ stdout: '', stderr: 'error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tget\n\tset\n', exitCode: 1 });
-    expect(c.exec('kubectl foo').stderr).toBe('error: unknown command "foo" for "kubectl"\n');
+    // "top" is within cobra's distance 2 of "foo".
+    expect(c.exec('kubectl foo').stderr).toBe('error: unknown command "foo" for "kubectl"\n\nDid you mean this?\n\ttop\n');
+    expect(c.exec('kubectl frobnicate').stderr).toBe('error: unknown command "frobnicate" for "kubectl"\n');
   });
 
   it('flag errors', () => {

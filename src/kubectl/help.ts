@@ -48,19 +48,25 @@ function flagLines(flags: FlagSpec[]): string {
     .join('\n');
 }
 
-/** `kubectl CMD --help`. */
+/** cobra's minNamePadding: subcommand names are padded to at least this width. */
+const MIN_NAME_PADDING = 11;
+
+/**
+ * `kubectl CMD --help` (kubectl's templater: the long description, then aliases, examples,
+ * subcommands — each `  ` + rpad(name, NamePadding) + ` ` + short —, options, usage, tips).
+ */
 export function commandHelp(cmd: KubectlCommand, path: string): string {
-  const parts = [`${cmd.short}.\n`];
+  const parts = [`${cmd.long ?? `${cmd.short}.`}\n`];
   if (cmd.aliases?.length) parts.push(`Aliases:\n${[cmd.name, ...cmd.aliases].join(', ')}\n`);
   if (cmd.examples) parts.push(`Examples:\n${cmd.examples}\n`);
   if (cmd.subcommands?.length) {
-    const w = Math.max(...cmd.subcommands.map((s) => s.name.length)) + 2;
-    parts.push(`Available Commands:\n${cmd.subcommands.map((s) => `  ${s.name.padEnd(w)}${s.short}\n`).join('')}`);
+    const w = Math.max(MIN_NAME_PADDING, ...cmd.subcommands.map((s) => s.name.length));
+    parts.push(`Available Commands:\n${cmd.subcommands.map((s) => `  ${s.name.padEnd(w)} ${s.short}\n`).join('')}`);
   }
   if (cmd.flags.length) parts.push(`Options:\n${flagLines(cmd.flags)}`);
   parts.push(`Usage:\n  kubectl ${cmd.usage}\n`);
-  parts.push('Use "kubectl options" for a list of global command-line options (applies to all commands).\n');
-  void path;
+  const tips = cmd.subcommands?.length ? `Use "${path} <command> --help" for more information about a given command.\n` : '';
+  parts.push(`${tips}Use "kubectl options" for a list of global command-line options (applies to all commands).\n`);
   return parts.join('\n');
 }
 

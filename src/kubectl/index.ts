@@ -1,13 +1,13 @@
 // kubectl on top of the engine: find the command in the table, parse its
 // flags, run it, and render failures as kubectl does (exit code 1).
 
-import { isStatusError } from '../engine/core/errors';
+import { goQuote, isStatusError } from '../engine/core/errors';
 import { type ExecResult } from '../engine/exec';
 import type { Invocation, KubectlCommand, KubectlEnv } from './command';
 import { Output } from './command';
 import { COMMANDS } from './commands';
 import { GLOBAL_FLAGS } from './commonFlags';
-import { AggregateError, KubectlError, renderError } from './errors';
+import { AggregateError, KubectlError, renderError, usageError } from './errors';
 import { FlagError, parseFlags } from './flags';
 import { commandHelp, rootHelp, unknownCommandText } from './help';
 
@@ -85,9 +85,16 @@ export function runKubectl(env: KubectlEnv, argv: string[], stdin?: string): Exe
     out.err(`error: ${e.message}\nSee '${path} --help' for usage.\n`);
     return result(out, 1);
   }
-  if (flags.bool('help') || !cmd.run) {
+  if (flags.bool('help')) {
     out.out(commandHelp(cmd, path));
     return result(out, 0);
+  }
+  if (!cmd.run) {
+    // cmdutil.DefaultSubCommandRun (`kubectl top`, `kubectl rollout`): RequireNoArguments, then
+    // the help on stderr and exit 1 (ErrExit).
+    if (flags.args.length) out.err(renderError(usageError(path, `unknown command ${goQuote(flags.args.join(' '))}`)));
+    else out.err(commandHelp(cmd, path));
+    return result(out, 1);
   }
   const inv: Invocation = {
     env,

@@ -37,6 +37,10 @@ export function expandTypes(ctx: EngineContext, typeArg: string): KindInfo[] {
   return out;
 }
 
+/** hasCombinedTypeArgs: some arguments in TYPE/NAME form and some not. */
+export const COMBINED_TYPE_ARGS_ERROR =
+  "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
+
 export interface ResourceRequest {
   /** Kinds to list (when no names were given) — or the kinds the names belong to. */
   types: KindInfo[];
@@ -58,9 +62,7 @@ export function parseResourceArgs(ctx: EngineContext, args: string[]): ResourceR
   if (args.length === 0) return undefined;
   if (args.some((a) => a.includes('/'))) {
     if (!args[0].includes('/') || args.some((a) => !a.includes('/'))) {
-      throw new KubectlError(
-        "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
-      );
+      throw new KubectlError(COMBINED_TYPE_ARGS_ERROR);
     }
     const named: ResourceRequest['named'] = [];
     const types: KindInfo[] = [];

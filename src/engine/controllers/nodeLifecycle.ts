@@ -195,7 +195,7 @@ export function setNodePower(ctx: EngineContext, nodeName: string, on: boolean):
     controllers.get(ctx)?.start(nodeName);
     kubeletOf(ctx)?.nodeStarted(nodeName);
   } else {
-    ctx.sim.stoppedNodes.add(nodeName);
+    if (!ctx.sim.stoppedNodes.has(nodeName)) ctx.sim.stoppedNodes.set(nodeName, ctx.clock.now());
     controllers.get(ctx)?.stop(nodeName);
     kubeletOf(ctx)?.nodeStopped(nodeName);
   }

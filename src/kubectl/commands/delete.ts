@@ -1,14 +1,16 @@
 // kubectl delete -f FILE | TYPE NAME… | TYPE/NAME… | TYPE -l SEL | TYPE --field-selector SEL | TYPE --all,
 // with --grace-period, --force, --now, --dry-run, --ignore-not-found, -o name.
-// Source: staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go (Complete, RunDelete,
-// DeleteResult, PrintObj).
+// Source: staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go (Complete, Validate, RunDelete,
+// DeleteResult, PrintObj); -f with -l or resource arguments: k8s.io/cli-runtime/pkg/resource/builder.go
+// (visitByPaths).
 
 import { apiErrors, isStatusError } from '../../engine/core/errors';
 import { qualifiedResource, type KindInfo } from '../../engine/api/registry';
+import { matchesSelector } from '../../engine/core/labels';
 import type { KubectlCommand } from '../command';
 import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, dryRunOf, FIELD_SELECTOR_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { addSourceToErr, AggregateError, KubectlError, toError } from '../errors';
-import { readManifests } from '../manifestSource';
+import { pathArgsError, pathLabelSelector, readManifests } from '../manifestSource';
 import { kindString } from '../output';
 import { compileSelector, listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
 
@@ -19,7 +21,9 @@ Example resource specifications include:
    '<resource> <name>'
    '<resource>'`;
 
+// Printed by the WarningPrinter ("Warning: " + message).
 const FORCE_WARNING = 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
+const CLUSTER_SCOPE_WARNING = 'Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n';
 
 interface Target {
   info: KindInfo;
@@ -47,8 +51,9 @@ export const deleteCommand: KubectlCommand = {
     const { ctx, flags } = inv;
     const output = flags.string('output');
     // DeleteOptions.Complete runs first (--now, --dry-run, then the resource builder), then
-    // Validate (the output mode). Validate's own "cannot set --all and --selector" is never
-    // reached: the builder's SelectAllParam has already refused the pair.
+    // Validate (the output mode, --force beside a grace period). Validate's own "cannot set
+    // --all and --selector" is never reached: the builder's SelectAllParam has already refused
+    // the pair.
     const dryRun = dryRunOf(flags);
     let grace = flags.int('grace-period');
     const force = flags.bool('force');
@@ -63,15 +68,23 @@ export const deleteCommand: KubectlCommand = {
     const selectors = listSelectors(flags.string('selector'), flags.string('field-selector'));
     if (all && (selectors.labelSelector || selectors.fieldSelector)) throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
     const allNamespaces = flags.bool('all-namespaces');
+    // With --all, -l or --field-selector, NotFound is ignored unless --ignore-not-found was set.
+    const ignoreNotFound = flags.changed('ignore-not-found')
+      ? flags.bool('ignore-not-found')
+      : all || !!selectors.labelSelector || !!selectors.fieldSelector;
     const filenames = flags.array('filename');
     const errors: Error[] = [];
     const targets: Target[] = [];
-    let listing = false;
 
     if (filenames.length) {
-      compileSelector(selectors.labelSelector); // an invalid -l is refused here too (visitByPaths parses it)
-      for (const entry of readManifests(inv, filenames, { validate: true })) {
+      const entries = readManifests(inv, filenames, { validate: true });
+      const refused = pathArgsError(inv.args);
+      if (refused) throw new KubectlError(refused);
+      // -l keeps the file's objects whose labels, as written, match (no Latest() in delete).
+      const selector = pathLabelSelector(selectors.labelSelector);
+      for (const entry of entries) {
         if ('error' in entry) { errors.push(entry.error); continue; }
+        if (selector && !matchesSelector(entry.item.object.metadata.labels, selector)) continue;
         const { info, name, namespace, source } = entry.item;
         if (!name) { errors.push(new KubectlError('resource name may not be empty')); continue; }
         targets.push({ info, name, namespace: namespace || undefined, source });
@@ -87,7 +100,6 @@ export const deleteCommand: KubectlCommand = {
       } else {
         if (!all && !selectors.labelSelector && !selectors.fieldSelector) throw new KubectlError('resource(s) were provided, but no name was specified');
         const selector = compileSelector(selectors.labelSelector);
-        listing = true;
         for (const info of req.types) {
           // ContinueOnError: a refused LIST (unsupported field) is reported after the deletions.
           try {
@@ -104,27 +116,33 @@ export const deleteCommand: KubectlCommand = {
 
     if (output !== '' && output !== 'name') throw new KubectlError(`unexpected -o output mode: ${output}. We only support '-o name'`);
     if (grace === 0 && force) inv.output.err(FORCE_WARNING);
+    else if (grace > 0 && force) throw new KubectlError('--force and --grace-period greater than 0 cannot be specified together');
+    // WarnClusterScope: an explicit -n does not scope cluster-scoped kinds; said once.
+    let warnClusterScope = inv.explicitNamespace && !allNamespaces;
     let operation = grace === 0 ? 'force deleted' : 'deleted';
     if (dryRun === 'client') operation += ' (dry run)';
     if (dryRun === 'server') operation += ' (server dry run)';
-    let deleted = 0;
     for (const t of targets) {
+      if (warnClusterScope && !t.info.namespaced) {
+        inv.output.err(CLUSTER_SCOPE_WARNING);
+        warnClusterScope = false;
+      }
       try {
         if (dryRun === 'none') {
           ctx.api.delete(t.info.kind, t.namespace, t.name, { gracePeriodSeconds: grace >= 0 ? grace : undefined, force });
         } else if (!ctx.api.tryGet(t.info.kind, t.namespace, t.name)) {
           throw apiErrors.notFound(qualifiedResource(t.info), t.name);
         }
-        deleted++;
         if (output === 'name') inv.output.out(`${kindString(t.info)}/${t.name}\n`);
         else inv.output.out(`${kindString(t.info)} "${t.name}" ${operation}\n`);
       } catch (e) {
         if (!isStatusError(e)) throw e;
-        if (e.reason === 'NotFound' && flags.bool('ignore-not-found')) continue;
+        if (e.reason === 'NotFound' && ignoreNotFound) continue;
         errors.push(addSourceToErr('deleting', t.source, toError(e)));
       }
     }
-    if (listing && deleted === 0 && errors.length === 0) inv.output.out('No resources found\n');
+    // DeleteResult: nothing visited (a selector or -l on a file matched nothing) and no error.
+    if (targets.length === 0 && errors.length === 0) inv.output.out('No resources found\n');
     if (errors.length) throw new AggregateError(errors);
   },
 };

@@ -1,15 +1,17 @@
 // kubectl describe TYPE [NAME_PREFIX] | TYPE/NAME | -l | -f: the describers'
 // text per object; exact name first, then every object whose name starts with it.
-// Source: staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go (Run, DescribeMatchingResources).
+// Source: staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go (Run, DescribeMatchingResources);
+// -f with -l or resource arguments: k8s.io/cli-runtime/pkg/resource/builder.go (visitByPaths).
 
 import { apiErrors } from '../../engine/core/errors';
 import { qualifiedResource, type KindInfo } from '../../engine/api/registry';
+import { matchesSelector } from '../../engine/core/labels';
 import type { KubeObject } from '../../engine/core/types';
 import type { KubectlCommand } from '../command';
 import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { AggregateError, KubectlError, usageError } from '../errors';
 import { describeObject } from '../describe';
-import { readManifests } from '../manifestSource';
+import { pathArgsError, pathLabelSelector, readManifests } from '../manifestSource';
 import { compileSelector, listObjects, namedArgsError, parseResourceArgs } from '../resources';
 
 export const describeCommand: KubectlCommand = {
@@ -27,8 +29,14 @@ export const describeCommand: KubectlCommand = {
     const targets: { info: KindInfo; obj: KubeObject }[] = [];
     const filenames = flags.array('filename');
     if (filenames.length) {
-      for (const entry of readManifests(inv, filenames, { validate: true })) {
+      const entries = readManifests(inv, filenames, { validate: true });
+      const refused = pathArgsError(inv.args);
+      if (refused) throw new KubectlError(refused);
+      // No Latest() here: -l filters the objects as the file has them (visitByPaths).
+      const selector = pathLabelSelector(flags.string('selector'));
+      for (const entry of entries) {
         if ('error' in entry) { errors.push(entry.error); continue; }
+        if (selector && !matchesSelector(entry.item.object.metadata.labels, selector)) continue;
         const { info, name, namespace: ns } = entry.item;
         const obj = ctx.api.tryGet(info.kind, ns || undefined, name);
         if (obj) targets.push({ info, obj });

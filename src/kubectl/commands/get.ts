@@ -1,15 +1,17 @@
 // kubectl get: tables (via the table printers), -o json|yaml|name|wide|jsonpath=|
 // jsonpath-as-json=|custom-columns=, several types, `all`, TYPE/NAME, -l,
 // --field-selector, -A, --show-labels, -L, --no-headers, --sort-by.
-// Source: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (Run, printGeneric, SortingPrinter).
+// Source: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (Run, printGeneric, SortingPrinter);
+// -f with -l or resource arguments: k8s.io/cli-runtime/pkg/resource/builder.go (visitByPaths).
 
 import { apiErrors, isStatusError } from '../../engine/core/errors';
 import { qualifiedResource, type KindInfo } from '../../engine/api/registry';
+import { matchesSelector } from '../../engine/core/labels';
 import type { KubeObject } from '../../engine/core/types';
 import type { KubectlCommand } from '../command';
 import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { AggregateError, KubectlError, usageError } from '../errors';
-import { readManifests } from '../manifestSource';
+import { pathArgsError, pathLabelSelector, readManifests } from '../manifestSource';
 import { asList, jsonPathPrinter, kindString, parseOutputSpec, printObjects } from '../output';
 import { parseCustomColumns, printCustomColumns, sortObjectsBy } from '../printers/customColumns';
 import { printTable } from '../printers/table';
@@ -57,23 +59,39 @@ export const getCommand: KubectlCommand = {
     const errors: Error[] = [];
     const found: Found[] = [];
     let multipleTypes = false;
-    let singleItem = false;
+    let singleItem: boolean;
     const add = (info: KindInfo, obj: KubeObject) => {
       let group = found.find((f) => f.info === info);
       if (!group) found.push((group = { info, objects: [] }));
       group.objects.push(obj);
     };
 
+    const ignoreNotFound = flags.bool('ignore-not-found');
+    // Only the human-readable printers say so; -o json|yaml|name print an empty List or nothing (printGeneric).
+    const humanReadable = format === '' || format === 'wide';
     if (filenames.length) {
-      compileSelector(selectors.labelSelector); // an invalid -l is refused here too (visitByPaths parses it)
-      for (const entry of readManifests(inv, filenames, { validate: true })) {
+      const entries = readManifests(inv, filenames, { validate: true });
+      const refused = pathArgsError(inv.args);
+      if (refused) throw new KubectlError(refused);
+      // visitByPaths filters after Latest() has refetched, so the live labels decide.
+      const selector = pathLabelSelector(selectors.labelSelector);
+      for (const entry of entries) {
         if ('error' in entry) { errors.push(entry.error); continue; }
         const { info, name, namespace: ns } = entry.item;
         const obj = ctx.api.tryGet(info.kind, ns || undefined, name);
-        if (obj) add(info, obj);
-        else errors.push(apiErrors.notFound(qualifiedResource(info), name));
+        if (!obj) {
+          if (!ignoreNotFound) errors.push(apiErrors.notFound(qualifiedResource(info), name));
+          continue;
+        }
+        if (selector && !matchesSelector(obj.metadata.labels, selector)) continue;
+        add(info, obj);
       }
       multipleTypes = found.length > 1;
+      // One file (not stdin) implies a single item: -o yaml prints the object bare (visitByPaths).
+      singleItem = filenames.length === 1 && filenames[0] !== '-';
+      if (humanReadable && found.length === 0 && errors.length === 0 && !ignoreNotFound) {
+        inv.output.err(allNamespaces ? 'No resources found\n' : `No resources found in ${inv.namespace} namespace.\n`);
+      }
     } else {
       const req = parseResourceArgs(ctx, inv.args);
       if (!req) {
@@ -88,7 +106,7 @@ export const getCommand: KubectlCommand = {
         for (const { info, name } of req.named) {
           const obj = ctx.api.tryGet(info.kind, info.namespaced ? inv.namespace : undefined, name);
           if (obj) add(info, obj);
-          else if (!flags.bool('ignore-not-found')) errors.push(apiErrors.notFound(qualifiedResource(info), name));
+          else if (!ignoreNotFound) errors.push(apiErrors.notFound(qualifiedResource(info), name));
         }
       } else {
         const selector = compileSelector(selectors.labelSelector);
@@ -104,9 +122,7 @@ export const getCommand: KubectlCommand = {
           }
         }
       }
-      // Only the human-readable printers say so; -o json|yaml|name print an empty List or nothing (printGeneric).
-      const humanReadable = format === '' || format === 'wide';
-      if (humanReadable && found.length === 0 && errors.length === 0 && !flags.bool('ignore-not-found')) {
+      if (humanReadable && found.length === 0 && errors.length === 0 && !ignoreNotFound) {
         inv.output.err(noResourcesText(namespace, req.types));
       }
     }
@@ -115,13 +131,19 @@ export const getCommand: KubectlCommand = {
     let all = found.flatMap((f) => f.objects);
     // Non-table printers sort the one List of every kind (SortingPrinter).
     if (sortBy && found.length > 1 && format !== '' && format !== 'wide') all = sortObjectsBy(all, sortBy);
+    // printGeneric prints nothing but the errors when a single item was implied and fetching
+    // failed, or when nothing was found and NotFound is ignored; otherwise the one object, or a List.
+    const printNothing = (singleItem && errors.length > 0) || (all.length === 0 && ignoreNotFound);
+    if (!humanReadable && printNothing) {
+      if (errors.length) throw new AggregateError(errors);
+      return;
+    }
     if (jsonPath) {
-      if (!(singleItem && all.length === 0)) inv.output.out(jsonPath(singleItem && all.length === 1 ? all[0] : JSON.parse(JSON.stringify(asList(all)))));
+      inv.output.out(jsonPath(singleItem && all.length === 1 ? all[0] : JSON.parse(JSON.stringify(asList(all)))));
     } else if (customColumns) {
       inv.output.out(printCustomColumns(all, customColumns, flags.bool('no-headers')));
     } else if (format === 'json' || format === 'yaml') {
-      // A single object asked for by name that does not exist prints nothing but the error.
-      if (!(singleItem && all.length === 0)) inv.output.out(printObjects(format, all, singleItem));
+      inv.output.out(printObjects(format, all, singleItem));
     } else if (format === 'name') {
       for (const f of found) for (const o of f.objects) inv.output.out(`${kindString(f.info)}/${o.metadata.name}\n`);
     } else {

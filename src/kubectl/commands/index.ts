@@ -17,6 +17,7 @@ import { rolloutCommand } from './rollout';
 import { runCommand } from './run';
 import { scaleCommand } from './scale';
 import { setCommand } from './setImage';
+import { topCommand } from './top';
 import { versionCommand } from './version';
 
 export const COMMANDS: KubectlCommand[] = [
@@ -39,6 +40,7 @@ export const COMMANDS: KubectlCommand[] = [
   runCommand,
   scaleCommand,
   setCommand,
+  topCommand,
   uncordonCommandSpec,
   versionCommand,
 ];

@@ -1,7 +1,7 @@
 // describe Node and Namespace. Source: describe.go (describeNode, describeNodeLease,
 // describeNodeResource, describeNamespace, DescribeResourceQuotas, DescribeLimitRanges).
 // The playground has no Lease objects: the lease shown is the one the kubelet would
-// hold (holder = node name, renewed at the last heartbeat).
+// hold (holder = node name, renewed every 10 s while the node runs; see leaseRenewTime).
 
 import type { EngineContext } from '../../engine/context';
 import type { KubeEvent, Namespace, Node, Pod } from '../../engine/core/types';
@@ -42,6 +42,28 @@ function podResources(pod: Pod, kind: 'requests' | 'limits'): { cpu: number; mem
   return { cpu, memory };
 }
 
+/**
+ * How often a kubelet renews its node Lease: renewIntervalFraction 0.25 × the default
+ * nodeLeaseDurationSeconds 40 (pkg/kubelet/kubelet.go, k8s.io/component-helpers
+ * apimachinery/lease/controller.go, which renews at start and then every interval).
+ */
+export const NODE_LEASE_RENEW_INTERVAL_MS = 10_000;
+
+/**
+ * The Lease's spec.renewTime: the last 10-s renewal since the kubelet last started (the Ready
+ * condition's heartbeat, which the engine sets at boot and at `sim node start`), up to now while
+ * the node runs, or up to the moment it was powered off (`sim node stop`): from then on the
+ * lease goes stale, which is what the node controller watches for.
+ */
+function leaseRenewTime(ctx: EngineContext, node: Node): string | undefined {
+  const ready = node.status?.conditions.find((c) => c.type === 'Ready');
+  const startedAt = Date.parse(ready?.lastHeartbeatTime ?? '');
+  if (Number.isNaN(startedAt)) return undefined;
+  const until = ctx.sim.stoppedNodes.get(node.metadata.name!) ?? ctx.clock.now();
+  if (until < startedAt) return ready!.lastHeartbeatTime;
+  return new Date(startedAt + Math.floor((until - startedAt) / NODE_LEASE_RENEW_INTERVAL_MS) * NODE_LEASE_RENEW_INTERVAL_MS).toISOString();
+}
+
 const pct = (part: number, whole: number) => (whole > 0 ? Math.trunc((part / whole) * 100) : 0);
 
 export function describeNode(ctx: EngineContext, node: Node, events: KubeEvent[]): string {
@@ -58,11 +80,11 @@ export function describeNode(ctx: EngineContext, node: Node, events: KubeEvent[]
   if (taints.length === 0) w.writeLine('<none>');
   taints.forEach((t, i) => w.write(LEVEL_0, `${i ? '\t' : ''}${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}\n`));
   w.write(LEVEL_0, `Unschedulable:\t${node.spec?.unschedulable ? 'true' : 'false'}\n`);
-  const ready = st.conditions.find((c) => c.type === 'Ready');
   w.write(LEVEL_0, 'Lease:\n');
   w.write(LEVEL_1, `HolderIdentity:\t${node.metadata.name}\n`);
   w.write(LEVEL_1, 'AcquireTime:\t<unset>\n');
-  w.write(LEVEL_1, `RenewTime:\t${formatRFC1123Z(ready?.lastHeartbeatTime)}\n`);
+  // describeNodeLease prints lease.Spec.RenewTime.Time.Format(time.RFC1123Z) (pkg/describe/describe.go).
+  w.write(LEVEL_1, `RenewTime:\t${formatRFC1123Z(leaseRenewTime(ctx, node))}\n`);
   if (st.conditions.length > 0) {
     w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
     w.write(LEVEL_1, '----\t------\t-----------------\t------------------\t------\t-------\n');

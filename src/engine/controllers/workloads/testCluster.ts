@@ -83,7 +83,7 @@ export function createTestCluster(seed = 1): TestCluster {
     timers: new TimerQueue(),
     events: new EventRecorder(store, clock),
     controllers: new ControllerManager(store),
-    sim: { cloudProvider: true, proxyMode: 'iptables', readinessFailures: new Set(), stoppedNodes: new Set() },
+    sim: { cloudProvider: true, proxyMode: 'iptables', readinessFailures: new Set(), stoppedNodes: new Map() },
   };
   registerStrategies(ctx, fullExtension);
   for (const create of [createDeploymentController, createReplicaSetController, createStatefulSetController, createGarbageCollector]) {
