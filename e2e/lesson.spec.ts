@@ -10,6 +10,7 @@ test.use({ colorScheme: 'light' });
 
 type Hooks = {
   terminalText?: () => string;
+  runCommand: (line: string) => { stdout: string; exitCode: number };
   getState: () => {
     entries: { line: string; source: string }[];
     typed: string[];
@@ -169,6 +170,31 @@ test.describe('the lesson strip', () => {
     await expect(lesson.getByRole('list', { name: 'Commands to try' })).toBeHidden();
     await toggle.click();
     await expect(lesson.getByRole('list', { name: 'Commands to try' }).getByRole('button')).toHaveCount(4);
+  });
+
+  // The simulated cloud hands out LoadBalancer IPs in the order Services ask (none under
+  // `sim cloud off`): the lesson reads the IP from the cluster instead of printing one.
+  test('a command that needs a LoadBalancer\'s IP shows the one the cluster gave, and says why while there is none', async ({ page }) => {
+    await open(page, '&scenario=loadbalancer-local');
+    const lesson = strip(page, 'Example: LoadBalancer with externalTrafficPolicy: Local');
+    const run = (line: string) => page.evaluate((l) => (window as unknown as { __playground: Hooks }).__playground.runCommand(l).exitCode, line);
+    // Another LoadBalancer takes the next IP, and shop's comes back only once the cloud is on again.
+    for (const line of ['kubectl delete svc shop', 'sim cloud off', 'kubectl create service loadbalancer first --tcp=80:80', 'kubectl apply -f shop.yaml']) expect(await run(line), line).toBe(0);
+    const pending = lesson.getByRole('button', { name: 'curl -v http://<external-ip>' });
+    await expect(pending).toBeDisabled(); // aria-disabled: still focusable, so its reason can be read
+    await expect(pending).toHaveAccessibleDescription(/Service shop has no external IP: its EXTERNAL-IP stays <pending> while the simulated cloud provider is off/);
+    await expect(pending).toContainText('IP pending');
+    await pending.click({ force: true }); // does nothing (checked at the end: no <external-ip> ever ran)
+
+    expect(await run('sim cloud on')).toBe(0);
+    await expect(pending).toHaveCount(0);
+    const ip = await page.evaluate(() => (window as unknown as { __playground: Hooks }).__playground.runCommand('kubectl get svc shop -o jsonpath={.status.loadBalancer.ingress[0].ip}').stdout);
+    expect(ip).toMatch(/^203\.0\.113\.\d+$/);
+    const curl = lesson.getByRole('button', { name: `curl -v http://${ip}`, exact: true });
+    await expect(curl).toBeVisible();
+    await curl.click();
+    await expect.poll(() => screen(page)).toMatch(new RegExp(`# from the example's lesson\\n\\$ curl -v http://${ip.replaceAll('.', '\\.')}\\n[^]*Served by pod shop-`));
+    expect(await screen(page)).not.toContain('<external-ip>');
   });
 
   test('a read-only embed offers no command that changes the cluster', async ({ page }) => {

@@ -48,6 +48,49 @@ test.describe('a command typed in the terminal while the page starts', () => {
   });
 });
 
+test.describe("a lesson's try-this clicked while the page starts", () => {
+  test('waits in the terminal like a typed line, then runs in the order given, after the example\'s own commands', async ({ page }) => {
+    const release = await holdChunk(page, COMMAND_LINE_CHUNK);
+    await page.goto('./?test-hooks=1');
+    await typeLine(page, 'kubectl get deploy web -o name');
+    const lesson = page.getByRole('region', { name: 'Example: Deployment behind a NodePort Service' });
+    await lesson.getByRole('button', { name: 'kubectl get svc web' }).click();
+    await expect(page.locator('.xterm-rows')).toContainText("# from the example's lesson$ kubectl get svc web# waiting for the cluster to start…");
+
+    release();
+    await page.waitForFunction(() => typeof (window.__playground as Hooks | undefined)?.terminalText === 'function');
+    await expect
+      .poll(() => screen(page))
+      .toMatch(/# waiting for the cluster to start…\n# run when the example loaded\n\$ kubectl apply -f web\.yaml\n[^]*\n\$ kubectl get deploy web -o name\ndeployment\.apps\/web\n# from the example's lesson\n\$ kubectl get svc web\nNAME +TYPE +CLUSTER-IP[^\n]*\nweb +NodePort [^\n]*\n\$$/);
+    expect(await screen(page)).not.toContain('still starting');
+    expect(await page.evaluate(() => (window.__playground as Hooks).getState!().typed)).toEqual(['kubectl get deploy web -o name', 'kubectl get svc web']);
+  });
+
+  test.describe('when the command line cannot load', () => {
+    // The failed request is logged by the browser itself; nothing else may be.
+    test.use({ expectedConsoleErrors: [/Failed to load resource/] });
+
+    test('it is answered with the same reason as a typed line', async ({ page }) => {
+      let fail!: () => void;
+      const held = new Promise<void>((resolve) => (fail = resolve));
+      await page.route(COMMAND_LINE_CHUNK, async (route) => {
+        await held;
+        await route.abort();
+      });
+      await page.goto('./?test-hooks=1');
+      await typeLine(page, 'kubectl get pods');
+      await page.getByRole('region', { name: /^Example: / }).getByRole('button', { name: 'kubectl get svc web' }).click();
+      const rows = page.locator('.xterm-rows');
+      await expect(rows).toContainText("# from the example's lesson$ kubectl get svc web# waiting for the cluster to start…");
+
+      fail();
+      const reason = 'The playground could not load its command line. Reload the page to try again.';
+      await expect(rows).toContainText(`$ kubectl get pods${reason}# from the example's lesson$ kubectl get svc web${reason}`);
+      await expect(rows).not.toContainText('still starting');
+    });
+  });
+});
+
 test.describe('settings changed while the page starts', () => {
   const WELCOME = 'Example: Deployment behind a NodePort Service';
   const lessonToggle = (page: Page) => page.getByRole('region', { name: WELCOME }).getByRole('button', { name: /^Example / });

@@ -6,7 +6,7 @@ import { embedHost } from './app/embedActions';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { loadGraphPane } from './app/graph/LazyGraphPane';
 import { installTestHooks } from './app/testHooks';
-import { initStore, startupFailed } from './app/store/actions';
+import { initStore, settleStartup, startupFailed } from './app/store/actions';
 import { pushNotice } from './app/store/notices';
 import { loadScenario } from './app/store/persistence';
 import { commandLineReady, loadCommandLine } from './engine/lean';
@@ -66,6 +66,8 @@ const embedApi = params.embed
     })
   : undefined;
 void started.then(() => {
+  // The start is over, however it went: commands given meanwhile run now (actions.ts).
+  settleStartup();
   installTestHooks(params.testHooks);
   void embedApi?.then((m) => m?.installEmbedApi(params, embedHost));
 });

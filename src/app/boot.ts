@@ -13,6 +13,10 @@
 //    code while the page is idle. Settings the person changed meanwhile (theme,
 //    panes, the lesson's fold) are laid back over what was restored
 //    (startupChanges.ts): nothing the person does is undone by the start.
+// 3. When boot's promise has settled, however it went (main.tsx): the start is
+//    over (actions.ts settleStartup), and commands typed or clicked meanwhile run,
+//    in order, on the cluster the person sees. Step 2 may await: nothing relies on
+//    it running in one task.
 
 import { loadCommandLine } from '../engine/lean';
 import { initialCollapsed, SHARE_PREFIX, type PageParams } from '../embed/params';

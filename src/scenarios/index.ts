@@ -5,7 +5,10 @@ import { READINESS_PROBE, SELECTOR_TYPO, TARGET_PORT_MISTAKE } from './troublesh
 import { fromBusybox, fromDnsutils, type TryCommand } from './tryThis';
 import { WELCOME_MANIFEST } from './welcome';
 
-export { changesCluster, type TryCommand } from './tryThis';
+export { changesCluster, resolveTryCommand, type ResolvedTryCommand, type TryCommand } from './tryThis';
+
+/** The built-in ingress controller's LoadBalancer Service (ingress-nginx's own name), whose external IP reaches every Ingress. */
+const INGRESS_CONTROLLER = { namespace: 'ingress-nginx', name: 'ingress-nginx-controller' };
 
 export interface Scenario {
   id: string;
@@ -17,7 +20,9 @@ export interface Scenario {
   commands: string[];
   /**
    * Command lines worth typing next, in order: the first shows the point of the
-   * example. Each works in the simulated cluster (tryThis.test.ts runs them).
+   * example. Each works in the simulated cluster (tryThis.test.ts runs them). A line
+   * that needs a LoadBalancer's external IP names its Service (`externalIPOf`): shown
+   * and run, it is resolveTryCommand(command, snapshot).
    */
   tryThis?: TryCommand[];
 }
@@ -106,7 +111,7 @@ export const SCENARIOS: Scenario[] = [
     files: { 'shop.yaml': LOADBALANCER_LOCAL },
     commands: ['kubectl apply -f shop.yaml'],
     tryThis: [
-      { line: 'curl -v http://203.0.113.2' },
+      { line: 'curl -v http://<external-ip>', externalIPOf: { name: 'shop' } },
       { line: 'kubectl get pods -l app=shop -o wide' },
       { line: 'kubectl describe svc shop' },
     ],
@@ -130,8 +135,8 @@ export const SCENARIOS: Scenario[] = [
     files: { 'apps.yaml': INGRESS_APPS, 'ingress.yaml': INGRESS_TWO_PATHS },
     commands: ['kubectl apply -f apps.yaml', 'kubectl apply -f ingress.yaml'],
     tryThis: [
-      { line: 'curl -s --resolve shop.example.com:80:203.0.113.1 http://shop.example.com/' },
-      { line: 'curl -v --resolve shop.example.com:80:203.0.113.1 http://shop.example.com/api' },
+      { line: 'curl -s --resolve shop.example.com:80:<external-ip> http://shop.example.com/', externalIPOf: INGRESS_CONTROLLER },
+      { line: 'curl -v --resolve shop.example.com:80:<external-ip> http://shop.example.com/api', externalIPOf: INGRESS_CONTROLLER },
       { line: 'kubectl describe ingress shop' },
     ],
   },

@@ -3,10 +3,11 @@
 // commands run, its pods Ready), then each line in order, with no time between.
 // A line succeeds with the output named below, or fails with the text its data
 // says it fails with. Lines the strip offers in a read-only embed change nothing.
+// A line naming a Service's external IP runs with the IP the cluster gave it.
 
 import { describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../engine/index';
-import { changesCluster, SCENARIOS, type Scenario } from './index';
+import { changesCluster, findScenario, resolveTryCommand, SCENARIOS, type Scenario, type TryCommand } from './index';
 
 /** What each line's output (stdout and stderr) shows, in the order of the scenario's tryThis. */
 const SHOWS: Record<string, RegExp[]> = {
@@ -37,9 +38,8 @@ const SHOWS: Record<string, RegExp[]> = {
   'network-policy': [/download timed out/, /allow-frontend-to-web created/, /Served by pod web-/, /PodSelector: role=frontend/],
 };
 
-/** The example as the page loads it, with time run until its pods are up. */
-function load(s: Scenario): Cluster {
-  const c = createCluster({ seed: 1 });
+/** The example as the page loads it (into `c`, or a fresh cluster), with time run until its pods are up. */
+function load(s: Scenario, c: Cluster = createCluster({ seed: 1 })): Cluster {
   for (const [path, text] of Object.entries(s.files)) c.writeFile(path, text);
   for (const line of s.commands) expect(c.exec(line).exitCode, line).toBe(0);
   c.advance(60_000);
@@ -57,7 +57,11 @@ describe('each example’s try-this commands', () => {
   for (const s of SCENARIOS) {
     it(`${s.id}: each works, in order, and shows its point`, () => {
       const c = load(s);
-      (s.tryThis ?? []).forEach(({ line, expectFailure }, i) => {
+      (s.tryThis ?? []).forEach((command, i) => {
+        const resolved = resolveTryCommand(command, c.snapshot());
+        expect(resolved, command.line).toMatchObject({ ready: true });
+        const { line } = resolved;
+        const { expectFailure } = command;
         const before = c.snapshot().resourceVersion;
         const r = c.exec(line);
         const output = r.stdout + r.stderr;
@@ -88,5 +92,62 @@ describe('changesCluster', () => {
     ['sim pod crash web-1', true],
   ])('%s → %s', (line, changes) => {
     expect(changesCluster(line)).toBe(changes);
+  });
+});
+
+describe('resolveTryCommand: a line naming a Service’s external IP', () => {
+  const shop = findScenario('loadbalancer-local')!;
+  const curlShop = shop.tryThis![0];
+  const lbIP = (c: Cluster, name: string) => c.exec(`kubectl get svc ${name} -o jsonpath={.status.loadBalancer.ingress[0].ip}`).stdout;
+
+  it('a line without one is ready as it stands', () => {
+    const c = createCluster({ seed: 1 });
+    expect(resolveTryCommand({ line: 'kubectl get svc' }, c.snapshot())).toEqual({ ready: true, line: 'kubectl get svc' });
+  });
+
+  it('is filled in with the IP the Service got, even when another LoadBalancer took the first one', () => {
+    const c = createCluster({ seed: 1 });
+    expect(c.exec('kubectl create service loadbalancer first --tcp=80:80').exitCode).toBe(0);
+    c.advance(10_000);
+    const c2 = load(shop, c);
+    const ip = lbIP(c2, 'shop');
+    expect(ip).toMatch(/^203\.0\.113\.\d+$/);
+    expect(ip).not.toBe(lbIP(c2, 'first'));
+    const resolved = resolveTryCommand(curlShop, c2.snapshot());
+    expect(resolved).toEqual({ ready: true, line: `curl -v http://${ip}` });
+    expect(c2.exec(resolved.line).stdout).toContain('Served by pod shop-');
+  });
+
+  it('is not ready while the cloud has not given the IP yet, and shows no IP', () => {
+    const c = createCluster({ seed: 1 });
+    for (const [path, text] of Object.entries(shop.files)) c.writeFile(path, text);
+    c.exec('kubectl apply -f shop.yaml');
+    const resolved = resolveTryCommand(curlShop, c.snapshot());
+    expect(resolved).toEqual({ ready: false, line: 'curl -v http://<external-ip>', reason: expect.stringContaining('Service shop has no external IP yet (EXTERNAL-IP <pending>)') });
+  });
+
+  it('under `sim cloud off` the EXTERNAL-IP stays <pending>: not ready, saying how to turn the cloud on', () => {
+    const c = createCluster({ seed: 1 });
+    c.exec('sim cloud off');
+    const loaded = load(shop, c);
+    expect(loaded.exec('kubectl get svc shop').stdout).toMatch(/^shop +LoadBalancer +\S+ +<pending> /m);
+    const resolved = resolveTryCommand(curlShop, loaded.snapshot());
+    expect(resolved).toMatchObject({ ready: false, line: 'curl -v http://<external-ip>' });
+    expect(!resolved.ready && resolved.reason).toContain("'sim cloud on'");
+  });
+
+  it('says so when the Service is missing or is no LoadBalancer; a namespace is named', () => {
+    const c = createCluster({ seed: 1 });
+    const inNamespace: TryCommand = { line: 'curl http://<external-ip>', externalIPOf: { namespace: 'shop', name: 'front' } };
+    expect(resolveTryCommand(inNamespace, c.snapshot())).toMatchObject({ ready: false, reason: expect.stringContaining('There is no Service shop/front') });
+    c.exec('kubectl create service clusterip shop --tcp=80:80');
+    expect(resolveTryCommand(curlShop, c.snapshot())).toMatchObject({ ready: false, reason: expect.stringContaining('Service shop is of type ClusterIP') });
+  });
+
+  it('the ingress example reaches its Ingress through the controller’s external IP', () => {
+    const ingress = findScenario('ingress-two-paths')!;
+    const c = load(ingress);
+    const ip = lbIP(c, '-n ingress-nginx ingress-nginx-controller');
+    expect(resolveTryCommand(ingress.tryThis![0], c.snapshot())).toEqual({ ready: true, line: `curl -s --resolve shop.example.com:80:${ip} http://shop.example.com/` });
   });
 });

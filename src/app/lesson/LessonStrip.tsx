@@ -6,12 +6,14 @@
 // left below it. Folds to one line and closes; the graph's toolbar reopens it.
 // Part of the graph's lazy chunk, so the first picture does not carry it.
 
-import { memo } from 'react';
+import { memo, useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { changesCluster, findScenario, type TryCommand } from '../../scenarios';
+import { EXTERNAL_IP } from '../../scenarios/tryThis';
 import { toggleTrafficGenerator } from '../packets/LazyPanels';
 import { openSendRequest } from '../packets/sendRequest';
 import { Icon } from '../shell/Icon';
-import { runLessonCommand } from './lessonCommand';
+import { resolveLessonCommand, runLessonCommand } from './lessonCommand';
 import { setLessonCollapsed, setLessonDismissed } from '../store/lesson';
 import { useStore } from '../store/state';
 import './lesson.css';
@@ -82,23 +84,52 @@ export const LessonStrip = memo(function LessonStrip() {
   );
 });
 
-/** A command as a button that runs it; on a read-only page, one that would change the cluster is only text. */
+/**
+ * A command as a button that runs it; on a read-only page, one that would change the
+ * cluster is only text. A line naming a Service's external IP shows the IP the cluster
+ * has now; without one it shows `<external-ip>` and why, and does not run.
+ */
 function TryButton({ command, readOnly }: { command: TryCommand; readOnly: boolean }) {
-  if (readOnly && changesCluster(command.line)) {
+  // Shallow: the resolved line is new with every snapshot, its fields change only with the IP.
+  const resolved = useStore(useShallow((s) => resolveLessonCommand(command, s)));
+  const reasonId = useId();
+  if (readOnly && changesCluster(resolved.line)) {
     return (
       <code className="lesson-cmd is-text" title="This changes the cluster, so it cannot run in this read-only view">
-        {command.line}
+        {resolved.line}
       </code>
     );
   }
+  if (!resolved.ready) {
+    // aria-disabled, not disabled: it stays focusable, so the reason can be heard and seen.
+    return (
+      <button type="button" className="lesson-cmd is-waiting" aria-disabled="true" aria-describedby={reasonId} title={resolved.reason}>
+        <span className="lesson-prompt" aria-hidden="true">
+          $
+        </span>
+        <code>{withPlaceholders(resolved.line)}</code>
+        <span className="lesson-cmd-status" aria-hidden="true">
+          IP pending
+        </span>
+        <span id={reasonId} className="visually-hidden">
+          {resolved.reason}
+        </span>
+      </button>
+    );
+  }
   return (
-    <button type="button" className="lesson-cmd" title="Run in the terminal" onClick={() => runLessonCommand(command.line)}>
+    <button type="button" className="lesson-cmd" title="Run in the terminal" onClick={() => runLessonCommand(command)}>
       <span className="lesson-prompt" aria-hidden="true">
         $
       </span>
-      <code>{command.line}</code>
+      <code>{resolved.line}</code>
     </button>
   );
+}
+
+/** The line with each `<external-ip>` set apart as a placeholder to be filled in. */
+function withPlaceholders(line: string) {
+  return line.split(EXTERNAL_IP).flatMap((part, i) => (i === 0 ? [part] : [<var key={i} className="lesson-placeholder">{EXTERNAL_IP}</var>, part]));
 }
 
 /** Reopens a closed lesson and puts the keyboard on it. */

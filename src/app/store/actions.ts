@@ -8,7 +8,7 @@ import { createCluster } from '../../engine/lean';
 import type { ExecResult, TraceRequest } from '../../engine';
 import { filesAppliedBy } from './appliedFiles';
 import { reconcileOrder, tabAfterClosing } from './fileOrder';
-import { DEFAULT_SIZES, useStore, type Highlight, type ObjectRef, type PlaygroundState, type TerminalEntry } from './state';
+import { COMMAND_LINE_MISSING, DEFAULT_SIZES, useStore, type Highlight, type ObjectRef, type PlaygroundState, type TerminalEntry } from './state';
 
 let nextEntryId = 1;
 let nextTraceId = 1;
@@ -56,6 +56,10 @@ export function setInputRecorder(recorder: ((input: ClusterInput) => void) | und
 
 /** Boots a cluster into the store (replacing any earlier one). */
 export function initStore(opts: BootOptions = {}): void {
+  // Empty before the first boot. A cluster booted during the start (the example or the
+  // saved session replacing the first picture, persistence.ts) does not end the start,
+  // and the commands waiting for it stay queued: settleStartup ends it.
+  const before: Partial<PlaygroundState> = useStore.getState();
   const cluster = createCluster({ seed: opts.seed ?? 1, nodes: opts.nodes ?? 3 });
   for (const [path, text] of Object.entries(opts.files ?? {})) cluster.writeFile(path, text);
   const prefersReduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -68,11 +72,13 @@ export function initStore(opts: BootOptions = {}): void {
     timeRunning: true,
     timeScale: 1000,
     startup: opts.starting ? 'starting' : 'running',
+    startupSettled: !opts.starting && (before.startupSettled ?? true),
     files: { ...files },
     fileOrder,
     activeFile: opts.activeFile ?? fileOrder[0] ?? '',
     entries: [],
     typed: [],
+    waiting: before.waiting ?? [],
     theme: opts.theme ?? (prefersDark ? 'dark' : 'light'),
     selection: null,
     highlight: null,
@@ -104,27 +110,82 @@ export function refresh(): void {
   useStore.setState((s) => ({ snapshot, files: { ...snapshot.files }, fileOrder: reconcileOrder(s.fileOrder, snapshot.files) }));
 }
 
-/** The one command path: runs a line on the cluster, records it, refreshes the picture. */
+/**
+ * The one command path: runs a line on the cluster, records it, refreshes the picture.
+ * A line typed or clicked in the lesson joins the terminal's ↑ history.
+ */
 export function runCommand(line: string, source: TerminalEntry['source'] = 'terminal', stdin?: string): ExecResult {
-  const { cluster } = useStore.getState();
-  let result: ExecResult;
-  recordInput?.(stdin === undefined ? { t: 'cmd', line } : { t: 'cmd', line, stdin });
-  execDepth++;
-  try {
-    result = cluster.exec(line, stdin);
-  } catch (e) {
-    // exec reports its own failures; this guards the page against an engine bug.
-    result = { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
-  } finally {
-    execDepth--;
-  }
+  const { cluster, startup } = useStore.getState();
+  // Without its command line the cluster can run nothing: say why (as the terminal does), not "still starting".
+  const result = startup === 'failed' ? { stdout: '', stderr: COMMAND_LINE_MISSING, exitCode: 1 } : execRecorded(cluster, line, stdin);
   const entry: TerminalEntry = { id: nextEntryId++, line, result, source };
   useStore.setState((s) => ({
     entries: [...s.entries, entry].slice(-500),
-    typed: source === 'terminal' ? [...s.typed, line].slice(-200) : s.typed,
+    typed: source === 'terminal' || source === 'lesson' ? [...s.typed, line].slice(-200) : s.typed,
   }));
   refresh();
   return result;
+}
+
+function execRecorded(cluster: PlaygroundState['cluster'], line: string, stdin: string | undefined): ExecResult {
+  recordInput?.(stdin === undefined ? { t: 'cmd', line } : { t: 'cmd', line, stdin });
+  execDepth++;
+  try {
+    return cluster.exec(line, stdin);
+  } catch (e) {
+    // exec reports its own failures; this guards the page against an engine bug.
+    return { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
+  } finally {
+    execDepth--;
+  }
+}
+
+let nextWaitingId = 1;
+/** How each waiting command runs (by id): the terminal runs its typed lines itself, to print their answers. */
+const waitingRuns = new Map<number, () => void>();
+
+/**
+ * The one way in for a command that may come while the page starts (a line typed in
+ * the terminal, a lesson's try-this clicked): once the start has settled, `run` runs
+ * at once; before, the command waits in the store's `waiting` (the terminal shows it)
+ * and runs when settleStartup is called, in the order the commands were given.
+ * `run` defaults to runCommand(line, source). Returns a function that drops the
+ * command while it waits (Ctrl+C), or undefined when it ran at once.
+ */
+export function runWhenStarted(line: string, source: TerminalEntry['source'], run: () => void = () => void runCommand(line, source)): (() => void) | undefined {
+  if (useStore.getState().startupSettled) {
+    run();
+    return undefined;
+  }
+  const id = nextWaitingId++;
+  waitingRuns.set(id, run);
+  useStore.setState((s) => ({ waiting: [...s.waiting, { id, line, source }] }));
+  return () => {
+    if (!waitingRuns.delete(id)) return;
+    useStore.setState((s) => ({ waiting: s.waiting.filter((w) => w.id !== id) }));
+  };
+}
+
+/**
+ * The start is over (main.tsx calls this once boot's start has run, whether it ran
+ * everything, fell back to the welcome example or could not load the command line):
+ * the commands that waited run now, in order — on the cluster the person sees, or,
+ * when the command line is missing, answered with the reason.
+ */
+export function settleStartup(): void {
+  const { startupSettled, waiting } = useStore.getState();
+  if (startupSettled) return;
+  useStore.setState({ startupSettled: true, waiting: [] });
+  for (const { id, line } of waiting) {
+    const run = waitingRuns.get(id);
+    waitingRuns.delete(id);
+    try {
+      run?.();
+    } catch (e) {
+      // One broken command must not keep the others from running.
+      console.warn(`running "${line}" after the start failed`, e);
+    }
+  }
 }
 
 /** Records a line the terminal handled itself (`clear`, `help`) in the ↑/↓ history. */
@@ -161,9 +222,13 @@ export function deleteFile(path: string): void {
   });
 }
 
-/** The command line's code could not load: the first picture stays, and the editor says why it takes no typing. */
+/**
+ * The command line's code could not load: the first picture stays, the editor says why it
+ * takes no typing, and the start is over (commands that waited are answered with the reason).
+ */
 export function startupFailed(): void {
   useStore.setState({ startup: 'failed' });
+  settleStartup();
 }
 
 export function setActiveFile(path: string): void {

@@ -5,7 +5,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCommandLine } from '../../engine/lean';
 import { findScenario, SCENARIOS } from '../../scenarios';
-import { initStore } from './actions';
+import { advanceTime, initStore } from './actions';
 import { runLessonCommand } from '../lesson/lessonCommand';
 import { setLessonCollapsed, setLessonDismissed } from './lesson';
 import { currentSession, loadScenario, restoreSession, STORAGE_KEY } from './persistence';
@@ -66,7 +66,7 @@ describe('the running example’s lesson', () => {
   it('runs a command as if typed, opening the terminal; a read-only page runs only what changes nothing', () => {
     loadScenario(selectorTypo);
     useStore.setState((s) => ({ collapsed: { ...s.collapsed, terminal: true } }));
-    runLessonCommand('kubectl get endpoints web');
+    runLessonCommand({ line: 'kubectl get endpoints web' });
     const s = useStore.getState();
     expect(s.collapsed.terminal).toBe(false);
     expect(s.entries.at(-1)).toMatchObject({ line: 'kubectl get endpoints web', source: 'lesson' });
@@ -74,9 +74,23 @@ describe('the running example’s lesson', () => {
 
     useStore.setState({ embed: { enabled: true, readOnly: true } });
     const count = useStore.getState().entries.length;
-    runLessonCommand('kubectl run client --rm -i --image=busybox:1.36 --restart=Never -- true');
+    runLessonCommand({ line: 'kubectl run client --rm -i --image=busybox:1.36 --restart=Never -- true' });
     expect(useStore.getState().entries.length).toBe(count);
-    runLessonCommand('kubectl get pods --show-labels');
+    runLessonCommand({ line: 'kubectl get pods --show-labels' });
     expect(useStore.getState().entries.length).toBe(count + 1);
+  });
+
+  it('runs a line naming a Service’s external IP with the IP the cluster gave it, and not before it has one', () => {
+    const shop = findScenario('loadbalancer-local')!;
+    loadScenario(shop);
+    const curl = shop.tryThis![0];
+    const count = useStore.getState().entries.length;
+    runLessonCommand(curl);
+    expect(useStore.getState().entries.length).toBe(count); // EXTERNAL-IP <pending>: nothing ran
+    advanceTime(10_000);
+    const ip = useStore.getState().cluster.exec('kubectl get svc shop -o jsonpath={.status.loadBalancer.ingress[0].ip}').stdout;
+    expect(ip).toMatch(/^203\.0\.113\.\d+$/);
+    runLessonCommand(curl);
+    expect(useStore.getState().entries.at(-1)).toMatchObject({ line: `curl -v http://${ip}`, source: 'lesson' });
   });
 });

@@ -39,6 +39,14 @@ export interface ClusterSlice {
    * `failed` when that code could not load; `running` otherwise.
    */
   startup: 'starting' | 'running' | 'failed';
+  /**
+   * Whether the start is over: everything it runs has run (the example's own commands,
+   * a saved session's replay), or the command line could not load. `startup` says
+   * `running` earlier, as soon as the start's first step has replaced the cluster, so
+   * commands given during the start (`waiting`) run when this turns true, not then.
+   * Set by settleStartup (actions.ts) when boot's start has finished, however it awaits.
+   */
+  startupSettled: boolean;
 }
 
 export interface WorkspaceSlice {
@@ -66,11 +74,23 @@ export interface EditorSlice {
   applyAsYouType: boolean;
 }
 
+/** A command given while the page starts (typed, or a lesson's try-this clicked): it runs once the start has settled. */
+export interface WaitingCommand {
+  id: number;
+  line: string;
+  source: TerminalEntry['source'];
+}
+
 export interface TerminalSlice {
   entries: TerminalEntry[];
-  /** Lines typed, oldest first, for ↑/↓ history. */
+  /** Lines typed (or clicked in the lesson), oldest first, for ↑/↓ history. */
   typed: string[];
+  /** Commands waiting for the start to settle, in the order given (runWhenStarted in actions.ts); empty after it. */
+  waiting: WaitingCommand[];
 }
+
+/** What a command answers when the command line's code could not load (typed or clicked alike). */
+export const COMMAND_LINE_MISSING = 'The playground could not load its command line. Reload the page to try again.\n';
 
 export interface UiSlice {
   theme: 'light' | 'dark';

@@ -3,7 +3,7 @@
 // the help text. Pure string functions; ANSI colours map to theme tokens
 // (xtermSetup.ts): red = --bad, cyan = --accent, bright black = --muted.
 import { type ExecResult, orderedOutput } from '../../engine/exec';
-import type { TerminalEntry } from '../store/state';
+import { COMMAND_LINE_MISSING, type TerminalEntry, type WaitingCommand } from '../store/state';
 
 const RESET = '\x1b[0m';
 const ERROR = '\x1b[31m';
@@ -48,10 +48,15 @@ export function formatResult(result: Pick<ExecResult, 'stdout' | 'stderr' | 'chu
   return out;
 }
 
+/** The dim comment that says where a clicked command came from, and the command line. */
+function formatCommand(command: Pick<TerminalEntry, 'line' | 'source'>): string {
+  const comment = command.source === 'terminal' ? '' : `${DIM}# ${SOURCES[command.source]}${RESET}\r\n`;
+  return `${comment}${PROMPT.text}${command.line}\r\n`;
+}
+
 /** A command someone clicked, echoed as a dim comment, the command line and its output. */
 export function formatEcho(entry: Pick<TerminalEntry, 'line' | 'result' | 'source'>): string {
-  const comment = entry.source === 'terminal' ? '' : `${DIM}# ${SOURCES[entry.source]}${RESET}\r\n`;
-  return `${comment}${PROMPT.text}${entry.line}\r\n${formatResult(entry.result)}`;
+  return formatCommand(entry) + formatResult(entry.result);
 }
 
 export const INTERRUPT = '^C';
@@ -61,8 +66,13 @@ export const READ_ONLY_NOTICE = `${DIM}# This playground is read-only: commands 
 /** Under a line entered while the page starts: it runs once the cluster is ready (terminalSession.ts). */
 export const WAITING_FOR_START = `${DIM}# waiting for the cluster to start…${RESET}\r\n`;
 
-/** The answer to a line when the command line's code could not load (the page's notice says the same). */
-export const STARTUP_FAILED = `${ERROR}The playground could not load its command line. Reload the page to try again.${RESET}\r\n`;
+/** A command clicked while the page starts (a lesson's try-this): where it came from, the line, and that it waits. */
+export function formatWaiting(command: Pick<WaitingCommand, 'line' | 'source'>): string {
+  return formatCommand(command) + WAITING_FOR_START;
+}
+
+/** The answer to a line when the command line's code could not load: what a clicked command answers too (runCommand). */
+export const STARTUP_FAILED = formatResult({ stdout: '', stderr: COMMAND_LINE_MISSING, exitCode: 1 });
 
 export const WELCOME = `${DIM}# A shell on your machine, next to a simulated cluster. Type 'help' to see what you can run.${RESET}\r\n`;
 

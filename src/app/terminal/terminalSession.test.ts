@@ -5,9 +5,21 @@ import { completionSource } from './completionSource';
 import { TerminalSession } from './terminalSession';
 import { FakeScreen } from './testing/fakeScreen';
 
-/** A session on a fresh cluster, with a history and a record of what ran, like the store keeps. */
+/**
+ * A session on a fresh cluster, with a history and a record of what ran, like the store keeps.
+ * With `startup: 'starting'`, lines wait in a queue (the store's runWhenStarted) until `page.settle`.
+ */
 function setup(options: { readOnly?: boolean; width?: number; startup?: 'starting' | 'running' | 'failed' } = {}) {
-  const page = { startup: options.startup ?? 'running' };
+  const queue: (() => void)[] = [];
+  const page = {
+    startup: options.startup ?? 'running',
+    settled: options.startup !== 'starting',
+    settle(outcome: 'running' | 'failed') {
+      page.startup = outcome;
+      page.settled = true;
+      for (const run of queue.splice(0)) run();
+    },
+  };
   const cluster = createCluster({ seed: 1 });
   cluster.writeFile('web.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n');
   const screen = new FakeScreen(options.width ?? 80);
@@ -26,6 +38,11 @@ function setup(options: { readOnly?: boolean; width?: number; startup?: 'startin
       completionSource: () => completionSource(cluster, cluster.snapshot()),
       simHelp: () => cluster.exec('sim help').stdout,
       startup: () => page.startup,
+      whenStarted: (_line, run) => {
+        if (page.settled) return void run();
+        queue.push(run);
+        return () => queue.splice(queue.indexOf(run), 1);
+      },
     },
     { readOnly: options.readOnly ?? false },
   );
@@ -139,8 +156,7 @@ describe('TerminalSession', () => {
 
       // The start echoes the example's commands; the waiting line is shown again above its answer.
       session.echo([entry(1, 'kubectl apply -f web.yaml', 'system', 'namespace/web created\n')]);
-      page.startup = 'running';
-      session.startupSettled();
+      page.settle('running');
       expect(ran).toEqual(['kubectl get ns default -o name']);
       expect(typed).toEqual(['kubectl get ns default -o name']);
       expect(screen.lines().slice(-8)).toEqual([
@@ -160,8 +176,7 @@ describe('TerminalSession', () => {
       session.start([]);
       session.input('kubectl get ns\rhelp\rkubectl get n');
       expect(ran).toEqual([]);
-      page.startup = 'running';
-      session.startupSettled();
+      page.settle('running');
       expect(ran).toEqual(['kubectl get ns']);
       expect(screen.text()).toContain('sim pod fail-readiness POD');
       expect(screen.lines().at(-1)).toBe('$ kubectl get n');
@@ -173,8 +188,7 @@ describe('TerminalSession', () => {
       session.start([]);
       session.input('kubectl delete ns web\rkubectl get\x03clear\r');
       expect(screen.lines()).toEqual(['$']);
-      page.startup = 'running';
-      session.startupSettled();
+      page.settle('running');
       expect(ran).toEqual([]);
       expect(screen.lines()).toEqual(['$']);
     });
@@ -183,8 +197,7 @@ describe('TerminalSession', () => {
       const { screen, session, ran, page } = setup({ startup: 'starting' });
       session.start([]);
       session.input('kubectl get pods\r');
-      page.startup = 'failed';
-      session.startupSettled();
+      page.settle('failed');
       session.input('kubectl get svc\r');
       expect(ran).toEqual([]);
       expect(screen.lines().slice(-6)).toEqual([

@@ -2,10 +2,10 @@
 // echoes commands run elsewhere. It draws through a minimal Screen (write + width),
 // so it runs in Node tests without xterm; xtermSetup.ts binds it to a real terminal.
 import type { ExecResult } from '../../engine';
-import type { TerminalEntry } from '../store/state';
+import type { TerminalEntry, WaitingCommand } from '../store/state';
 import { applyCompletion, complete, formatCandidates, type CompletionSource } from './completion';
 import { EMPTY_LINE, applyKey, eraseLine, leaveLine, parseKeys, renderLine, type Key, type LineState } from './lineEditor';
-import { HELP_INTRO, INTERRUPT, PROMPT, READ_ONLY_NOTICE, STARTUP_FAILED, WAITING_FOR_START, WELCOME, formatEcho, formatResult } from './prompt';
+import { HELP_INTRO, INTERRUPT, PROMPT, READ_ONLY_NOTICE, STARTUP_FAILED, WAITING_FOR_START, WELCOME, formatEcho, formatResult, formatWaiting } from './prompt';
 
 export interface Screen {
   write(data: string): void;
@@ -22,12 +22,33 @@ export interface SessionDeps {
   completionSource(): CompletionSource;
   /** Text of `sim help`, shown under `help`. */
   simHelp(): string;
-  /**
-   * Whether the cluster takes commands yet (the store's `startup`): while the page starts,
-   * a line waits for it (startupSettled), as a shell's typeahead waits for a busy command.
-   */
+  /** The store's `startup`: `failed` when the command line's code could not load. */
   startup(): 'starting' | 'running' | 'failed';
+  /**
+   * The store's one way in for commands given while the page starts (actions.ts
+   * runWhenStarted): calls `run` at once when the start is over, else queues it behind
+   * the commands given before (typed or clicked) and returns a function that drops it.
+   */
+  whenStarted(line: string, run: () => void): (() => void) | undefined;
 }
+
+/** A line entered while the page starts; `echoed` says other output came between the line and its answer (it is shown again). */
+interface WaitingLine {
+  line: string;
+  /** Keys typed behind the line, played after its answer. */
+  keys: Key[];
+  /**
+   * Where keys typed now go: `keys`, or, once a command clicked meanwhile waits behind
+   * the line, a batch queued in the store behind that command (so they keep their turn).
+   */
+  typeahead: Key[];
+  echoed: boolean;
+  /** Take the line and its queued typeahead out of the store's queue. */
+  drops: (() => void)[];
+}
+
+/** The store queue's line for keys typed behind a clicked command (the terminal shows them itself). */
+const TYPEAHEAD = '';
 
 /** Clears the screen and the scrollback, as data so it stays in order with queued output. */
 export const CLEAR_SCREEN = '\x1b[2J\x1b[3J\x1b[H';
@@ -37,13 +58,19 @@ export class TerminalSession {
   /** Row of the cursor, counted from the first row of the prompt line. */
   private cursorRow = 0;
   private lastEntryId = 0;
+  private lastWaitingId = 0;
   private readOnly: boolean;
   /**
-   * A line entered while the page starts: it runs when the cluster is ready, and keys
-   * typed meanwhile wait behind it (then run in order), so nothing typed is lost.
-   * `echoed` says other output came between the line and its answer (it is shown again).
+   * A line entered while the page starts: it runs when the store says the start is
+   * over, and keys typed meanwhile wait behind it (then run in order, as a shell reads
+   * typeahead when its command ends), so nothing typed is lost.
    */
-  private waiting: { line: string; keys: Key[]; echoed: boolean } | undefined;
+  private waiting: WaitingLine | undefined;
+  /**
+   * The clicked command whose waiting note is the last output on screen: when it runs
+   * with nothing printed in between, only its answer is added below the note.
+   */
+  private noteOnScreen: Pick<WaitingCommand, 'line' | 'source'> | undefined;
 
   constructor(
     private readonly screen: Screen,
@@ -53,11 +80,15 @@ export class TerminalSession {
     this.readOnly = options.readOnly;
   }
 
-  /** Prints the greeting, replays earlier commands (a remount keeps the record) and shows the prompt. */
-  start(entries: readonly TerminalEntry[]): void {
-    this.screen.write(this.readOnly ? READ_ONLY_NOTICE : WELCOME);
-    for (const entry of entries) this.screen.write(formatEcho(entry));
+  /**
+   * Prints the greeting, replays earlier commands (a remount keeps the record) and those
+   * clicked while the page starts (the terminal's code may arrive after them), then the prompt.
+   */
+  start(entries: readonly TerminalEntry[], waiting: readonly WaitingCommand[] = []): void {
+    this.print(this.readOnly ? READ_ONLY_NOTICE : WELCOME);
+    for (const entry of entries) this.print(formatEcho(entry));
     this.lastEntryId = entries.length ? entries[entries.length - 1].id : 0;
+    this.printWaiting(waiting);
     if (!this.readOnly) this.prompt();
   }
 
@@ -71,19 +102,9 @@ export class TerminalSession {
     this.handleKeys(parseKeys(data));
   }
 
-  /**
-   * The page has started (or failed to): the waiting line runs now, then the keys typed
-   * behind it. Called once everything the start runs has run (the example's own
-   * commands, a saved session's replay), so the line sees the cluster the person sees.
-   */
-  startupSettled(): void {
-    const waiting = this.waiting;
-    if (!waiting) return;
-    this.waiting = undefined;
-    if (waiting.echoed) this.screen.write(`${PROMPT.text}${waiting.line}\r\n`);
-    this.execute(waiting.line);
-    this.prompt();
-    this.handleKeys(waiting.keys);
+  /** The terminal goes away: a line still waiting for the start is dropped, so the store never runs it into a gone screen. */
+  dispose(): void {
+    this.dropWaiting();
   }
 
   private handleKeys(keys: readonly Key[]): void {
@@ -97,21 +118,17 @@ export class TerminalSession {
       this.line = state;
       switch (effect) {
         case 'submit':
-          this.screen.write(leaveLine(PROMPT.width, before, this.screen.cols(), this.cursorRow));
-          if (this.mustWait(before.text)) this.startWaiting(before.text);
-          else {
-            this.execute(before.text);
-            this.prompt();
-          }
+          this.print(leaveLine(PROMPT.width, before, this.screen.cols(), this.cursorRow));
+          this.submit(before.text);
           break;
         case 'interrupt': {
           this.redraw({ ...before, cursor: before.text.length });
-          this.screen.write(`${INTERRUPT}\r\n`);
+          this.print(`${INTERRUPT}\r\n`);
           this.prompt();
           break;
         }
         case 'clearScreen':
-          this.screen.write(CLEAR_SCREEN);
+          this.print(CLEAR_SCREEN);
           this.cursorRow = 0;
           this.redraw(this.line);
           break;
@@ -124,17 +141,56 @@ export class TerminalSession {
     }
   }
 
-  /** Echoes commands that ran elsewhere (toolbar, menus, editor), each after a comment saying where. */
+  /** Echoes commands that ran elsewhere (toolbar, menus, editor, lesson), each after a comment saying where. */
   echo(entries: readonly TerminalEntry[]): void {
     const fresh = entries.filter((e) => e.id > this.lastEntryId);
     if (fresh.length === 0) return;
     this.lastEntryId = fresh[fresh.length - 1].id;
     const shown = fresh.filter((e) => e.source !== 'terminal');
     if (shown.length === 0) return;
+    this.printAbove(() => {
+      for (const entry of shown) {
+        // Right below its own waiting note, a clicked command needs only its answer.
+        const note = this.noteOnScreen;
+        this.print(note && note.line === entry.line && note.source === entry.source ? formatResult(entry.result) : formatEcho(entry));
+      }
+    });
+  }
+
+  /** Shows the commands clicked elsewhere (a lesson's try-this) that wait for the start, each with a note saying so. */
+  showWaiting(waiting: readonly WaitingCommand[]): void {
+    this.printWaiting(waiting);
+  }
+
+  private printWaiting(waiting: readonly WaitingCommand[]): void {
+    const fresh = waiting.filter((w) => w.id > this.lastWaitingId);
+    if (fresh.length === 0) return;
+    this.lastWaitingId = fresh[fresh.length - 1].id;
+    // The terminal's own typed lines are on screen already.
+    const shown = fresh.filter((w) => w.source !== 'terminal');
+    if (shown.length === 0) return;
+    this.printAbove(() => {
+      for (const command of shown) {
+        this.print(formatWaiting(command));
+        this.noteOnScreen = command;
+      }
+    });
+    // Keys typed from now on behind a waiting line come after these commands.
+    const line = this.waiting;
+    if (line) {
+      const later: Key[] = [];
+      line.typeahead = later;
+      const drop = this.deps.whenStarted(TYPEAHEAD, () => this.handleKeys(later));
+      if (drop) line.drops.push(drop);
+    }
+  }
+
+  /** Prints output above the line being edited (erased, then drawn again below it). */
+  private printAbove(printOutput: () => void): void {
     // A waiting line has no prompt to erase or draw again: the cursor is on a fresh row.
     const editing = !this.readOnly && !this.waiting;
     if (editing) this.screen.write(eraseLine(this.cursorRow));
-    for (const entry of shown) this.screen.write(formatEcho(entry));
+    printOutput();
     if (this.waiting) this.waiting.echoed = true;
     if (editing) {
       this.cursorRow = 0;
@@ -142,11 +198,17 @@ export class TerminalSession {
     }
   }
 
+  /** Writes output (not the prompt or the line being edited): a waiting note is no longer the last thing shown. */
+  private print(data: string): void {
+    this.noteOnScreen = undefined;
+    this.screen.write(data);
+  }
+
   setReadOnly(readOnly: boolean): void {
     if (readOnly === this.readOnly) return;
     this.readOnly = readOnly;
     if (readOnly) {
-      this.screen.write(eraseLine(this.cursorRow) + READ_ONLY_NOTICE);
+      this.print(eraseLine(this.cursorRow) + READ_ONLY_NOTICE);
       this.line = EMPTY_LINE;
       this.cursorRow = 0;
     } else {
@@ -172,25 +234,51 @@ export class TerminalSession {
   private keyWhileWaiting(key: Key): void {
     if (!this.waiting) return;
     if (key.type !== 'interrupt') {
-      this.waiting.keys.push(key);
+      this.waiting.typeahead.push(key);
       return;
     }
-    this.waiting = undefined;
-    this.screen.write(`${INTERRUPT}\r\n`);
+    this.dropWaiting();
+    this.print(`${INTERRUPT}\r\n`);
     this.prompt();
   }
 
-  /** Lines that need the cluster wait while the page starts; `clear` and empty lines never do. */
-  private mustWait(text: string): boolean {
+  /**
+   * Runs an entered line, through the store's queue: while the page starts it waits there
+   * (in order with commands clicked meanwhile), saying so. `clear` and empty lines need
+   * no cluster and never wait.
+   */
+  private submit(text: string): void {
     const line = text.trim();
-    return line !== '' && line !== 'clear' && this.deps.startup() === 'starting';
-  }
-
-  private startWaiting(line: string): void {
-    this.waiting = { line, keys: [], echoed: false };
+    if (line === '' || line === 'clear') {
+      this.execute(text);
+      this.prompt();
+      return;
+    }
+    const keys: Key[] = [];
+    const waiting: WaitingLine = { line: text, keys, typeahead: keys, echoed: false, drops: [] };
+    this.waiting = waiting;
+    // Runs at once (before this returns) when the start is over.
+    const drop = this.deps.whenStarted(text, () => this.runWaiting(waiting));
+    if (this.waiting !== waiting) return;
+    if (drop) waiting.drops.push(drop);
     this.line = EMPTY_LINE;
     this.cursorRow = 0;
-    this.screen.write(WAITING_FOR_START);
+    this.print(WAITING_FOR_START);
+  }
+
+  private dropWaiting(): void {
+    for (const drop of this.waiting?.drops ?? []) drop();
+    this.waiting = undefined;
+  }
+
+  /** The line's turn has come: its answer (below the line again if other output came between), then the keys typed behind it. */
+  private runWaiting(waiting: WaitingLine): void {
+    if (this.waiting !== waiting) return;
+    this.waiting = undefined;
+    if (waiting.echoed) this.print(`${PROMPT.text}${waiting.line}\r\n`);
+    this.execute(waiting.line);
+    this.prompt();
+    this.handleKeys(waiting.keys);
   }
 
   private execute(text: string): void {
@@ -198,20 +286,20 @@ export class TerminalSession {
     if (line === '') return;
     // The command line's code never arrived: say so (the page's notice does too) instead of "still starting".
     if (line !== 'clear' && this.deps.startup() === 'failed') {
-      this.screen.write(STARTUP_FAILED);
+      this.print(STARTUP_FAILED);
       return;
     }
     if (line === 'clear') {
       this.deps.recordTyped(text);
-      this.screen.write(CLEAR_SCREEN);
+      this.print(CLEAR_SCREEN);
       return;
     }
     if (line === 'help') {
       this.deps.recordTyped(text);
-      this.screen.write(HELP_INTRO + formatResult({ stdout: this.deps.simHelp(), stderr: '' }));
+      this.print(HELP_INTRO + formatResult({ stdout: this.deps.simHelp(), stderr: '' }));
       return;
     }
-    this.screen.write(formatResult(this.deps.run(text)));
+    this.print(formatResult(this.deps.run(text)));
   }
 
   private complete(): void {
@@ -220,7 +308,7 @@ export class TerminalSession {
     if (list.length > 0) {
       // Like bash: the candidates below the line, then the line again.
       this.redraw({ ...this.line, cursor: this.line.text.length });
-      this.screen.write('\r\n' + formatCandidates(list, this.screen.cols()).join('\r\n') + '\r\n');
+      this.print('\r\n' + formatCandidates(list, this.screen.cols()).join('\r\n') + '\r\n');
       this.cursorRow = 0;
       this.redraw(this.line);
       return;

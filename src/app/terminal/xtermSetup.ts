@@ -3,10 +3,9 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { recordTyped, runCommand } from '../store/actions';
 import { useStore } from '../store/state';
 import { setComponentHook } from '../componentHooks';
-import { completionSource } from './completionSource';
+import { bindSession, storeSessionDeps } from './sessionBinding';
 import { TerminalSession } from './terminalSession';
 
 /** xterm's colours from the theme tokens (theme.css), read after each theme switch. */
@@ -102,22 +101,8 @@ export function mountTerminal(host: HTMLElement, leaveTo: HTMLElement): MountedT
   fit.fit();
 
   const write = chunkedWriter(term);
-  const session = new TerminalSession(
-    { write, cols: () => term.cols },
-    {
-      run: (line) => runCommand(line, 'terminal'),
-      history: () => useStore.getState().typed,
-      recordTyped,
-      completionSource: () => {
-        const s = useStore.getState();
-        return completionSource(s.cluster, s.snapshot);
-      },
-      simHelp: () => useStore.getState().cluster.exec('sim help').stdout,
-      startup: () => useStore.getState().startup,
-    },
-    { readOnly: state.embed.readOnly },
-  );
-  session.start(state.entries);
+  const session = new TerminalSession({ write, cols: () => term.cols }, storeSessionDeps, { readOnly: state.embed.readOnly });
+  const unbindSession = bindSession(session);
 
   const disposables = [
     term.onData((data) => session.input(data)),
@@ -145,18 +130,8 @@ export function mountTerminal(host: HTMLElement, leaveTo: HTMLElement): MountedT
       fit.fit();
     }
   };
-  let disposed = false;
   const unsubscribe = useStore.subscribe((s, prev) => {
-    if (s.entries !== prev.entries) session.echo(s.entries);
-    // The store says `running` as soon as the start's first step replaced the cluster; the
-    // example's own commands and a saved session's replay follow in the same task (boot.ts
-    // start() is synchronous). A line typed meanwhile runs after them, on the cluster the
-    // person sees, so it waits for that task to end.
-    if (prev.startup === 'starting' && s.startup !== 'starting') queueMicrotask(() => disposed || session.startupSettled());
-    if (s.embed.readOnly !== prev.embed.readOnly) {
-      term.options.disableStdin = s.embed.readOnly;
-      session.setReadOnly(s.embed.readOnly);
-    }
+    if (s.embed.readOnly !== prev.embed.readOnly) term.options.disableStdin = s.embed.readOnly;
     if (s.reducedMotion !== prev.reducedMotion) term.options.cursorBlink = !s.reducedMotion;
     if (s.presenter !== prev.presenter) restyle();
   });
@@ -176,7 +151,7 @@ export function mountTerminal(host: HTMLElement, leaveTo: HTMLElement): MountedT
   return {
     focus: () => term.focus(),
     dispose: () => {
-      disposed = true;
+      unbindSession();
       unsubscribe();
       themeObserver.disconnect();
       resizeObserver.disconnect();
