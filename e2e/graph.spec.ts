@@ -268,6 +268,29 @@ test.describe('the cluster graph', () => {
     await page.screenshot({ path: test.info().outputPath('graph-700x450.png') });
   });
 
+  test('with the inspector open on a 1280×800 laptop, the whole graph stays in view after clicking a pod', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page);
+    const canvas = page.locator('.graph-canvas');
+    const inView = async () => {
+      const pane = (await canvas.boundingBox())!;
+      for (const el of await page.locator('.react-flow__node').all()) {
+        const box = (await el.boundingBox())!;
+        if (box.x < pane.x - 1 || box.y < pane.y - 1 || box.x + box.width > pane.x + pane.width + 1 || box.y + box.height > pane.y + pane.height + 1) return false;
+      }
+      return true;
+    };
+    // Clicking a pod opens the inspector and narrows the pane; the click is not a pan, so the
+    // view still fits the whole picture (it used to stay zoomed for the wide pane, cut off at the right).
+    await page.getByRole('group', { name: POD }).first().click();
+    await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
+    await expect.poll(inView).toBe(true);
+    // Folding the lesson makes the pane taller: still fitted.
+    await page.getByRole('button', { name: /Deployment behind a NodePort Service/ }).click();
+    await expect.poll(inView).toBe(true);
+    await page.screenshot({ path: test.info().outputPath('graph-1280x800-inspector.png') });
+  });
+
   test('dark theme', async ({ page }) => {
     await open(page, '&theme=dark');
     const graph = page.getByRole('application', { name: /^Cluster graph/ });

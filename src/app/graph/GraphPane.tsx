@@ -100,8 +100,9 @@ function GraphCanvas() {
     ro.observe(el);
     return () => ro.disconnect();
   }, [fit]);
-  const onMoveStart = useCallback((event: unknown) => {
-    // Only a person's gesture carries an event; fitView's own moves do not.
+  const onMove = useCallback((event: unknown) => {
+    // Only a person's gesture carries an event; fitView's own moves do not. Not onMoveStart:
+    // a click on a pod (which opens the inspector) starts a pan that never moves.
     if (event) autoFit.current = false;
   }, []);
   const onFitButton = useCallback(() => {
@@ -177,7 +178,7 @@ function GraphCanvas() {
           onNodeClick={onNodeClick}
           onNodeContextMenu={onNodeContextMenu}
           onPaneClick={() => setHighlight(null)}
-          onMoveStart={onMoveStart}
+          onMove={onMove}
           colorMode={theme}
           // Space and Backspace belong to the editor (SETUP-NOTES): no key deletes anything here.
           deleteKeyCode={null}
