@@ -7,7 +7,7 @@ import { compileFieldSelector } from '../engine/api/fieldSelector';
 import type { KindInfo } from '../engine/api/registry';
 import type { EngineContext } from '../engine/context';
 import { matchesSelector, parseSelector, type Selector } from '../engine/core/labels';
-import { goQuote, isStatusError, StatusError } from '../engine/core/errors';
+import { apiErrors, goQuote, isStatusError, StatusError } from '../engine/core/errors';
 import type { KubeObject } from '../engine/core/types';
 import { KubectlError } from './errors';
 
@@ -102,6 +102,11 @@ export function namedArgsError(req: ResourceRequest, opts: { selector: boolean; 
   return undefined;
 }
 
+/**
+ * A selector kubectl parses itself (labels.Parse in the command, e.g. `kubectl top`): a bad
+ * one fails as `error: <parse error>`. Selectors sent with a LIST through the resource
+ * builder are parsed by the server instead: see listSelected.
+ */
 export function compileSelector(text: string): Selector | undefined {
   if (!text) return undefined;
   try {
@@ -162,19 +167,32 @@ function enhanceListError(e: unknown, sel: ListSelectors, info: KindInfo): unkno
 }
 
 /**
- * listObjects for a request that may carry a field selector. The server parses and checks
- * it on every LIST (engine/api/fieldSelector.ts), before reading storage, so a bad selector
- * fails even where nothing would match.
+ * A LIST through the resource builder, which sends `-l` and `--field-selector` as given
+ * (LabelSelectorParam and FieldSelectorParam only trim). The server parses both on every
+ * LIST before reading storage, labels first (Convert_v1_ListOptions_To_internalversion_ListOptions),
+ * and refuses a bad one with BadRequest (apiserver handlers/get.go ListResource), so a bad
+ * selector fails even where nothing would match; kubectl then names the request in front.
  */
-export function listSelected(ctx: EngineContext, info: KindInfo, namespace: string | undefined, labels: Selector | undefined, sel: ListSelectors): KubeObject[] {
-  if (!sel.fieldSelector) return listObjects(ctx, info, namespace, labels);
-  let matches: (obj: KubeObject) => boolean;
+export function listSelected(ctx: EngineContext, info: KindInfo, namespace: string | undefined, sel: ListSelectors): KubeObject[] {
+  let labels: Selector | undefined;
+  let matches: ((obj: KubeObject) => boolean) | undefined;
   try {
-    matches = compileFieldSelector(info, sel.fieldSelector);
+    if (sel.labelSelector) labels = parseRequestSelector(sel.labelSelector);
+    if (sel.fieldSelector) matches = compileFieldSelector(info, sel.fieldSelector);
   } catch (e) {
     throw enhanceListError(e, sel, info);
   }
-  return listObjects(ctx, info, namespace, labels).filter(matches);
+  const objects = listObjects(ctx, info, namespace, labels);
+  return matches ? objects.filter(matches) : objects;
+}
+
+/** The server's labels.Parse of `?labelSelector=`: a parse error is a BadRequest with its text. */
+function parseRequestSelector(text: string): Selector {
+  try {
+    return parseSelector(text);
+  } catch (e) {
+    throw apiErrors.badRequest((e as Error).message);
+  }
 }
 
 /** `No resources found in default namespace.` / `No resources found` (all namespaces or cluster-scoped). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type IndexEntry, LabelIndex, matchesSelector, parseSelector } from './labels';
+import { type IndexEntry, LabelIndex, matchesSelector, parseSelector, type Selector } from './labels';
 import { SeededRandom } from './random';
 
 interface Obj {
@@ -108,5 +108,95 @@ describe('LabelIndex', () => {
     const sel = parseSelector('app=web,env notin (dev)');
     expect(names(idx.match(undefined, sel))).toEqual(['a@0']);
     expect(matchesSelector({ app: 'web', env: 'dev' }, sel)).toBe(false);
+  });
+});
+
+// labels.Parse, staging/src/k8s.io/apimachinery/pkg/labels/selector.go: the Lexer's tokens
+// (whitespace ' ', \t, \r, \n; the symbols = ! ( ) , > <), Parser.parse's grammar, values as a
+// sorted set (sets.String.List), requirements sorted by key.
+describe('parseSelector (labels.Parse)', () => {
+  it.each<[string, Selector]>([
+    ['', []],
+    [' \t ', []],
+    ['app', [{ key: 'app', op: 'exists' }]],
+    ['!app', [{ key: 'app', op: '!' }]],
+    ['app=web', [{ key: 'app', op: '=', value: 'web' }]],
+    ['app==web', [{ key: 'app', op: '=', value: 'web' }]],
+    ['app!=web', [{ key: 'app', op: '!=', value: 'web' }]],
+    ['app = web', [{ key: 'app', op: '=', value: 'web' }]],
+    ['app\t=\nweb', [{ key: 'app', op: '=', value: 'web' }]],
+    // parseExactValue: `,` or the end right after the operator is the empty value.
+    ['app=', [{ key: 'app', op: '=', value: '' }]],
+    ['app!=,tier', [{ key: 'app', op: '!=', value: '' }, { key: 'tier', op: 'exists' }]],
+    ['n>3', [{ key: 'n', op: 'gt', value: '3' }]],
+    ['n<10', [{ key: 'n', op: 'lt', value: '10' }]],
+    ['env in (prod,dev,prod)', [{ key: 'env', op: 'in', values: ['dev', 'prod'] }]],
+    ['env notin (qa)', [{ key: 'env', op: 'notin', values: ['qa'] }]],
+    ['env in ()', [{ key: 'env', op: 'in', values: [''] }]],
+    // The doc comment's example: a missing value between commas is the empty value.
+    ['x in (foo,,baz),y,z notin ()', [{ key: 'x', op: 'in', values: ['', 'baz', 'foo'] }, { key: 'y', op: 'exists' }, { key: 'z', op: 'notin', values: [''] }]],
+    ['x in (a,)', [{ key: 'x', op: 'in', values: ['', 'a'] }]],
+    // `in` and `notin` are identifiers wherever no operator is expected.
+    ['in in (in,notin)', [{ key: 'in', op: 'in', values: ['in', 'notin'] }]],
+    ['a=notin', [{ key: 'a', op: '=', value: 'notin' }]],
+    ['tier=fe,!canary,app in (web)', [{ key: 'app', op: 'in', values: ['web'] }, { key: 'canary', op: '!' }, { key: 'tier', op: '=', value: 'fe' }]],
+    ['example.com/app=web', [{ key: 'example.com/app', op: '=', value: 'web' }]],
+  ])('accepts %j', (text, want) => {
+    expect(parseSelector(text)).toEqual(want);
+  });
+
+  const LABEL_VALUE_RULE = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+  const NAME_PART_RULE = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+  const OPERATORS = 'in, notin, =, ==, !=, gt, lt';
+
+  it.each<[string, string]>([
+    // Parser.parse, between requirements: no prefix.
+    ['a=b=c', "found '=', expected: ',' or 'end of string'"],
+    ['a=b c', "found 'c', expected: ',' or 'end of string'"],
+    ['!a=b', "found '=', expected: ',' or 'end of string'"],
+    ['a,', "found '', expected: identifier after ','"],
+    ['a,,b', "found ',', expected: identifier after ','"],
+    [',a', "found ',', expected: !, identifier, or 'end of string'"],
+    ['=a', "found '=', expected: !, identifier, or 'end of string'"],
+    // Inside a requirement: `unable to parse requirement: ` in front.
+    ['a b', `unable to parse requirement: found 'b', expected: ${OPERATORS}`],
+    ['a!', `unable to parse requirement: found '!', expected: ${OPERATORS}`],
+    ['a >= 1', "unable to parse requirement: found '=', expected: identifier"],
+    ['!', "unable to parse requirement: found '', expected: identifier"],
+    ['a=(', "unable to parse requirement: found '(', expected: identifier"],
+    ['a in b', "unable to parse requirement: found 'b' expected: '('"],
+    ['a in (b', "unable to parse requirement: found '', expected: ',' or ')'"],
+    ['a in (b c)', "unable to parse requirement: found 'c', expected: ',' or ')'"],
+    ['a in (=)', "unable to parse requirement: found '=', expected: ',', ')' or identifier"],
+    ['a in (b,=)', "unable to parse requirement: found '=', expected: ',', or identifier"],
+    // validateLabelKey with the parser's nil *field.Path, which prints as <nil>.
+    ['-x', `unable to parse requirement: <nil>: Invalid value: "-x": ${NAME_PART_RULE}`],
+    ['app:web', `unable to parse requirement: <nil>: Invalid value: "app:web": ${NAME_PART_RULE}`],
+    // NewRequirement: values[i][key] for a bad value, values[i] for a bad gt/lt bound.
+    ['a=-x', `unable to parse requirement: values[0][a]: Invalid value: "-x": ${LABEL_VALUE_RULE}`],
+    ['a in (ok,-y)', `unable to parse requirement: values[0][a]: Invalid value: "-y": ${LABEL_VALUE_RULE}`],
+    ['n>x', `unable to parse requirement: values[0]: Invalid value: "x": for 'Gt', 'Lt' operators, the value must be an integer`],
+    ['n>99999999999999999999', `unable to parse requirement: values[0]: Invalid value: "99999999999999999999": for 'Gt', 'Lt' operators, the value must be an integer`],
+    ['n<-1', `unable to parse requirement: values[0][n]: Invalid value: "-1": ${LABEL_VALUE_RULE}`],
+    ['n>-x', `unable to parse requirement: [values[0]: Invalid value: "-x": for 'Gt', 'Lt' operators, the value must be an integer, values[0][n]: Invalid value: "-x": ${LABEL_VALUE_RULE}]`],
+  ])('refuses %j', (text, message) => {
+    expect(() => parseSelector(text)).toThrow(new Error(message));
+  });
+
+  it('matches like Requirement.Matches: gt/lt compare integers, a missing or non-integer label never matches', () => {
+    const sel = parseSelector('n>3,m<10');
+    expect(matchesSelector({ n: '4', m: '9' }, sel)).toBe(true);
+    expect(matchesSelector({ n: '3', m: '9' }, sel)).toBe(false);
+    expect(matchesSelector({ n: '4', m: '10' }, sel)).toBe(false);
+    expect(matchesSelector({ n: 'four', m: '9' }, sel)).toBe(false);
+    expect(matchesSelector({ m: '9' }, sel)).toBe(false);
+    expect(matchesSelector({ n: '0004', m: '-5' }, sel)).toBe(true);
+  });
+
+  it('an empty value in a set matches a label with the empty value', () => {
+    expect(matchesSelector({ env: '' }, parseSelector('env in ()'))).toBe(true);
+    expect(matchesSelector({ env: '' }, parseSelector('env notin (,prod)'))).toBe(false);
+    expect(matchesSelector({ env: 'qa' }, parseSelector('env notin (,prod)'))).toBe(true);
+    expect(matchesSelector({ env: '' }, parseSelector('env='))).toBe(true);
   });
 });

@@ -2,12 +2,15 @@
 // index that lets a Service find its pods without scanning every pod.
 // Source: staging/src/k8s.io/apimachinery/pkg/labels/selector.go.
 
+import { parseInt64, parseLabelSelector } from './labelSelectorParser';
 import type { LabelSelector } from './types';
 
+/** `gt`/`lt` (`n>3`, `n<3`) come only from the string syntax; LabelSelector has no such operator. */
 export type Requirement =
   | { key: string; op: '=' | '!='; value: string }
   | { key: string; op: 'in' | 'notin'; values: string[] }
-  | { key: string; op: 'exists' | '!' };
+  | { key: string; op: 'exists' | '!' }
+  | { key: string; op: 'gt' | 'lt'; value: string };
 
 export type Selector = Requirement[];
 
@@ -21,7 +24,16 @@ export function matchesRequirement(labels: Record<string, string> | undefined, r
     case 'notin': return !has || !r.values.includes(v!);
     case 'exists': return has;
     case '!': return !has;
+    case 'gt': case 'lt': return has && comparesAsInteger(v!, r.op, r.value);
   }
+}
+
+/** Requirement.Matches for Gt/Lt: both sides parse as int64 (a label that does not never matches). */
+function comparesAsInteger(labelValue: string, op: 'gt' | 'lt', bound: string): boolean {
+  const n = parseInt64(labelValue);
+  const m = parseInt64(bound);
+  if (n === undefined || m === undefined) return false;
+  return op === 'gt' ? n > m : n < m;
 }
 
 export function matchesSelector(labels: Record<string, string> | undefined, sel: Selector): boolean {
@@ -61,69 +73,18 @@ export function selectorToString(sel: Selector): string {
         case 'notin': return `${r.key} notin (${r.values.join(',')})`;
         case 'exists': return r.key;
         case '!': return `!${r.key}`;
+        case 'gt': return `${r.key}>${r.value}`;
+        case 'lt': return `${r.key}<${r.value}`;
       }
     })
     .join(',');
 }
 
 /**
- * Parses kubectl's `-l` syntax: `a=b,c!=d,e in (x,y),f notin (z),g,!h`, also `==`.
- * Throws Error with kubectl-like text on malformed input.
+ * Parses the label selector syntax (`a=b,c!=d,e in (x,y),f notin (z),g,!h,n>3`) as
+ * labels.Parse does. Throws Error with upstream's text on malformed input.
  */
-export function parseSelector(text: string): Selector {
-  const out: Selector = [];
-  let i = 0;
-  const s = text.trim();
-  if (s === '') return out;
-  const skipWs = () => { while (i < s.length && s[i] === ' ') i++; };
-  const readWord = () => {
-    skipWs();
-    const start = i;
-    while (i < s.length && !' ,=!()'.includes(s[i])) i++;
-    return s.slice(start, i);
-  };
-  while (i < s.length) {
-    skipWs();
-    if (s[i] === '!') {
-      i++;
-      const key = readWord();
-      if (!key) throw new Error(`unable to parse requirement: found '${s.slice(i) || 'EOS'}', expected: identifier`);
-      out.push({ key, op: '!' });
-    } else {
-      const key = readWord();
-      if (!key) throw new Error(`unable to parse requirement: found '${s[i] ?? ''}', expected: identifier`);
-      skipWs();
-      if (s.startsWith('!=', i)) {
-        i += 2;
-        out.push({ key, op: '!=', value: readWord() });
-      } else if (s.startsWith('==', i)) {
-        i += 2;
-        out.push({ key, op: '=', value: readWord() });
-      } else if (s[i] === '=') {
-        i += 1;
-        out.push({ key, op: '=', value: readWord() });
-      } else if (s.startsWith('in', i) || s.startsWith('notin', i)) {
-        const op = s.startsWith('in', i) ? 'in' : 'notin';
-        i += op.length;
-        skipWs();
-        if (s[i] !== '(') throw new Error(`unable to parse requirement: found '${s[i] ?? ''}', expected: '('`);
-        const close = s.indexOf(')', i);
-        if (close < 0) throw new Error(`unable to parse requirement: found '', expected: ')'`);
-        const values = s.slice(i + 1, close).split(',').map((v) => v.trim()).filter((v) => v !== '');
-        i = close + 1;
-        out.push({ key, op, values });
-      } else {
-        out.push({ key, op: 'exists' });
-      }
-    }
-    skipWs();
-    if (i < s.length) {
-      if (s[i] !== ',') throw new Error(`unable to parse requirement: found '${s[i]}', expected: ','`);
-      i++;
-    }
-  }
-  return out;
-}
+export const parseSelector: (text: string) => Selector = parseLabelSelector;
 
 function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
   if (a === b) return true;

@@ -12,7 +12,7 @@ import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, dryRunOf, FIELD_SELECTOR_FLAG, FILEN
 import { addSourceToErr, AggregateError, KubectlError, toError } from '../errors';
 import { pathArgsError, pathLabelSelector, readManifests } from '../manifestSource';
 import { kindString } from '../output';
-import { compileSelector, listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
+import { listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
 
 const NO_RESOURCES = `You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -99,11 +99,10 @@ export const deleteCommand: KubectlCommand = {
         for (const { info, name } of req.named) targets.push({ info, name, namespace: info.namespaced ? inv.namespace : undefined, source: '' });
       } else {
         if (!all && !selectors.labelSelector && !selectors.fieldSelector) throw new KubectlError('resource(s) were provided, but no name was specified');
-        const selector = compileSelector(selectors.labelSelector);
         for (const info of req.types) {
           // ContinueOnError: a refused LIST (unsupported field) is reported after the deletions.
           try {
-            for (const obj of listSelected(ctx, info, allNamespaces ? undefined : inv.namespace, selector, selectors)) {
+            for (const obj of listSelected(ctx, info, allNamespaces ? undefined : inv.namespace, selectors)) {
               targets.push({ info, name: obj.metadata.name!, namespace: obj.metadata.namespace, source: '' });
             }
           } catch (e) {

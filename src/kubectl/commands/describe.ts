@@ -3,7 +3,7 @@
 // Source: staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go (Run, DescribeMatchingResources);
 // -f with -l or resource arguments: k8s.io/cli-runtime/pkg/resource/builder.go (visitByPaths).
 
-import { apiErrors } from '../../engine/core/errors';
+import { apiErrors, isStatusError } from '../../engine/core/errors';
 import { qualifiedResource, type KindInfo } from '../../engine/api/registry';
 import { matchesSelector } from '../../engine/core/labels';
 import type { KubeObject } from '../../engine/core/types';
@@ -12,7 +12,7 @@ import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from '../commonFlag
 import { AggregateError, KubectlError, usageError } from '../errors';
 import { describeObject } from '../describe';
 import { pathArgsError, pathLabelSelector, readManifests } from '../manifestSource';
-import { compileSelector, listObjects, namedArgsError, parseResourceArgs } from '../resources';
+import { listObjects, listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
 
 export const describeCommand: KubectlCommand = {
   name: 'describe',
@@ -66,8 +66,16 @@ export const describeCommand: KubectlCommand = {
           }
         }
       } else {
-        const selector = compileSelector(flags.string('selector'));
-        for (const info of req.types) for (const obj of listObjects(ctx, info, namespace, selector)) targets.push({ info, obj });
+        // ContinueOnError: a LIST the server refuses (a bad -l) is reported with the other errors.
+        const selectors = listSelectors(flags.string('selector'));
+        for (const info of req.types) {
+          try {
+            for (const obj of listSelected(ctx, info, namespace, selectors)) targets.push({ info, obj });
+          } catch (e) {
+            if (!isStatusError(e)) throw e;
+            errors.push(e);
+          }
+        }
       }
     }
     // Objects are separated by "\n\n" after each describer's own trailing newline (describe.go Run).

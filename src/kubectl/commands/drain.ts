@@ -13,7 +13,7 @@ import type { Invocation, KubectlCommand } from '../command';
 import { type DryRun, DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { AggregateError, KubectlError, toError, usageError } from '../errors';
 import { mutationFormat } from '../output';
-import { listObjects, compileSelector } from '../resources';
+import { listSelected, listSelectors } from '../resources';
 import { parseGoDuration, printResult } from './targets';
 
 const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
@@ -23,7 +23,7 @@ function nodesFor(inv: Invocation, use: string): Node[] {
   const selector = inv.flags.string('selector');
   if (inv.args.length === 0 && !inv.flags.changed('selector')) throw usageError(inv.commandPath, `USAGE: ${use} [flags]`);
   if (inv.args.length && selector) throw new KubectlError('error: cannot specify both a node name and a --selector option');
-  if (selector) return listObjects(inv.ctx, inv.ctx.registry.info('Node')!, undefined, compileSelector(selector)) as Node[];
+  if (selector) return listSelected(inv.ctx, inv.ctx.registry.info('Node')!, undefined, listSelectors(selector)) as Node[];
   return inv.args.map((name) => inv.ctx.api.get<Node>('Node', undefined, name));
 }
 

@@ -15,7 +15,7 @@ import { pathArgsError, pathLabelSelector, readManifests } from '../manifestSour
 import { asList, jsonPathPrinter, kindString, parseOutputSpec, printObjects } from '../output';
 import { parseCustomColumns, printCustomColumns, sortObjectsBy } from '../printers/customColumns';
 import { printTable } from '../printers/table';
-import { compileSelector, listSelected, listSelectors, namedArgsError, noResourcesText, parseResourceArgs } from '../resources';
+import { listSelected, listSelectors, namedArgsError, noResourcesText, parseResourceArgs } from '../resources';
 
 /** The -o formats of kubectl get without a template. */
 export function getFormat(raw: string): '' | 'json' | 'yaml' | 'name' | 'wide' {
@@ -109,12 +109,11 @@ export const getCommand: KubectlCommand = {
           else if (!ignoreNotFound) errors.push(apiErrors.notFound(qualifiedResource(info), name));
         }
       } else {
-        const selector = compileSelector(selectors.labelSelector);
         for (const info of req.types) {
           // ContinueOnError: a type the server refuses to list (a field selector it does not
           // support) is reported after the types it did list.
           try {
-            const objects = listSelected(ctx, info, namespace, selector, selectors);
+            const objects = listSelected(ctx, info, namespace, selectors);
             if (objects.length) found.push({ info, objects });
           } catch (e) {
             if (!isStatusError(e)) throw e;

@@ -10,7 +10,7 @@ import { containerLog } from '../../engine/network/containerLog';
 import type { Invocation, KubectlCommand } from '../command';
 import { SELECTOR_FLAG } from '../commonFlags';
 import { KubectlError, usageError } from '../errors';
-import { compileSelector, listObjects, resolveKind } from '../resources';
+import { listSelected, listSelectors, resolveKind } from '../resources';
 import { podForLogs, podsForArgument } from '../podForObject';
 import { startupLines } from './logsStartup';
 
@@ -102,7 +102,7 @@ export const logsCommand: KubectlCommand = {
     let tailN = flags.int('tail');
     if (selectorText) {
       if (!flags.changed('tail')) tailN = 10; // logs.go: a selector defaults --tail to 10
-      pods = listObjects(inv.ctx, resolveKind(inv.ctx, 'pods'), inv.namespace, compileSelector(selectorText)) as Pod[];
+      pods = listSelected(inv.ctx, resolveKind(inv.ctx, 'pods'), inv.namespace, listSelectors(selectorText)) as Pod[];
       if (pods.length === 0) {
         inv.output.err(`No resources found in ${inv.namespace} namespace.\n`);
         return;

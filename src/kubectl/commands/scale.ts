@@ -8,7 +8,7 @@ import type { KubectlCommand } from '../command';
 import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { AggregateError, KubectlError, toError } from '../errors';
 import { kindString } from '../output';
-import { compileSelector, listObjects, namedArgsError, parseResourceArgs } from '../resources';
+import { listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
 
 /** Kinds with a `scale` subresource. */
 const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
@@ -40,12 +40,22 @@ export const scaleCommand: KubectlCommand = {
     // The builder refuses names beside a selector (cli-runtime resource/builder.go visitBySelector).
     const refused = namedArgsError(req, { selector: flags.string('selector').trim() !== '' });
     if (refused) throw new KubectlError(refused);
-    const selector = compileSelector(flags.string('selector'));
-    let targets: { kind: string; name: string }[];
-    if (req.named.length) targets = req.named.map((n) => ({ kind: n.info.kind, name: n.name }));
-    else if (flags.bool('all') || selector) targets = req.types.flatMap((t) => listObjects(ctx, t, inv.namespace, selector).map((o) => ({ kind: t.kind, name: o.metadata.name! })));
-    else throw new KubectlError('resource(s) were provided, but no name was specified');
+    const selectors = listSelectors(flags.string('selector'));
+    let targets: { kind: string; name: string }[] = [];
     const errors: Error[] = [];
+    if (req.named.length) targets = req.named.map((n) => ({ kind: n.info.kind, name: n.name }));
+    else if (flags.bool('all') || selectors.labelSelector) {
+      for (const t of req.types) {
+        try {
+          for (const o of listSelected(ctx, t, inv.namespace, selectors)) targets.push({ kind: t.kind, name: o.metadata.name! });
+        } catch (e) {
+          if (!isStatusError(e)) throw e;
+          errors.push(e);
+        }
+      }
+      // RunScale: with nothing to scale, the LIST errors (r.Infos()) are all it reports.
+      if (targets.length === 0 && errors.length) throw new AggregateError(errors);
+    } else throw new KubectlError('resource(s) were provided, but no name was specified');
     for (const t of targets) {
       const info = ctx.registry.info(t.kind)!;
       try {

@@ -12,7 +12,7 @@ import type { Invocation } from '../command';
 import { type DryRun, dryRunSuffix } from '../commonFlags';
 import { KubectlError, toError } from '../errors';
 import { kindString, mutationFormat, toJSONText, toYAMLText } from '../output';
-import { compileSelector, listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
+import { listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
 
 export const NO_RESOURCES_GIVEN = `You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -52,7 +52,6 @@ export function resolveTargets(inv: Invocation, args: string[], opts: TargetOpti
   const selectors = listSelectors(opts.selector, opts.fieldSelector);
   const refused = namedArgsError(req, { selector: !!(selectors.labelSelector || selectors.fieldSelector), allNamespaces: opts.allNamespaces });
   if (refused) throw new KubectlError(refused);
-  const selector = compileSelector(selectors.labelSelector);
   const targets: Target[] = [];
   const errors: Error[] = [];
   if (req.named.length) {
@@ -66,12 +65,12 @@ export function resolveTargets(inv: Invocation, args: string[], opts: TargetOpti
     }
     return { targets, errors, single: req.singleItem };
   }
-  if (!opts.all && !selector && !selectors.fieldSelector) throw new KubectlError('resource(s) were provided, but no name was specified');
+  if (!opts.all && !selectors.labelSelector && !selectors.fieldSelector) throw new KubectlError('resource(s) were provided, but no name was specified');
   const namespace = opts.allNamespaces ? undefined : inv.namespace;
   for (const info of req.types) {
     // ContinueOnError: a refused LIST is reported with the other errors.
     try {
-      for (const obj of listSelected(ctx, info, namespace, selector, selectors)) targets.push({ info, obj });
+      for (const obj of listSelected(ctx, info, namespace, selectors)) targets.push({ info, obj });
     } catch (e) {
       if (!isStatusError(e)) throw e;
       errors.push(toError(e));
