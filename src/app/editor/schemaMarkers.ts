@@ -28,7 +28,7 @@ const SCHEMA_MISSING_PROPERTY = /^Missing property "(.+)"\.$/;
 // apimachinery runtime.NewStrictDecodingError (`unknown field "spec.selecter"`), also as a --validate=warn warning.
 const KUBECTL_UNKNOWN_FIELD = /unknown field "/;
 
-export const isSchemaUnknownProperty = (m: LineMarker): boolean => SCHEMA_UNKNOWN_PROPERTY.test(m.message);
+const isSchemaUnknownProperty = (m: LineMarker): boolean => SCHEMA_UNKNOWN_PROPERTY.test(m.message);
 
 /** Edit distance with adjacent transpositions (optimal string alignment): `prot` is 1 from `port`. */
 export function typoDistance(a: string, b: string): number {

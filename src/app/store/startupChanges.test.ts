@@ -21,6 +21,7 @@ const folded = { scenario: 'welcome', collapsed: true, dismissed: false };
 describe('keepStartupChanges', () => {
   const cases: { name: string; first: StartupUi; before: StartupUi; after: StartupUi; want: Partial<StartupUi> }[] = [
     { name: 'nothing changed: nothing to put back', first: ui(), before: ui(), after: ui({ theme: 'dark' }), want: {} },
+    { name: 'a theme picked while starting that the start restored as well: nothing to put back', first: ui(), before: ui({ theme: 'dark' }), after: ui({ theme: 'dark' }), want: {} },
     { name: 'the theme picked while starting wins over the saved one', first: ui({ theme: 'dark' }), before: ui({ theme: 'light' }), after: ui({ theme: 'dark' }), want: { theme: 'light' } },
     {
       name: 'a pane shown while starting stays shown; the panes the person left alone keep the restored layout',

@@ -18,13 +18,16 @@ export function readStartupUi(s: PlaygroundState): StartupUi {
   return { theme, collapsed, sizes, presenter, applyAsYouType, typed, lesson };
 }
 
-/** The keys of `before` that differ from `first`, taken from `before` and laid over `after`. */
-function changedKeys<T extends object>(first: T, before: T, after: T): T | undefined {
-  let merged: T | undefined;
-  for (const key of Object.keys(before) as (keyof T)[]) {
-    if (before[key] !== first[key] && before[key] !== after[key]) merged = { ...(merged ?? after), [key]: before[key] };
-  }
-  return merged;
+/** The keys of `before` (all, or those given) the person changed (they differ from `first`) and the start restored otherwise (they differ from `after`). */
+function changedKeys<T extends object>(first: T, before: T, after: T, keys = Object.keys(before) as (keyof T)[]): Partial<T> {
+  const changed: Partial<T> = {};
+  for (const key of keys) if (before[key] !== first[key] && before[key] !== after[key]) changed[key] = before[key];
+  return changed;
+}
+
+/** `changed` laid over `after`, or undefined when nothing changed. */
+function laidOver<T extends object>(after: T, changed: Partial<T>): T | undefined {
+  return Object.keys(changed).length > 0 ? { ...after, ...changed } : undefined;
 }
 
 /** A lesson's fold and close, when the example is still the one the person changed them on. */
@@ -46,14 +49,11 @@ function lessonPatch(first: LessonState | null | undefined, before: LessonState 
  * restored history, not instead of it.
  */
 export function keepStartupChanges(first: StartupUi, before: StartupUi, after: StartupUi): Partial<StartupUi> {
-  const patch: Partial<StartupUi> = {};
-  if (before.theme !== first.theme && before.theme !== after.theme) patch.theme = before.theme;
-  if (before.presenter !== first.presenter && before.presenter !== after.presenter) patch.presenter = before.presenter;
-  if (before.applyAsYouType !== first.applyAsYouType && before.applyAsYouType !== after.applyAsYouType) patch.applyAsYouType = before.applyAsYouType;
+  const patch = changedKeys(first, before, after, ['theme', 'presenter', 'applyAsYouType']);
   // Pane by pane and size by size: the session's layout stays where the person left it alone.
-  const collapsed = changedKeys(first.collapsed, before.collapsed, after.collapsed);
+  const collapsed = laidOver(after.collapsed, changedKeys(first.collapsed, before.collapsed, after.collapsed));
   if (collapsed) patch.collapsed = collapsed;
-  const sizes = changedKeys(first.sizes, before.sizes, after.sizes);
+  const sizes = laidOver(after.sizes, changedKeys(first.sizes, before.sizes, after.sizes));
   if (sizes) patch.sizes = sizes;
   const lesson = lessonPatch(first.lesson, before.lesson, after.lesson);
   if (lesson) patch.lesson = lesson;
