@@ -6,6 +6,7 @@
 
 import { jsonEqual } from '../../api/apiServer';
 import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Pod, Service, ServicePort } from '../../core/types';
+import { keysAre } from '../keyOrder';
 import {
   ANNOTATION_OVER_CAPACITY, ANNOTATION_TRIGGER_TIME, findPort, isIPv6, isPodReady, isServiceIPSet, LABEL_HEADLESS,
   podIPs, protocolOf, shouldPodBeInEndpoints, shouldSetHostname, stringMapsEqual,
@@ -83,13 +84,6 @@ class PreviousAddresses {
 const ADDRESS_KEYS: readonly string[] = ['ip', 'nodeName', 'targetRef'];
 const ADDRESS_KEYS_WITH_HOSTNAME: readonly string[] = ['ip', 'hostname', 'nodeName', 'targetRef'];
 const REF_KEYS: readonly string[] = ['kind', 'namespace', 'name', 'uid'];
-
-/** Whether `obj`'s keys are exactly `keys`, in that order (then it serializes as one built in that order). */
-function keysAre(obj: object, keys: readonly string[]): boolean {
-  let i = 0;
-  for (const k in obj) if (k !== keys[i++]) return false;
-  return i === keys.length;
-}
 
 /** podToEndpointAddressForService: the pod IP of the Service's primary family. */
 function podAddress(svc: Service, pod: Pod, serviceWantsV6: boolean | undefined, previous: PreviousAddresses): EndpointAddress | undefined {

@@ -32,8 +32,8 @@ export class ManagedSliceIndex {
     return this.lastKey;
   }
 
-  /** Updates the cache from a watch event on an EndpointSlice (`before`/`after`: its Service keys, if the caller has them). */
-  observe(e: WatchEvent, before = this.serviceKeyOf(e.old), after = e.type === 'DELETED' ? undefined : this.serviceKeyOf(e.object)): void {
+  /** Updates the cache from a watch event on an EndpointSlice; `before`/`after` are its Service keys (serviceKeyOf the old and new versions). */
+  observe(e: WatchEvent, before: string | undefined, after: string | undefined): void {
     const name = e.object.metadata.name!;
     // Stay in place when only the content changed, so slice order is stable.
     if (before && before !== after) {
@@ -57,11 +57,6 @@ export class ManagedSliceIndex {
   list(serviceKey: string): EndpointSlice[] {
     const list = this.byService.get(serviceKey);
     return list ? list.slice() : [];
-  }
-
-  /** Whether this controller manages any slice for the Service. */
-  has(serviceKey: string): boolean {
-    return this.byService.has(serviceKey);
   }
 }
 

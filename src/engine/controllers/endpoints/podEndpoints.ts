@@ -220,7 +220,3 @@ export function namespacedKey(namespace: string | undefined, name: string | unde
 export function serviceKey(obj: KubeObject): string {
   return namespacedKey(obj.metadata.namespace, obj.metadata.name);
 }
-
-export function nsName(obj: KubeObject): string {
-  return `${obj.metadata.namespace}/${obj.metadata.name}`;
-}

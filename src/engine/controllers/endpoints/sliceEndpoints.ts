@@ -112,18 +112,6 @@ function isReservedLabel(k: string): boolean {
   return k === LABEL_SERVICE_NAME || k === LABEL_MANAGED_BY || k === LABEL_HEADLESS;
 }
 
-/** Whether `current`'s non-reserved labels are exactly the Service's (reserved keys excepted), without copying either. */
-function sameNonReserved(current: Record<string, string> | undefined, svcLabels: Record<string, string> | undefined): boolean {
-  let n = 0;
-  for (const k in current) {
-    if (isReservedLabel(k)) continue;
-    if (svcLabels?.[k] !== current[k]) return false;
-    n++;
-  }
-  for (const k in svcLabels) if (!isReservedLabel(k)) n--;
-  return n === 0;
-}
-
 /**
  * setEndpointSliceLabels: the Service's labels (reserved keys excepted), the
  * headless label for headless Services, then service-name and managed-by.
@@ -138,9 +126,20 @@ export function sliceLabels(svc: Service, controllerName: string): Record<string
   return out;
 }
 
-/** setEndpointSliceLabels' `updated`: the slice's non-reserved labels differ from the Service's. */
+/**
+ * setEndpointSliceLabels' `updated`: the slice's non-reserved labels differ from the
+ * Service's (reserved keys excepted on both sides), compared without copying either.
+ */
 export function sliceLabelsChanged(current: Record<string, string> | undefined, svc: Service): boolean {
-  return !sameNonReserved(current, svc.metadata.labels);
+  const svcLabels = svc.metadata.labels;
+  let n = 0;
+  for (const k in current) {
+    if (isReservedLabel(k)) continue;
+    if (svcLabels?.[k] !== current[k]) return true;
+    n++;
+  }
+  for (const k in svcLabels) if (!isReservedLabel(k)) n--;
+  return n !== 0;
 }
 
 /** metav1.NewControllerRef */

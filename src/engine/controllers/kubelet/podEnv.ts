@@ -5,6 +5,7 @@ import type { EngineContext } from '../../context';
 import type { EventSource } from '../../core/events';
 import type { Pod } from '../../core/types';
 import type { WorkerEnv } from './podWorker';
+import { cached } from './sharedStatus';
 
 /** What the kubelet keeps per node for its pods. */
 export interface NodeState {
@@ -16,14 +17,10 @@ export interface NodeState {
 
 /** An event's fieldPath for a container, by name (a few names recur across thousands of pods). */
 const fieldPaths = new Map<string, string>();
+const makeFieldPath = (container: string): string => `spec.containers{${container}}`;
 
 function containerFieldPath(container: string): string {
-  let path = fieldPaths.get(container);
-  if (path === undefined) {
-    if (fieldPaths.size >= 1024) fieldPaths.clear();
-    fieldPaths.set(container, (path = `spec.containers{${container}}`));
-  }
-  return path;
+  return cached(fieldPaths, container, makeFieldPath, 1024);
 }
 
 /**

@@ -117,5 +117,15 @@ describe('status parts shared between pods', () => {
     expect(Object.isFrozen(NO_STATE)).toBe(true);
     expect(sharedIPList('192.168.49.2')).toBe(sharedIPList('192.168.49.2'));
     expect(sharedIPList('192.168.49.2')).toEqual([{ ip: '192.168.49.2' }]);
+    // Two pods on one node: the node's IP list is one frozen object.
+    const pod = podWith(undefined);
+    const a = buildPodStatus(pod, runOf(pod, 'running'), ts);
+    const b = buildPodStatus(pod, runOf(pod, 'running'), ts);
+    expect(a.hostIPs).toBe(b.hostIPs);
+    expect(Object.isFrozen(a.hostIPs)).toBe(true);
+    expect(a.podIPs).toEqual([{ ip: '10.244.0.5' }]);
+    // A container that never terminated has the shared empty lastState: `{}` in the JSON.
+    expect(a.containerStatuses![0].lastState).toBe(NO_STATE);
+    expect(JSON.stringify(a.containerStatuses![0].lastState)).toBe('{}');
   });
 });

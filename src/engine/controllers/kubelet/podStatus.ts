@@ -11,9 +11,10 @@
 
 import type { ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from '../../core/types';
 import { imageRepository, qualifiedImage } from '../../workloads/containerBehaviour';
+import { keysAre } from '../keyOrder';
 import { stableHex } from './ids';
 import type { ContainerRun, PodRun, TerminatedInfo } from './runtimeState';
-import { NO_STATE, runningState, sharedCondition, sharedConditionList, sharedIPList, sharedStatusList, sharedWaitingStatus, waitingState } from './sharedStatus';
+import { cached, NO_STATE, runningState, sharedCondition, sharedConditionList, sharedIPList, sharedStatusList, sharedWaitingStatus, waitingState } from './sharedStatus';
 
 type Ts = (ms?: number) => string;
 
@@ -40,13 +41,6 @@ function terminatedState(t: TerminatedInfo, ts: Ts): ContainerState {
       startedAt: ts(t.startedAt),
     } as ContainerState['terminated'],
   };
-}
-
-/** Whether `obj`'s own keys are exactly `keys`, in that order (the JSON key order). */
-function keysAre(obj: object, keys: readonly string[]): boolean {
-  let i = 0;
-  for (const k in obj) if (k !== keys[i++]) return false;
-  return i === keys.length;
 }
 
 const TERMINATED_KEYS = ['containerID', 'exitCode', 'finishedAt', 'reason', 'startedAt'];
@@ -151,15 +145,11 @@ function reuseOr<T>(next: T[], prev: readonly T[] | undefined, share?: (list: T[
 }
 
 const unreadyMessages = new Map<string, string>();
+const makeUnreadyMessage = (names: string): string => `containers with unready status: [${names}]`;
 
 /** ContainersReady's message, by the unready containers' names (a few name lists recur across thousands of pods). */
 function unreadyMessage(names: string): string {
-  let text = unreadyMessages.get(names);
-  if (text === undefined) {
-    if (unreadyMessages.size >= 1024) unreadyMessages.clear();
-    unreadyMessages.set(names, (text = `containers with unready status: [${names}]`));
-  }
-  return text;
+  return cached(unreadyMessages, names, makeUnreadyMessage, 1024);
 }
 
 /** The whole status the kubelet would write for `pod` now. */

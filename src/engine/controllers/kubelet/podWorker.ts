@@ -10,6 +10,7 @@ import { goDuration, nextBackoff, restartAt } from './backoff';
 import { fnv1a, stableHex, stableInt } from './ids';
 import { applyProbeResult, initialProbeState, type ProbeKind, probeFailedMessage, probeTiming, runProbe } from './probes';
 import { type ContainerRun, NO_PROBES, type PodRun, type ProbeRun } from './runtimeState';
+import { cached } from './sharedStatus';
 
 export interface WorkerEnv {
   now: number;
@@ -59,26 +60,18 @@ function pullImage(c: ContainerRun, from: number, env: WorkerEnv, attempt: numbe
 
 /** The Pulled event's text when the node has the image, by image (most pods find their image present). */
 const alreadyPresent = new Map<string, string>();
+const makeAlreadyPresent = (image: string): string => `Container image "${image}" already present on machine`;
 
 function alreadyPresentMessage(image: string): string {
-  let text = alreadyPresent.get(image);
-  if (text === undefined) {
-    if (alreadyPresent.size >= 1024) alreadyPresent.clear();
-    alreadyPresent.set(image, (text = `Container image "${image}" already present on machine`));
-  }
-  return text;
+  return cached(alreadyPresent, image, makeAlreadyPresent, 1024);
 }
 
 /** The Created and Started events' texts, by container name (a few names recur across thousands of pods; the events keep them). */
 const startTexts = new Map<string, { created: string; started: string }>();
+const makeStartTexts = (container: string) => ({ created: `Created container: ${container}`, started: `Started container ${container}` });
 
 function startMessages(container: string): { created: string; started: string } {
-  let texts = startTexts.get(container);
-  if (texts === undefined) {
-    if (startTexts.size >= 1024) startTexts.clear();
-    startTexts.set(container, (texts = { created: `Created container: ${container}`, started: `Started container ${container}` }));
-  }
-  return texts;
+  return cached(startTexts, container, makeStartTexts, 1024);
 }
 
 /** Creates the runtime state for a pod the kubelet has just admitted. */

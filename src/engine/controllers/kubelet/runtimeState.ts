@@ -80,9 +80,9 @@ export interface PodRun {
    * probe results found meanwhile go with it (probers work from the status the kubelet
    * knows). Probe results at other times are written at once.
    */
-  awaitsRelist?: boolean;
+  awaitsRelist: boolean;
   /** Whether a change the kubelet reports at once is waiting (admission, termination, node start). */
-  writeNow?: boolean;
+  writeNow: boolean;
 }
 
 /** The probes of a container with none running (shared and frozen: a container with probes gets its own object). */

@@ -70,11 +70,14 @@ function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
 /** A container's lastState before it has ever terminated. */
 export const NO_STATE: ContainerState = Object.freeze({});
 
-/** The value cached for `key`, made the first time (the cache is cleared when full). */
-function cached<V>(cache: Map<string, V>, key: string, make: (key: string) => V): V {
+/**
+ * The value cached for `key`, made the first time (the cache is cleared when it holds
+ * `limit` entries). `make` should be a module-level function: no closure per call.
+ */
+export function cached<V>(cache: Map<string, V>, key: string, make: (key: string) => V, limit = CACHE_LIMIT): V {
   let value = cache.get(key);
   if (value === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
+    if (cache.size >= limit) cache.clear();
     cache.set(key, (value = make(key)));
   }
   return value;

@@ -5,6 +5,7 @@ import { goDuration, INITIAL_BACKOFF_MS, MAX_BACKOFF_MS, nextBackoff, restartAt,
 import { fnv1a, stableHex } from './ids';
 import { NodeIPAllocator } from './ipam';
 import { applyProbeResult, initialProbeState, probeTiming, runProbe, type ProbeState } from './probes';
+import { newContainerRun } from './runtimeState';
 
 describe('probe state machine (pkg/kubelet/prober/worker.go)', () => {
   const run = (probe: Probe, results: boolean[], kind: 'Readiness' | 'Liveness' = 'Readiness') => {
@@ -107,6 +108,17 @@ describe('stable ids', () => {
     for (const seed of ['a', 'uid-1:web:0', 'image:docker.io/library/nginx']) {
       expect(stableHex(seed, 64)).toBe(new SeededRandom(fnv1a(seed)).hex(64));
       expect(stableHex(seed, 7)).toBe(new SeededRandom(fnv1a(seed)).hex(7));
+      // A hashed seed draws what its text does; a prefix goes in front of the same digits.
+      expect(stableHex(fnv1a(seed), 64)).toBe(stableHex(seed, 64));
+      expect(stableHex(seed, 64, 'containerd://')).toBe(`containerd://${stableHex(seed, 64)}`);
     }
+  });
+
+  it('continues a hash from a prefix: ids drawn from a container seed equal those of the whole text', () => {
+    // runtimeState hashes `<uid>:<name>:` once and the worker continues it (pull, create, restart ids).
+    const seed = newContainerRun({ name: 'web', image: 'nginx' }, 0, 'uid-1').seed;
+    expect(seed).toBe(fnv1a('uid-1:web:'));
+    expect(fnv1a(':pull', fnv1a('0', seed))).toBe(fnv1a('uid-1:web:0:pull'));
+    expect(fnv1a('create', seed)).toBe(fnv1a('uid-1:web:create'));
   });
 });
