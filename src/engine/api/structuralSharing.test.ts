@@ -4,7 +4,7 @@ import { KeyQueue } from '../core/queue';
 import type { Pod } from '../core/types';
 import { deepFreeze, holdsUndefined, ObjectStore } from '../core/store';
 import { clone } from './apiServer';
-import { jsonEqual, shareForWrite, shareUnchanged } from './structuralSharing';
+import { jsonEqual, shareForWrite } from './structuralSharing';
 
 const stored = () =>
   deepFreeze({
@@ -13,10 +13,10 @@ const stored = () =>
     status: { phase: 'Pending', conditions: [{ type: 'Ready', status: 'False' }] },
   });
 
-describe('shareUnchanged (writes keep the stored parts that did not change)', () => {
+describe('shareForWrite: writes keep the stored parts that did not change', () => {
   it('returns the stored object itself when nothing changed', () => {
     const prev = stored();
-    expect(shareUnchanged(clone(prev), prev)).toBe(prev);
+    expect(shareForWrite(clone(prev), prev)).toBe(prev);
   });
 
   it('reuses unchanged subtrees and keeps the changed ones, serialising as the copy did', () => {
@@ -24,7 +24,7 @@ describe('shareUnchanged (writes keep the stored parts that did not change)', ()
     const next = clone(prev);
     next.status.conditions[0].status = 'True';
     const before = JSON.stringify(next);
-    const out = shareUnchanged(next, prev);
+    const out = shareForWrite(next, prev);
     expect(JSON.stringify(out)).toBe(before);
     expect(out).not.toBe(prev);
     expect(out.spec).toBe(prev.spec);
@@ -36,7 +36,7 @@ describe('shareUnchanged (writes keep the stored parts that did not change)', ()
   it('does not share a subtree whose keys are in another order or that holds an undefined key', () => {
     const prev = deepFreeze({ a: { x: 1, y: 2 }, b: { x: 1 }, c: [1, 2] });
     const next = { a: { y: 2, x: 1 }, b: { x: 1, z: undefined }, c: [1, 2, 3] };
-    const out = shareUnchanged(next, prev);
+    const out = shareForWrite(next, prev);
     expect(out.a).not.toBe(prev.a);
     expect(Object.keys(out.a)).toEqual(['y', 'x']);
     expect(out.b).not.toBe(prev.b);
@@ -46,7 +46,7 @@ describe('shareUnchanged (writes keep the stored parts that did not change)', ()
   it('keeps a __proto__ key as plain data', () => {
     const prev = deepFreeze(JSON.parse('{"m":{"__proto__":{"k":"v"}},"n":1}'));
     const next = JSON.parse('{"m":{"__proto__":{"k":"v"}},"n":2}');
-    const out = shareUnchanged(next, prev);
+    const out = shareForWrite(next, prev);
     expect(JSON.stringify(out)).toBe('{"m":{"__proto__":{"k":"v"}},"n":2}');
     expect(Object.getPrototypeOf(out.m)).toBe(Object.prototype);
   });

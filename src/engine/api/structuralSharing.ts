@@ -80,19 +80,6 @@ const keyStack: string[] = [];
 let keysTop = 0;
 
 /**
- * Structural sharing for a write: every subtree of the private, not yet stored `next`
- * that is exactly the same JSON as the corresponding subtree of the stored `prev`
- * (same keys in the same order, same values) is replaced by `prev`'s frozen subtree.
- * Returns `prev` itself when nothing differs. The result serialises byte for byte as
- * `next` did; only object identity changes, so storing it freezes and retains just the
- * parts that changed.
- */
-export function shareUnchanged<T>(next: T, prev: unknown): T {
-  keysTop = 0;
-  return share(next, prev);
-}
-
-/**
  * What a write stores: `prev` itself when `next` is the same JSON (jsonEqual: key order
  * and undefined keys aside), else `next` with its unchanged subtrees shared with `prev`.
  * Most writes change a primitive somewhere, which the sharing walk notices: then the
@@ -106,6 +93,14 @@ export function shareForWrite<T>(next: T, prev: T): T {
   return jsonEqual(shared, prev) ? prev : shared;
 }
 
+/**
+ * Structural sharing for a write: every subtree of the private, not yet stored `next`
+ * that is exactly the same JSON as the corresponding subtree of the stored `prev`
+ * (same keys in the same order, same values) is replaced by `prev`'s frozen subtree.
+ * Returns `prev` itself when nothing differs. The result serialises byte for byte as
+ * `next` did; only object identity changes, so storing it freezes and retains just the
+ * parts that changed.
+ */
 function share<T>(next: T, prev: unknown): T {
   if ((next as unknown) === prev) return next;
   if (typeof next !== 'object' || next === null) {

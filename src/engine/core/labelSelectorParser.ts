@@ -8,6 +8,8 @@
 //   <requirement>     ::= [!] KEY [ ("in" | "notin") "(" VALUE ["," VALUE]* ")"
 //                                 | ("=" | "==" | "!=" | ">" | "<") VALUE ]
 
+// The one import from a layer above: apimachinery's labels package calls util/validation's
+// string checks the same way, and these are pure (no API-server state; no import cycle).
 import { isQualifiedName, isValidLabelValue } from '../api/validation/common';
 import { goQuote } from './errors';
 import type { Requirement, Selector } from './labels';

@@ -16,10 +16,17 @@ export const quantities = (description: string): FieldSchema => ({ type: 'map[st
 
 const API_CONVENTIONS = 'https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md';
 
-export const apiVersionField = str(`APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: ${API_CONVENTIONS}#resources`);
-export const kindField = str(`Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: ${API_CONVENTIONS}#types-kinds`);
+const apiVersionField = str(`APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: ${API_CONVENTIONS}#resources`);
+const kindField = str(`Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: ${API_CONVENTIONS}#types-kinds`);
 export const metadataField = obj('ObjectMeta', `Standard object's metadata. More info: ${API_CONVENTIONS}#metadata`);
 export const specDoc = (what: string) => `${what} More info: ${API_CONVENTIONS}#spec-and-status`;
+
+/** A kind's own type: apiVersion, kind and metadata, then its fields (spec, status …). */
+export const topLevel = (name: string, description: string, fields: TypeSchema['fields']): TypeSchema => ({
+  name,
+  description,
+  fields: { apiVersion: apiVersionField, kind: kindField, metadata: metadataField, ...fields },
+});
 
 export const ObjectMeta: TypeSchema = {
   name: 'ObjectMeta',

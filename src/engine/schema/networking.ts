@@ -1,11 +1,9 @@
 // Endpoints, EndpointSlice, Ingress, IngressClass, NetworkPolicy, Namespace and Node (shorter
 // descriptions, from staging/src/k8s.io/api/{core,discovery,networking}/v1/types.go).
-import { apiVersionField, bool, int, kindField, list, metadataField, obj, quantities, specDoc, str, strings } from './common';
+import { bool, int, list, obj, quantities, specDoc, str, strings, topLevel } from './common';
 import type { TypeSchema } from './types';
 
-const top = (name: string, description: string, fields: TypeSchema['fields']): TypeSchema => ({ name, description, fields: { apiVersion: apiVersionField, kind: kindField, metadata: metadataField, ...fields } });
-
-export const Endpoints = top('Endpoints', 'Endpoints is a collection of endpoints that implement the actual service.', {
+export const Endpoints = topLevel('Endpoints', 'Endpoints is a collection of endpoints that implement the actual service.', {
   subsets: list('EndpointSubset', 'The set of all endpoints is the union of all subsets. Addresses are placed into subsets according to the IPs they share. A single address with multiple ports, some of which are ready and some of which are not (because they come from different containers) will result in the address being displayed in different subsets for the different ports. No address will appear in both Addresses and NotReadyAddresses in the same subset. Sets of addresses and ports that comprise a service.'),
 });
 export const EndpointSubset: TypeSchema = {
@@ -42,7 +40,7 @@ export const ObjectReference: TypeSchema = {
   fields: { kind: str('Kind of the referent.'), name: str('Name of the referent.'), namespace: str('Namespace of the referent.'), uid: str('UID of the referent.') },
 };
 
-export const EndpointSlice = top('EndpointSlice', 'EndpointSlice represents a subset of the endpoints that implement a service. For a given service there may be multiple EndpointSlice objects, selected by labels, which must be joined to produce the full set of endpoints.', {
+export const EndpointSlice = topLevel('EndpointSlice', 'EndpointSlice represents a subset of the endpoints that implement a service. For a given service there may be multiple EndpointSlice objects, selected by labels, which must be joined to produce the full set of endpoints.', {
   addressType: str('addressType specifies the type of address carried by this EndpointSlice. All addresses in this slice must be the same type. This field is immutable after creation. The following address types are currently supported: * IPv4: Represents an IPv4 Address. * IPv6: Represents an IPv6 Address. * FQDN: Represents a Fully Qualified Domain Name.', { required: true, enum: ['FQDN', 'IPv4', 'IPv6'] }),
   endpoints: list('Endpoint', 'endpoints is a list of unique endpoints in this slice. Each slice may include a maximum of 1000 endpoints.', { required: true }),
   ports: { type: '[]EndpointPort', ref: 'DiscoveryEndpointPort', description: 'ports specifies the list of network ports exposed by each endpoint in this slice. Each port must have a unique name. When ports is empty, it indicates that there are no defined ports. When a port is defined with a nil port value, it indicates "all ports". Each slice may include a maximum of 100 ports.' },
@@ -80,7 +78,7 @@ export const DiscoveryEndpointPort: TypeSchema = {
   },
 };
 
-export const Ingress = top('Ingress', 'Ingress is a collection of rules that allow inbound connections to reach the endpoints defined by a backend. An Ingress can be configured to give services externally-reachable urls, load balance traffic, terminate SSL, offer name based virtual hosting etc.', {
+export const Ingress = topLevel('Ingress', 'Ingress is a collection of rules that allow inbound connections to reach the endpoints defined by a backend. An Ingress can be configured to give services externally-reachable urls, load balance traffic, terminate SSL, offer name based virtual hosting etc.', {
   spec: obj('IngressSpec', specDoc('spec is the desired state of the Ingress.')),
   status: obj('IngressStatus', specDoc('status is the current state of the Ingress.')),
 });
@@ -141,7 +139,7 @@ export const IngressTLS: TypeSchema = {
   description: 'IngressTLS describes the transport layer security associated with an ingress.',
   fields: { hosts: strings('hosts is a list of hosts included in the TLS certificate. The values in this list must match the name/s used in the tlsSecret.'), secretName: str('secretName is the name of the secret used to terminate TLS traffic on port 443.') },
 };
-export const IngressClass = top('IngressClass', 'IngressClass represents the class of the Ingress, referenced by the Ingress Spec. The `ingressclass.kubernetes.io/is-default-class` annotation can be used to indicate that an IngressClass should be considered default.', {
+export const IngressClass = topLevel('IngressClass', 'IngressClass represents the class of the Ingress, referenced by the Ingress Spec. The `ingressclass.kubernetes.io/is-default-class` annotation can be used to indicate that an IngressClass should be considered default.', {
   spec: obj('IngressClassSpec', specDoc('spec is the desired state of the IngressClass.')),
 });
 export const IngressClassSpec: TypeSchema = {
@@ -150,7 +148,7 @@ export const IngressClassSpec: TypeSchema = {
   fields: { controller: str('controller refers to the name of the controller that should handle this class. This allows for different "flavors" that are controlled by the same controller. For example, you may have different parameters for the same implementing controller. This should be specified as a domain-prefixed path no more than 250 characters in length, e.g. "acme.io/ingress-controller". This field is immutable.') },
 };
 
-export const NetworkPolicy = top('NetworkPolicy', 'NetworkPolicy describes what network traffic is allowed for a set of Pods', {
+export const NetworkPolicy = topLevel('NetworkPolicy', 'NetworkPolicy describes what network traffic is allowed for a set of Pods', {
   spec: obj('NetworkPolicySpec', 'spec represents the specification of the desired behavior for this NetworkPolicy.'),
 });
 export const NetworkPolicySpec: TypeSchema = {
@@ -203,14 +201,14 @@ export const IPBlock: TypeSchema = {
   fields: { cidr: str('cidr is a string representing the IPBlock Valid examples are "192.168.1.0/24" or "2001:db8::/64"', { required: true }), except: strings('except is a slice of CIDRs that should not be included within an IPBlock Valid examples are "192.168.1.0/24" or "2001:db8::/64" Except values will be rejected if they are outside the cidr range') },
 };
 
-export const Namespace = top('Namespace', 'Namespace provides a scope for Names. Use of multiple namespaces is optional.', {
+export const Namespace = topLevel('Namespace', 'Namespace provides a scope for Names. Use of multiple namespaces is optional.', {
   spec: obj('NamespaceSpec', specDoc('Spec defines the behavior of the Namespace.')),
   status: obj('NamespaceStatus', specDoc('Status describes the current status of a Namespace.')),
 });
 export const NamespaceSpec: TypeSchema = { name: 'NamespaceSpec', description: 'NamespaceSpec describes the attributes on a Namespace.', fields: { finalizers: strings('Finalizers is an opaque list of values that must be empty to permanently remove object from storage. More info: https://kubernetes.io/docs/tasks/administer-cluster/namespaces/') } };
 export const NamespaceStatus: TypeSchema = { name: 'NamespaceStatus', description: 'NamespaceStatus is information about the current status of a Namespace.', fields: { phase: str('Phase is the current lifecycle phase of the namespace. More info: https://kubernetes.io/docs/tasks/administer-cluster/namespaces/', { enum: ['Active', 'Terminating'] }) } };
 
-export const Node = top('Node', 'Node is a worker node in Kubernetes. Each node will have a unique identifier in the cache (i.e. in etcd).', {
+export const Node = topLevel('Node', 'Node is a worker node in Kubernetes. Each node will have a unique identifier in the cache (i.e. in etcd).', {
   spec: obj('NodeSpec', specDoc('Spec defines the behavior of a node.')),
   status: obj('NodeStatus', specDoc('Most recently observed status of the node. Populated by the system. Read-only.')),
 });

@@ -1,21 +1,14 @@
 // Service, ServiceSpec, ServicePort, ServiceStatus: descriptions as the v1.32 OpenAPI spec
 // publishes them from staging/src/k8s.io/api/core/v1/types.go (comment lines joined, enum notes appended).
-import { apiVersionField, bool, int, kindField, list, metadataField, obj, specDoc, str, stringMap, strings, time } from './common';
+import { bool, int, list, obj, specDoc, str, stringMap, strings, time, topLevel } from './common';
 import type { TypeSchema } from './types';
 
 const VIPS = 'https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies';
 
-export const Service: TypeSchema = {
-  name: 'Service',
-  description: 'Service is a named abstraction of software service (for example, mysql) consisting of local port (for example 3306) that the proxy listens on, and the selector that determines which pods will answer requests sent through the proxy.',
-  fields: {
-    apiVersion: apiVersionField,
-    kind: kindField,
-    metadata: metadataField,
-    spec: obj('ServiceSpec', specDoc('Spec defines the behavior of a service.')),
-    status: obj('ServiceStatus', specDoc('Most recently observed status of the service. Populated by the system. Read-only.')),
-  },
-};
+export const Service = topLevel('Service', 'Service is a named abstraction of software service (for example, mysql) consisting of local port (for example 3306) that the proxy listens on, and the selector that determines which pods will answer requests sent through the proxy.', {
+  spec: obj('ServiceSpec', specDoc('Spec defines the behavior of a service.')),
+  status: obj('ServiceStatus', specDoc('Most recently observed status of the service. Populated by the system. Read-only.')),
+});
 
 export const ServiceSpec: TypeSchema = {
   name: 'ServiceSpec',

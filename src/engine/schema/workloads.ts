@@ -1,19 +1,13 @@
 // Pod, Deployment, ReplicaSet, StatefulSet and the pod template types (shorter descriptions,
 // from staging/src/k8s.io/api/{core,apps}/v1/types.go).
-import { apiVersionField, bool, int, int64, kindField, list, metadataField, obj, specDoc, str, stringMap, strings, time } from './common';
+import { bool, int, int64, list, metadataField, obj, specDoc, str, stringMap, strings, time, topLevel } from './common';
 import type { TypeSchema } from './types';
 
-const workload = (name: string, description: string, spec: string): TypeSchema => ({
-  name,
-  description,
-  fields: {
-    apiVersion: apiVersionField,
-    kind: kindField,
-    metadata: metadataField,
+const workload = (name: string, description: string, spec: string): TypeSchema =>
+  topLevel(name, description, {
     spec: obj(spec, specDoc(`Specification of the desired behavior of the ${name}.`)),
     status: obj(`${name}Status`, specDoc(`Most recently observed status of the ${name}. Populated by the system. Read-only.`)),
-  },
-});
+  });
 
 export const Pod = workload('Pod', 'Pod is a collection of containers that can run on a host. This resource is created by clients and scheduled onto hosts.', 'PodSpec');
 export const Deployment = workload('Deployment', 'Deployment enables declarative updates for Pods and ReplicaSets.', 'DeploymentSpec');

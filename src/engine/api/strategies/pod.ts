@@ -26,7 +26,7 @@ type Toleration = Record<string, unknown> & { tolerationSeconds?: number };
 const POD_SPEC_OPTIONS = { isPod: true };
 
 /** The pod spec checks come from the engine's extension (extensionRegistry.ts). */
-export function validatePod(pod: Pod, v: SpecValidation): FieldError[] {
+function validatePod(pod: Pod, v: SpecValidation): FieldError[] {
   const errs = validateObjectMeta(pod.metadata, true, isDNS1123Subdomain);
   const specErrs = v.validatePodSpec(pod.spec as FullPodSpec, 'spec', POD_SPEC_OPTIONS);
   const podOnlyErrs = v.validatePodOnlyContainerRules(pod.spec, 'spec');

@@ -1,7 +1,7 @@
 // The shared validators and the clean-case predicates the strategies check first: a
 // predicate may only say "clean" when the full validator reports nothing, so every
 // error still comes out with its upstream text.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PodSpec } from '../../core/types';
 import {
   formatIPv4, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isSpecialIPv4, isValidLabelValue, nonSpecialIPErrors, parseIPv4,
@@ -9,6 +9,23 @@ import {
 } from './common';
 import { endpointIPErrors, isValidEndpointIP } from './fields';
 import { type FullPodSpec, validatePodSpec } from './podSpec';
+
+/** Off while a list-returning check gives the reference answer: it then builds its list without the scans. */
+const scans = vi.hoisted(() => ({ on: true }));
+
+vi.mock('./syntax', async (importOriginal) => {
+  const actual = await importOriginal<Record<string, (s: string) => boolean>>();
+  return Object.fromEntries(Object.entries(actual).map(([name, scan]) => [name, (s: string) => scans.on && scan(s)]));
+});
+
+function withoutScans<T>(run: () => T): T {
+  scans.on = false;
+  try {
+    return run();
+  } finally {
+    scans.on = true;
+  }
+}
 
 const SAMPLES = ['', 'a', 'web', 'A', 'a-', '-a', 'a..b', 'a.b', 'app-1-2', 'x'.repeat(63), 'x'.repeat(64), 'y'.repeat(254), 'a/b', 'a/b/c', '/b',
   'example.com/Foo', 'Ok_1', 'my.name', 'kubernetes.io/service-name', 'a b', 'é'];
@@ -33,10 +50,10 @@ describe('parseIPv4', () => {
 
 describe('clean-case predicates agree with the validators', () => {
   it.each(SAMPLES)('%j', (s) => {
-    expect(validDNS1123Label(s)).toBe(isDNS1123Label(s).length === 0);
-    expect(validDNS1123Subdomain(s)).toBe(isDNS1123Subdomain(s).length === 0);
-    expect(validQualifiedName(s)).toBe(isQualifiedName(s).length === 0);
-    expect(validLabelValue(s)).toBe(isValidLabelValue(s).length === 0);
+    expect(validDNS1123Label(s)).toBe(withoutScans(() => isDNS1123Label(s)).length === 0);
+    expect(validDNS1123Subdomain(s)).toBe(withoutScans(() => isDNS1123Subdomain(s)).length === 0);
+    expect(validQualifiedName(s)).toBe(withoutScans(() => isQualifiedName(s)).length === 0);
+    expect(validLabelValue(s)).toBe(withoutScans(() => isValidLabelValue(s)).length === 0);
   });
 
   it.each(['10.0.0.5', '0.0.0.0', '127.0.0.1', '169.254.169.254', '224.0.0.251', '224.0.1.1', '::1', '::', '2001:db8::1', 'db.local'])('IP %s', (ip) => {
