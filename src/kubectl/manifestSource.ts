@@ -13,7 +13,6 @@ import type { KubeObject } from '../engine/core/types';
 import { aggregateText, isPlainObject, parseManifests, shapeProblems } from '../manifests';
 import type { Invocation } from './command';
 import { KubectlError } from './errors';
-import { COMBINED_TYPE_ARGS_ERROR } from './resources';
 
 export interface ManifestItem {
   /** File name as given (`web.yaml`), `STDIN` for `-f -`. */
@@ -110,37 +109,6 @@ function readStream(inv: Invocation, source: string, text: string, opts: { valid
     }
     entries.push({ item: { source, info, object: obj, name, namespace } });
   }
-}
-
-/** SplitResourceArgument: `svc,deploy` → its words, each once, in order. */
-function splitResourceArgument(arg: string): string[] {
-  return [...new Set(arg.split(','))];
-}
-
-/**
- * The resource builder's refusal of resource arguments beside `-f` (cli-runtime
- * pkg/resource/builder.go): ResourceTypeOrNameArgs files the arguments first (its own
- * TYPE/NAME format errors win), then visitByPaths refuses bulk TYPEs and TYPE NAME ("when
- * paths, URLs, or stdin is provided as input, you may not specify resource arguments as
- * well") and TYPE/NAME tuples ("resource/name arguments cannot be provided when a path is
- * specified"). Types are not looked up, so an unknown one gets the same text.
- * Returns the error text, or undefined when there are no arguments.
- */
-export function pathArgsError(args: string[]): string | undefined {
-  if (args.length === 0) return undefined;
-  let normalized = args;
-  // normalizeMultipleResourcesArgs: `svc,deploy NAME…` becomes svc/NAME… deploy/NAME… tuples.
-  const types = splitResourceArgument(args[0]);
-  if (args.length >= 2 && types.length > 1) normalized = types.flatMap((t) => args.slice(1).map((name) => `${t}/${name}`));
-  const slashed = normalized.filter((a) => a.includes('/')).length;
-  if (slashed === 0) return 'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well';
-  if (slashed !== normalized.length) return COMBINED_TYPE_ARGS_ERROR;
-  for (const a of normalized) {
-    const seg = a.split('/');
-    if (seg.length !== 2) return 'arguments in resource/name form may not have more than one slash';
-    if (!seg[0] || !seg[1] || splitResourceArgument(seg[0]).length !== 1) return 'arguments in resource/name form must have a single resource and name';
-  }
-  return 'resource/name arguments cannot be provided when a path is specified';
 }
 
 /**

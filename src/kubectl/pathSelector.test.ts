@@ -73,6 +73,9 @@ describe('-f with resource arguments (visitByPaths)', () => {
     ['kubectl get -f two.yaml nosuchtype', RESOURCE_ARGS],
     ['kubectl get -f two.yaml svc/a', TUPLE_ARGS],
     ['kubectl get -f two.yaml svc,deploy a', TUPLE_ARGS],
+    // ResourceTypeOrNameArgs' own checks of a tuple's form come first (splitResourceTypeName).
+    ['kubectl get -f two.yaml svc/a/b', 'error: arguments in resource/name form may not have more than one slash\n'],
+    ['kubectl get -f two.yaml svc,deploy/a', 'error: arguments in resource/name form must have a single resource and name\n'],
     ['kubectl describe -f two.yaml svc a', RESOURCE_ARGS],
     ['kubectl describe -f two.yaml svc/a', TUPLE_ARGS],
     ['kubectl delete -f two.yaml svc a', RESOURCE_ARGS],

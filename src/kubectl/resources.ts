@@ -38,8 +38,21 @@ export function expandTypes(ctx: EngineContext, typeArg: string): KindInfo[] {
 }
 
 /** hasCombinedTypeArgs: some arguments in TYPE/NAME form and some not. */
-export const COMBINED_TYPE_ARGS_ERROR =
+const COMBINED_TYPE_ARGS_ERROR =
   "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
+
+/** SplitResourceArgument: `svc,deploy` → its words, each once, in order. */
+function splitResourceArgument(arg: string): string[] {
+  return [...new Set(arg.split(','))];
+}
+
+/** splitResourceTypeName's format checks on a TYPE/NAME argument: the error text, or undefined. */
+function tupleFormatError(arg: string): string | undefined {
+  const seg = arg.split('/');
+  if (seg.length !== 2) return 'arguments in resource/name form may not have more than one slash';
+  if (!seg[0] || !seg[1] || splitResourceArgument(seg[0]).length !== 1) return 'arguments in resource/name form must have a single resource and name';
+  return undefined;
+}
 
 export interface ResourceRequest {
   /** Kinds to list (when no names were given) — or the kinds the names belong to. */
@@ -82,7 +95,7 @@ export function parseResourceArgs(ctx: EngineContext, args: string[]): ResourceR
   const multipleTypes = typeArg.includes(',') || typeArg.split(',').includes('all');
   const named = names.flatMap((name) => types.map((info) => ({ info, name })));
   // SplitResourceArgument drops repeated words, so `svc,svc web` stays the TYPE NAME form.
-  const tuples = names.length > 0 && new Set(typeArg.split(',')).size > 1;
+  const tuples = names.length > 0 && splitResourceArgument(typeArg).length > 1;
   return { types, named, multipleTypes, singleItem: named.length === 1 && !multipleTypes, tuples };
 }
 
@@ -100,6 +113,31 @@ export function namedArgsError(req: ResourceRequest, opts: { selector: boolean; 
   }
   if (opts.allNamespaces && req.named.some((n) => n.info.namespaced)) return 'a resource cannot be retrieved by name across all namespaces';
   return undefined;
+}
+
+/**
+ * The resource builder's refusal of resource arguments beside `-f` (cli-runtime
+ * pkg/resource/builder.go): ResourceTypeOrNameArgs files the arguments first (its own
+ * TYPE/NAME format errors win), then visitByPaths refuses bulk TYPEs and TYPE NAME ("when
+ * paths, URLs, or stdin is provided as input, you may not specify resource arguments as
+ * well") and TYPE/NAME tuples ("resource/name arguments cannot be provided when a path is
+ * specified"). Types are not looked up, so an unknown one gets the same text.
+ * Returns the error text, or undefined when there are no arguments.
+ */
+export function pathArgsError(args: string[]): string | undefined {
+  if (args.length === 0) return undefined;
+  let normalized = args;
+  // normalizeMultipleResourcesArgs: `svc,deploy NAME…` becomes svc/NAME… deploy/NAME… tuples.
+  const types = splitResourceArgument(args[0]);
+  if (args.length >= 2 && types.length > 1) normalized = types.flatMap((t) => args.slice(1).map((name) => `${t}/${name}`));
+  const slashed = normalized.filter((a) => a.includes('/')).length;
+  if (slashed === 0) return 'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well';
+  if (slashed !== normalized.length) return COMBINED_TYPE_ARGS_ERROR;
+  for (const a of normalized) {
+    const malformed = tupleFormatError(a);
+    if (malformed) return malformed;
+  }
+  return 'resource/name arguments cannot be provided when a path is specified';
 }
 
 /**
@@ -184,6 +222,24 @@ export function listSelected(ctx: EngineContext, info: KindInfo, namespace: stri
   }
   const objects = listObjects(ctx, info, namespace, labels);
   return matches ? objects.filter(matches) : objects;
+}
+
+/**
+ * One LIST per type, as the builder runs them with ContinueOnError: the lists in the order of
+ * `types`; a LIST the server refuses (a bad selector, a field it does not support) goes to
+ * `errors` and the others still run.
+ */
+export function listEachSelected(ctx: EngineContext, types: readonly KindInfo[], namespace: string | undefined, sel: ListSelectors, errors: Error[]): { info: KindInfo; objects: KubeObject[] }[] {
+  const lists: { info: KindInfo; objects: KubeObject[] }[] = [];
+  for (const info of types) {
+    try {
+      lists.push({ info, objects: listSelected(ctx, info, namespace, sel) });
+    } catch (e) {
+      if (!isStatusError(e)) throw e;
+      errors.push(e);
+    }
+  }
+  return lists;
 }
 
 /** The server's labels.Parse of `?labelSelector=`: a parse error is a BadRequest with its text. */

@@ -10,9 +10,9 @@ import { matchesSelector } from '../../engine/core/labels';
 import type { KubectlCommand } from '../command';
 import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, dryRunOf, FIELD_SELECTOR_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { addSourceToErr, AggregateError, KubectlError, toError } from '../errors';
-import { pathArgsError, pathLabelSelector, readManifests } from '../manifestSource';
+import { pathLabelSelector, readManifests } from '../manifestSource';
 import { kindString } from '../output';
-import { listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
+import { listEachSelected, listSelectors, namedArgsError, parseResourceArgs, pathArgsError } from '../resources';
 
 const NO_RESOURCES = `You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -99,16 +99,9 @@ export const deleteCommand: KubectlCommand = {
         for (const { info, name } of req.named) targets.push({ info, name, namespace: info.namespaced ? inv.namespace : undefined, source: '' });
       } else {
         if (!all && !selectors.labelSelector && !selectors.fieldSelector) throw new KubectlError('resource(s) were provided, but no name was specified');
-        for (const info of req.types) {
-          // ContinueOnError: a refused LIST (unsupported field) is reported after the deletions.
-          try {
-            for (const obj of listSelected(ctx, info, allNamespaces ? undefined : inv.namespace, selectors)) {
-              targets.push({ info, name: obj.metadata.name!, namespace: obj.metadata.namespace, source: '' });
-            }
-          } catch (e) {
-            if (!isStatusError(e)) throw e;
-            errors.push(e);
-          }
+        // A refused LIST (unsupported field) is reported after the deletions.
+        for (const { info, objects } of listEachSelected(ctx, req.types, allNamespaces ? undefined : inv.namespace, selectors, errors)) {
+          for (const obj of objects) targets.push({ info, name: obj.metadata.name!, namespace: obj.metadata.namespace, source: '' });
         }
       }
     }

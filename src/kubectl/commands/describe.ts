@@ -3,7 +3,7 @@
 // Source: staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go (Run, DescribeMatchingResources);
 // -f with -l or resource arguments: k8s.io/cli-runtime/pkg/resource/builder.go (visitByPaths).
 
-import { apiErrors, isStatusError } from '../../engine/core/errors';
+import { apiErrors } from '../../engine/core/errors';
 import { qualifiedResource, type KindInfo } from '../../engine/api/registry';
 import { matchesSelector } from '../../engine/core/labels';
 import type { KubeObject } from '../../engine/core/types';
@@ -11,8 +11,8 @@ import type { KubectlCommand } from '../command';
 import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { AggregateError, KubectlError, usageError } from '../errors';
 import { describeObject } from '../describe';
-import { pathArgsError, pathLabelSelector, readManifests } from '../manifestSource';
-import { listObjects, listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
+import { pathLabelSelector, readManifests } from '../manifestSource';
+import { listEachSelected, listObjects, listSelectors, namedArgsError, parseResourceArgs, pathArgsError } from '../resources';
 
 export const describeCommand: KubectlCommand = {
   name: 'describe',
@@ -66,15 +66,9 @@ export const describeCommand: KubectlCommand = {
           }
         }
       } else {
-        // ContinueOnError: a LIST the server refuses (a bad -l) is reported with the other errors.
-        const selectors = listSelectors(flags.string('selector'));
-        for (const info of req.types) {
-          try {
-            for (const obj of listSelected(ctx, info, namespace, selectors)) targets.push({ info, obj });
-          } catch (e) {
-            if (!isStatusError(e)) throw e;
-            errors.push(e);
-          }
+        // A LIST the server refuses (a bad -l) is reported with the other errors.
+        for (const { info, objects } of listEachSelected(ctx, req.types, namespace, listSelectors(flags.string('selector')), errors)) {
+          for (const obj of objects) targets.push({ info, obj });
         }
       }
     }

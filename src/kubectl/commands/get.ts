@@ -4,18 +4,18 @@
 // Source: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (Run, printGeneric, SortingPrinter);
 // -f with -l or resource arguments: k8s.io/cli-runtime/pkg/resource/builder.go (visitByPaths).
 
-import { apiErrors, isStatusError } from '../../engine/core/errors';
+import { apiErrors } from '../../engine/core/errors';
 import { qualifiedResource, type KindInfo } from '../../engine/api/registry';
 import { matchesSelector } from '../../engine/core/labels';
 import type { KubeObject } from '../../engine/core/types';
 import type { KubectlCommand } from '../command';
 import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { AggregateError, KubectlError, usageError } from '../errors';
-import { pathArgsError, pathLabelSelector, readManifests } from '../manifestSource';
+import { pathLabelSelector, readManifests } from '../manifestSource';
 import { asList, jsonPathPrinter, kindString, parseOutputSpec, printObjects } from '../output';
 import { parseCustomColumns, printCustomColumns, sortObjectsBy } from '../printers/customColumns';
 import { printTable } from '../printers/table';
-import { listSelected, listSelectors, namedArgsError, noResourcesText, parseResourceArgs } from '../resources';
+import { listEachSelected, listSelectors, namedArgsError, noResourcesText, parseResourceArgs, pathArgsError } from '../resources';
 
 /** The -o formats of kubectl get without a template. */
 export function getFormat(raw: string): '' | 'json' | 'yaml' | 'name' | 'wide' {
@@ -109,16 +109,9 @@ export const getCommand: KubectlCommand = {
           else if (!ignoreNotFound) errors.push(apiErrors.notFound(qualifiedResource(info), name));
         }
       } else {
-        for (const info of req.types) {
-          // ContinueOnError: a type the server refuses to list (a field selector it does not
-          // support) is reported after the types it did list.
-          try {
-            const objects = listSelected(ctx, info, namespace, selectors);
-            if (objects.length) found.push({ info, objects });
-          } catch (e) {
-            if (!isStatusError(e)) throw e;
-            errors.push(e);
-          }
+        // A type the server refuses to list is reported after the types it did list.
+        for (const list of listEachSelected(ctx, req.types, namespace, selectors, errors)) {
+          if (list.objects.length) found.push(list);
         }
       }
       if (humanReadable && found.length === 0 && errors.length === 0 && !ignoreNotFound) {

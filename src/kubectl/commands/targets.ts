@@ -12,7 +12,7 @@ import type { Invocation } from '../command';
 import { type DryRun, dryRunSuffix } from '../commonFlags';
 import { KubectlError, toError } from '../errors';
 import { kindString, mutationFormat, toJSONText, toYAMLText } from '../output';
-import { listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
+import { listEachSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
 
 export const NO_RESOURCES_GIVEN = `You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -67,14 +67,9 @@ export function resolveTargets(inv: Invocation, args: string[], opts: TargetOpti
   }
   if (!opts.all && !selectors.labelSelector && !selectors.fieldSelector) throw new KubectlError('resource(s) were provided, but no name was specified');
   const namespace = opts.allNamespaces ? undefined : inv.namespace;
-  for (const info of req.types) {
-    // ContinueOnError: a refused LIST is reported with the other errors.
-    try {
-      for (const obj of listSelected(ctx, info, namespace, selectors)) targets.push({ info, obj });
-    } catch (e) {
-      if (!isStatusError(e)) throw e;
-      errors.push(toError(e));
-    }
+  // A refused LIST is reported with the other errors.
+  for (const { info, objects } of listEachSelected(ctx, req.types, namespace, selectors, errors)) {
+    for (const obj of objects) targets.push({ info, obj });
   }
   return { targets, errors, single: false };
 }
