@@ -67,3 +67,19 @@ describe('names beside a selector, --all or -A', () => {
     expect(c.exec('kubectl get deploy -o name').stdout).toBe('deployment.apps/web\n');
   });
 });
+
+describe('TYPE/NAME arguments (builder.go ResourceTypeOrNameArgs, splitResourceTypeName)', () => {
+  it.each<[string, string]>([
+    ['kubectl get deploy/web/x', 'error: arguments in resource/name form may not have more than one slash\n'],
+    ['kubectl get svc,deploy/web', 'error: arguments in resource/name form must have a single resource and name\n'],
+    ['kubectl get deploy/', 'error: arguments in resource/name form must have a single resource and name\n'],
+    // Every tuple's form is checked before any type is looked up.
+    ['kubectl get nosuchtype/a deploy/web/x', 'error: arguments in resource/name form may not have more than one slash\n'],
+    ['kubectl delete deploy/web/x', 'error: arguments in resource/name form may not have more than one slash\n'],
+  ])('%s', (line, stderr) => {
+    const c = cluster();
+    const before = c.snapshot().resourceVersion;
+    expect(c.exec(line)).toEqual({ stdout: '', stderr, exitCode: 1 });
+    expect(c.snapshot().resourceVersion).toBe(before);
+  });
+});

@@ -235,6 +235,14 @@ describe('kubectl scale and run', () => {
     expect(c.exec('kubectl scale deploy nope --replicas=1').stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
   });
 
+  it('scale -l or --all matching nothing fails as RunScale does (scale.go: len(infos) == 0)', () => {
+    const c = createCluster();
+    const none = { stdout: '', stderr: 'error: no objects passed to scale\n', exitCode: 1 };
+    expect(c.exec('kubectl scale deploy -l app=nope --replicas=2')).toEqual(none);
+    expect(c.exec('kubectl scale deploy --all --replicas=2')).toEqual(none);
+    expect(c.exec('kubectl scale deploy -l k8s-app=kube-dns -n kube-system --replicas=2')).toEqual({ stdout: 'deployment.apps/coredns scaled\n', stderr: '', exitCode: 0 });
+  });
+
   it('run creates a Pod labelled run=NAME; --dry-run=client -o yaml prints the generator output', () => {
     const c = createCluster();
     expect(c.exec('kubectl run web --image=nginx --port=80 --labels=app=web,tier=front')).toEqual({ stdout: 'pod/web created\n', stderr: '', exitCode: 0 });

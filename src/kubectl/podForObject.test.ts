@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../engine/index';
 import type { Pod } from '../engine/core/types';
-import { lessActive, mostActivePod } from './podForObject';
+import { lessActive, mostActivePod, podForLogs } from './podForObject';
 
 const WEB = `apiVersion: apps/v1
 kind: Deployment
@@ -56,6 +56,32 @@ describe('podutils.ActivePods order (kubectl exec picks the most active pod)', (
   });
 });
 
+describe('podutils.ByLogging order (kubectl logs picks the first pod)', () => {
+  const ready = (name: string, readySince: string, opts: { restarts?: number; created?: string } = {}) => pod(name, { node: 'n', phase: 'Running', readySince, ...opts });
+
+  it('assigned before unassigned; Running before Unknown before Pending; ready before not ready', () => {
+    expect(podForLogs([pod('a'), pod('b', { node: 'n' })]).metadata.name).toBe('b');
+    expect(podForLogs([pod('a', { node: 'n', phase: 'Unknown' }), pod('b', { node: 'n', phase: 'Running' })]).metadata.name).toBe('b');
+    expect(podForLogs([pod('a', { node: 'n', phase: 'Pending' }), pod('b', { node: 'n', phase: 'Unknown' })]).metadata.name).toBe('b');
+    expect(podForLogs([pod('a', { node: 'n', phase: 'Running' }), ready('b', '2026-01-01T00:00:05Z')]).metadata.name).toBe('b');
+  });
+
+  it('ready longer first, then more restarts, then older; a list order breaks ties', () => {
+    // Created first but ready later: readiness time decides before creation time.
+    expect(podForLogs([ready('late', '2026-01-01T00:00:09Z'), ready('early', '2026-01-01T00:00:05Z', { created: '2026-01-01T00:00:01Z' })]).metadata.name).toBe('early');
+    // Unlike ActivePods reversed (exec), the pod with more restarts comes first.
+    const restarted = ready('restarted', '2026-01-01T00:00:05Z', { restarts: 2 });
+    expect(podForLogs([ready('calm', '2026-01-01T00:00:05Z'), restarted]).metadata.name).toBe('restarted');
+    expect(mostActivePod([ready('calm', '2026-01-01T00:00:05Z'), restarted]).metadata.name).toBe('calm');
+    expect(podForLogs([pod('new', { node: 'n', created: '2026-01-01T00:01:00Z' }), pod('old', { node: 'n' })]).metadata.name).toBe('old');
+    expect(podForLogs([pod('a', { node: 'n' }), pod('b', { node: 'n' })]).metadata.name).toBe('a');
+  });
+
+  it('a phase its map lacks (Failed) ranks as Running does, the zero value of a Go map', () => {
+    expect(podForLogs([pod('running', { node: 'n', phase: 'Running', created: '2026-01-01T00:01:00Z' }), pod('failed', { node: 'n', phase: 'Failed' })]).metadata.name).toBe('failed');
+  });
+});
+
 describe('kubectl exec TYPE/NAME (attachablepodforobject.go)', () => {
   function cluster() {
     const c = createCluster({ seed: 5 });
@@ -82,6 +108,9 @@ describe('kubectl exec TYPE/NAME (attachablepodforobject.go)', () => {
     const starting = c.exec("kubectl get pods -l app=web --field-selector=status.phase=Pending -o jsonpath='{.items[*].metadata.name}'").stdout;
     expect(starting).not.toBe('');
     for (let i = 0; i < 3; i++) expect(starting).not.toContain(c.exec('kubectl exec deploy/web -- hostname').stdout.trim());
+    const running = c.exec("kubectl get pods -l app=web --field-selector=status.phase=Running -o jsonpath='{.items[*].metadata.name}'").stdout.split(' ');
+    expect(running).toHaveLength(2);
+    expect(running).toContain(c.exec('kubectl exec deploy/web -- hostname').stdout.trim());
   });
 
   it.each([

@@ -2,7 +2,7 @@
 // Sources: staging/src/k8s.io/kubectl/pkg/polymorphichelpers: helpers.go (SelectorsForObject,
 // GetFirstPod), logsforobject.go (podutils.ByLogging, "cannot get the logs from %T: %v"),
 // attachablepodforobject.go (sort.Reverse(podutils.ActivePods), "cannot attach to %T: %v");
-// pkg/util/podutils/podutils.go (ActivePods.Less).
+// pkg/util/podutils/podutils.go (ActivePods.Less, ByLogging.Less).
 
 import { apiErrors } from '../engine/core/errors';
 import { qualifiedResource } from '../engine/api/registry';
@@ -11,7 +11,7 @@ import type { KubeObject, LabelSelector, Pod } from '../engine/core/types';
 import type { Invocation } from './command';
 import { KubectlError } from './errors';
 import { labelSelectorString } from './printers/format';
-import { compileSelector, listObjects, resolveKind } from './resources';
+import { listSelected, listSelectors, resolveKind } from './resources';
 
 /** The kinds SelectorsForObject knows, among those the playground stores. */
 const WITH_POD_SELECTOR = new Set(['ReplicaSet', 'Deployment', 'StatefulSet']);
@@ -70,16 +70,47 @@ export function lessActive(a: Pod, b: Pod): boolean {
   return false;
 }
 
-/** `kubectl exec`'s choice: sort.Reverse(ActivePods), first: the most active pod. */
-export function mostActivePod(pods: readonly Pod[]): Pod {
+/** GetFirstPod: sort.Sort(sortBy(pods)), then pods[0] — the first pod no other comes before. */
+function firstPod(pods: readonly Pod[], before: (a: Pod, b: Pod) => boolean): Pod {
   // Go's sort.Sort is not stable; a list's order (by name) breaks ties here.
-  return [...pods].sort((a, b) => (lessActive(b, a) ? -1 : lessActive(a, b) ? 1 : 0))[0];
+  return pods.reduce((first, p) => (before(p, first) ? p : first));
 }
 
-/** `kubectl logs`' choice (podutils.ByLogging, simplified): scheduled, running and ready pods first, then the oldest. */
+/** `kubectl exec`'s choice: sort.Reverse(ActivePods), first: the most active pod. */
+export function mostActivePod(pods: readonly Pod[]): Pod {
+  return firstPod(pods, (a, b) => lessActive(b, a));
+}
+
+/** ByLogging's phase order; a phase the map lacks (Succeeded, Failed) gets Go's zero value, as Running does. */
+const LOGGING_PHASE_ORDINAL: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
+
+/**
+ * podutils.ByLogging.Less: whether `a` is the better pod to read logs from. Not ActivePods
+ * reversed: its phase map differs for phases neither lists, and more restarts still come first.
+ */
+function betterForLogs(a: Pod, b: Pod): boolean {
+  const na = a.spec.nodeName ?? '';
+  const nb = b.spec.nodeName ?? '';
+  if (na !== nb && (!na || !nb)) return !!na;
+  const pa = LOGGING_PHASE_ORDINAL[a.status?.phase ?? ''] ?? 0;
+  const pb = LOGGING_PHASE_ORDINAL[b.status?.phase ?? ''] ?? 0;
+  if (pa !== pb) return pa < pb;
+  const ra = readySince(a);
+  const rb = readySince(b);
+  if ((ra === undefined) !== (rb === undefined)) return ra !== undefined;
+  if (ra !== undefined && rb !== undefined && ra !== rb) return afterOrZero(rb, ra);
+  const ca = maxRestarts(a);
+  const cb = maxRestarts(b);
+  if (ca !== cb) return ca > cb;
+  const ta = parseTimestamp(a.metadata.creationTimestamp) ?? 0;
+  const tb = parseTimestamp(b.metadata.creationTimestamp) ?? 0;
+  if (ta !== tb) return afterOrZero(tb, ta);
+  return false;
+}
+
+/** `kubectl logs`' choice: sort.Sort(ByLogging), first. */
 export function podForLogs(pods: readonly Pod[]): Pod {
-  const rank = (p: Pod) => (p.spec.nodeName ? 0 : 4) + (p.status?.phase === 'Running' ? 0 : 2) + (p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 0 : 1);
-  return [...pods].sort((a, b) => rank(a) - rank(b) || (parseTimestamp(a.metadata.creationTimestamp) ?? 0) - (parseTimestamp(b.metadata.creationTimestamp) ?? 0) || (a.metadata.name! < b.metadata.name! ? -1 : 1))[0];
+  return firstPod(pods, betterForLogs);
 }
 
 /**
@@ -102,7 +133,7 @@ export function podsForArgument(inv: Invocation, arg: string, failure: string): 
   } catch (e) {
     throw new KubectlError(`${failure} *v1.${info.kind}: ${(e as Error).message}`);
   }
-  const pods = listObjects(inv.ctx, resolveKind(inv.ctx, 'pods'), ns, compileSelector(selector)) as Pod[];
+  const pods = listSelected(inv.ctx, resolveKind(inv.ctx, 'pods'), ns, listSelectors(selector)) as Pod[];
   if (pods.length === 0) throw new KubectlError('timed out waiting for the condition');
   return pods;
 }

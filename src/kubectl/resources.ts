@@ -77,13 +77,15 @@ export function parseResourceArgs(ctx: EngineContext, args: string[]): ResourceR
     if (!args[0].includes('/') || args.some((a) => !a.includes('/'))) {
       throw new KubectlError(COMBINED_TYPE_ARGS_ERROR);
     }
+    // ResourceTypeOrNameArgs checks every tuple's form before any type is looked up.
+    for (const a of args) {
+      const malformed = tupleFormatError(a);
+      if (malformed) throw new KubectlError(malformed);
+    }
     const named: ResourceRequest['named'] = [];
     const types: KindInfo[] = [];
     for (const a of args) {
-      const slash = a.indexOf('/');
-      const type = a.slice(0, slash);
-      const name = a.slice(slash + 1);
-      if (!type || !name || name.includes('/')) throw new KubectlError('arguments in resource/name form must have a single resource and name');
+      const [type, name] = a.split('/');
       const info = resolveKind(ctx, type);
       if (!types.includes(info)) types.push(info);
       named.push({ info, name });

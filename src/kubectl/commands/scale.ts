@@ -53,8 +53,9 @@ export const scaleCommand: KubectlCommand = {
           errors.push(e);
         }
       }
-      // RunScale: with nothing to scale, the LIST errors (r.Infos()) are all it reports.
-      if (targets.length === 0 && errors.length) throw new AggregateError(errors);
+      // RunScale: with nothing to scale, the LIST errors (r.Infos()) are all it reports, and
+      // without any it fails with "no objects passed to scale".
+      if (targets.length === 0) throw errors.length ? new AggregateError(errors) : new KubectlError('no objects passed to scale');
     } else throw new KubectlError('resource(s) were provided, but no name was specified');
     for (const t of targets) {
       const info = ctx.registry.info(t.kind)!;
