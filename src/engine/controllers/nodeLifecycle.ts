@@ -69,25 +69,22 @@ class NodeLifecycleController implements Controller {
   readonly name = 'node-lifecycle';
   readonly kinds = ['Pod'];
   readonly queue = new KeyQueue();
-  private readonly stoppedAt = new Map<string, number>();
   private readonly timers = new Map<string, Timer>();
 
   constructor(private readonly ctx: EngineContext) {}
 
   handle(event: WatchEvent): void {
     // Pods bound to an unreachable node (new, or changed tolerations) need the taint manager's verdict.
-    if (event.kind !== 'Pod' || event.type === 'DELETED' || this.stoppedAt.size === 0) return;
+    if (event.kind !== 'Pod' || event.type === 'DELETED' || this.ctx.sim.stoppedNodes.size === 0) return;
     const node = (event.object as Pod).spec.nodeName;
-    if (node && this.stoppedAt.has(node)) this.queue.add(`pod:${keyOf(event.object)}`);
+    if (node && this.ctx.sim.stoppedNodes.has(node)) this.queue.add(`pod:${keyOf(event.object)}`);
   }
 
   stop(nodeName: string): void {
-    this.stoppedAt.set(nodeName, this.ctx.clock.now());
     this.wake(`node:${nodeName}`, this.ctx.clock.now() + NODE_MONITOR_GRACE_PERIOD_MS);
   }
 
   start(nodeName: string): void {
-    this.stoppedAt.delete(nodeName);
     this.queue.add(`node:${nodeName}`);
   }
 
@@ -103,7 +100,7 @@ class NodeLifecycleController implements Controller {
     const nodeName = key.slice(5);
     const node = this.ctx.store.get<Node>('Node', undefined, nodeName);
     if (!node) return;
-    if (this.stoppedAt.has(nodeName)) this.syncStopped(node);
+    if (this.ctx.sim.stoppedNodes.has(nodeName)) this.syncStopped(node);
     else this.syncRunning(node);
   }
 
@@ -111,7 +108,7 @@ class NodeLifecycleController implements Controller {
     const { ctx } = this;
     const name = node.metadata.name!;
     const now = ctx.clock.now();
-    if (now < this.stoppedAt.get(name)! + NODE_MONITOR_GRACE_PERIOD_MS) return;
+    if (now < ctx.sim.stoppedNodes.get(name)! + NODE_MONITOR_GRACE_PERIOD_MS) return;
     const ready = node.status.conditions.find((c) => c.type === 'Ready');
     if (ready?.status !== 'Unknown') {
       const ts = ctx.clock.timestamp();
@@ -190,14 +187,16 @@ const controllers = new WeakMap<EngineContext, NodeLifecycleController>();
  * resumes; this controller notices the silence after the grace period.
  */
 export function setNodePower(ctx: EngineContext, nodeName: string, on: boolean): void {
+  // ctx.sim.stoppedNodes is the one record of when each node went down (the kubelet, this
+  // controller and describe node's Lease read it).
   if (on) {
+    const stoppedAt = ctx.sim.stoppedNodes.get(nodeName) ?? ctx.clock.now();
     ctx.sim.stoppedNodes.delete(nodeName);
     controllers.get(ctx)?.start(nodeName);
-    kubeletOf(ctx)?.nodeStarted(nodeName);
+    kubeletOf(ctx)?.nodeStarted(nodeName, stoppedAt);
   } else {
-    if (!ctx.sim.stoppedNodes.has(nodeName)) ctx.sim.stoppedNodes.set(nodeName, ctx.clock.now());
+    ctx.sim.stoppedNodes.set(nodeName, ctx.clock.now());
     controllers.get(ctx)?.stop(nodeName);
-    kubeletOf(ctx)?.nodeStopped(nodeName);
   }
 }
 

@@ -45,7 +45,6 @@ export class Kubelet implements Controller {
   private readonly nodeObjects = new Map<string, Node>();
   /** Per node: the images it holds, and its kubelet's event source. */
   private readonly nodes = new Map<string, NodeState>();
-  private readonly stoppedAt = new Map<string, number>();
   /** Pods whose sandbox could not get an IP, per node; retried when an IP is released. */
   private readonly awaitingIP = new Map<string, Set<string>>();
   /** Each node's PLEG relist phase (ms within the second), when it is not 0. */
@@ -316,20 +315,15 @@ export class Kubelet implements Controller {
     return targets.map((c) => c.name);
   }
 
-  /** Powering a node off: its containers die with it; nothing is written until it comes back. */
-  nodeStopped(nodeName: string): void {
-    this.stoppedAt.set(nodeName, this.ctx.clock.now());
-  }
-
   /**
    * Power on: the kubelet starts again and finds every container gone. Pods
    * being deleted finish at once; the others get new containers (restartCount+1,
    * lastState terminated with reason Unknown, exit code 255, as after a reboot).
+   * `stopped`: when it went down (its containers' finishedAt). While it is down
+   * (ctx.sim.stoppedNodes) this kubelet syncs and writes nothing.
    */
-  nodeStarted(nodeName: string): void {
+  nodeStarted(nodeName: string, stopped: number): void {
     const now = this.ctx.clock.now();
-    const stopped = this.stoppedAt.get(nodeName) ?? now;
-    this.stoppedAt.delete(nodeName);
     this.relistPhase.set(nodeName, now % PLEG_RELIST_MS);
     for (const key of this.podsByNode.get(nodeName) ?? []) {
       const run = this.runs.get(key);
