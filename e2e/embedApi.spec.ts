@@ -4,7 +4,7 @@
 // read-only embed must not do. The parent page is served by page.route on the
 // test server's own origin, so the fixture's off-origin guard holds unchanged.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { COMMAND_LINE_CHUNK, expect, holdChunk, test } from './fixtures';
 
 type Message = { source?: string; v?: number; type: string; id?: string | number; [key: string]: unknown };
 
@@ -51,6 +51,41 @@ async function request(page: Page, id: string, fields: Record<string, unknown>):
 const received = (page: Page) => page.evaluate(() => (window as unknown as { received: Message[] }).received);
 
 test.describe('the embed postMessage API', () => {
+  test('answers requests posted before it said ready (from the iframe\'s load event), after ready and in order', async ({ page }) => {
+    // The natural thing for a blog post to write: post as soon as the frame has loaded,
+    // before the example has started and the API is installed.
+    await page.route(`**${PARENT}`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html><body>
+<iframe id="playground" title="Services Playground" src="./?embed=1&scenario=welcome" width="700" height="450"></iframe>
+<script>
+  const frame = document.getElementById('playground');
+  window.received = [];
+  window.addEventListener('message', (e) => { if (e.source === frame.contentWindow) window.received.push(e.data); });
+  frame.addEventListener('load', () => {
+    const send = (m) => frame.contentWindow.postMessage({ source: 'services-playground', v: 1, ...m }, location.origin);
+    send({ type: 'run', id: 'early-pods', command: 'kubectl get deploy web -o name' });
+    send({ type: 'run', id: 'early-bad' });
+    send({ type: 'ping', id: 'early-ping' });
+    window.posted = true;
+  });
+</script></body></html>`,
+      }),
+    );
+    // The example cannot start (so the API cannot install) until the command line's chunk arrives.
+    const release = await holdChunk(page, COMMAND_LINE_CHUNK);
+    await page.goto(PARENT);
+    await page.waitForFunction(() => (window as unknown as { posted?: boolean }).posted === true);
+    expect(await received(page)).toEqual([]);
+    release();
+    await waitFor(page, (m) => m.id === 'early-ping');
+    const all = await received(page);
+    expect(all.map((m) => m.id ?? m.type)).toEqual(['ready', 'early-pods', 'early-bad', 'early-ping']);
+    expect(all[1]).toMatchObject({ type: 'result', exitCode: 0, stdout: 'deployment.apps/web\n' });
+    expect(all[2]).toMatchObject({ type: 'error', message: '"command" is missing' });
+  });
+
   test('says ready, runs commands, sends a request whose packet travels, and reports its trace', async ({ page }) => {
     await openParent(page, 'embed=1&scenario=welcome');
     const ready = (await received(page)).find((m) => m.type === 'ready');

@@ -10,6 +10,7 @@ import { initStore, settleStartup, startupFailed } from './app/store/actions';
 import { pushNotice } from './app/store/notices';
 import { loadScenario } from './app/store/persistence';
 import { commandLineReady, loadCommandLine } from './engine/lean';
+import { keepEarlyMessages } from './embed/earlyMessages';
 import { parsePageParams } from './embed/params';
 import { SCENARIOS } from './scenarios';
 import './app/theme.css';
@@ -58,8 +59,10 @@ try {
 }
 // An embed's postMessage API (src/embed/messageApi.ts) is a chunk of its own, fetched
 // while the page boots; it installs, and says `ready` to the parent page, at the same
-// moment as the test hooks.
-const embedApi = params.embed
+// moment as the test hooks. Requests the parent posts before then are kept, and answered then.
+const inFrame = params.embed && window.parent !== window;
+const earlyMessages = inFrame ? keepEarlyMessages(window, window.parent) : undefined;
+const embedApi = inFrame
   ? import('./app/embedApi').catch((e: unknown) => {
       console.warn('loading the embed API failed', e);
       return undefined;
@@ -69,7 +72,7 @@ void started.then(() => {
   // The start is over, however it went: commands given meanwhile run now (actions.ts).
   settleStartup();
   installTestHooks(params.testHooks);
-  void embedApi?.then((m) => m?.installEmbedApi(params, embedHost));
+  void embedApi?.then((m) => m?.installEmbedApi(params, embedHost, earlyMessages));
 });
 
 createRoot(root).render(

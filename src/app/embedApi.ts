@@ -5,6 +5,7 @@
 // the same runCommand, loadScenario and setTheme the UI uses). It imports no
 // module of the page itself, so loading it does not reshape the page's chunks.
 
+import type { EarlyMessages } from '../embed/earlyMessages';
 import type { PageParams } from '../embed/params';
 import { acceptsOrigin, envelope, EventBudget, eventOrigin, handleRequest, originOf, parseMessage, replyTarget, traceEvent, type ApiActions, type ApiEvent, type Reply, type TraceLike } from '../embed/messageApi';
 
@@ -16,10 +17,12 @@ export interface EmbedHost {
 }
 
 /**
- * Listens for the parent page's requests and posts `ready` and `trace` events to it.
- * Does nothing outside a frame. Returns a function that stops it (tests).
+ * Listens for the parent page's requests and posts `ready` and `trace` events to it, then
+ * answers, in order, the requests that came before it was installed (`early`, kept since
+ * the page started: earlyMessages.ts). Does nothing outside a frame. Returns a function
+ * that stops it (tests).
  */
-export function installEmbedApi(params: PageParams, host: EmbedHost): () => void {
+export function installEmbedApi(params: PageParams, host: EmbedHost, early?: EarlyMessages): () => void {
   if (window.parent === window) return () => {};
   const parent = window.parent;
   const referrer = originOf(document.referrer);
@@ -59,7 +62,13 @@ export function installEmbedApi(params: PageParams, host: EmbedHost): () => void
     post(event, origin);
   });
 
+  // `ready` first: it says requests work from now on, and the early ones' replies follow it.
+  // A page whose command line failed to load never says it (requests get an error reply).
   if (host.actions.running()) post({ type: 'ready', readOnly: host.actions.readOnly() }, target() ?? '*');
+  if (early) {
+    for (const event of early.take()) onMessage(event);
+    if (early.dropped()) console.warn(`the embed API dropped ${early.dropped()} requests sent before it had started`);
+  }
   return () => {
     window.removeEventListener('message', onMessage);
     unwatch();

@@ -36,7 +36,8 @@
 //
 // Events (to window.parent):
 //   ready    { readOnly }           the example has started: requests work from now on
-//                                   (earlier ones are not heard: wait for it)
+//                                   (earlier ones, up to 100, were kept and are answered
+//                                   in order right after it: earlyMessages.ts)
 //   trace    { url, from, outcome, status?, pod?, hops, reason, dropped? }
 //                                   a request's trace is complete (a packet starts to
 //                                   travel): outcome is 'response' | 'refused' | 'timeout' |
