@@ -148,12 +148,25 @@ test.describe('the YAML editor', () => {
     expect(markers.filter((m) => m.owner === 'kubectl').map((m) => m.line).sort()).toEqual([2, 9]);
   });
 
-  test('completion offers NodePort for a Service type; hover explains a field; enums are checked offline', async ({ page }) => {
+  test('a wrong value gets one marker, kubectl\'s Unsupported value, not also the schema\'s', async ({ page }) => {
+    await openEditor(page);
+    // Line 10 lacks `port`: the schema's "Missing property" (kept: kubectl words it otherwise)
+    // shows that the schema's check has run on this text before the markers are counted.
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\nspec:\n  sessionAffinity: Sticky\n  selector:\n    app: shop\n  ports:\n    - name: http\n';
+    await setEditorValue(page, text);
+    const markers = () => page.evaluate(() => (window.__playground as Hooks).editor!.markers());
+    await expect.poll(async () => (await markers()).some((m) => m.owner === 'yaml' && m.line === 10 && m.message === 'Missing property "port".'), { timeout: 15_000 }).toBe(true);
+    await expect.poll(async () => (await markers()).filter((m) => m.line === 6)).toEqual([
+      { message: 'The Service "shop" is invalid: spec.sessionAffinity: Unsupported value: "Sticky": supported values: "ClientIP", "None"', line: 6, owner: 'kubectl', severity: 8 },
+    ]);
+  });
+
+  test('completion offers NodePort for a Service type; hover explains a field', async ({ page }) => {
     await openEditor(page);
     const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\nspec:\n  type: \n  sessionAffinity: Sticky\n  ports:\n    - port: 80\n';
     await setEditorValue(page, text);
-    // The schema's own check (monaco-yaml, in its worker): an unsupported sessionAffinity.
-    await expect.poll(async () => (await page.evaluate(() => (window.__playground as Hooks).editor!.markers())).some((m) => m.owner === 'yaml' && m.line === 7), { timeout: 15_000 }).toBe(true);
+    // The checks have run (kubectl's marker on the unsupported sessionAffinity) before completion is asked for.
+    await expect.poll(async () => (await page.evaluate(() => (window.__playground as Hooks).editor!.markers())).some((m) => m.line === 7), { timeout: 15_000 }).toBe(true);
 
     await page.evaluate(() => (window.__playground as Hooks).editor!.setCursor(6, 9));
     await page.keyboard.press('Control+Space');

@@ -194,3 +194,35 @@ describe('decode errors against the simulated API server', () => {
     expect(d.message).toContain('cannot unmarshal number into Go struct field Container.spec.containers.ports of type []v1.ContainerPort');
   });
 });
+
+describe('several Invalid causes, as kubectl prints them (cmd/util/helpers.go checkErr: MultilineError, one `* ` line each)', () => {
+  const TWO_CAUSES = `apiVersion: v1
+kind: Service
+metadata:
+  name: shop
+spec:
+  type: NodePorts
+  selector:
+    app: shop
+  ports:
+    - port: 80
+      protocol: TCPX
+`;
+
+  it('puts each cause on its own field, in kubectl\'s words, from the real dry run', () => {
+    const ds = dryRunAll(TWO_CAUSES);
+    expect(ds.map((d) => [d.line, d.field, d.message])).toEqual([
+      [6, 'spec.type', 'The Service "shop" is invalid: spec.type: Unsupported value: "NodePorts": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"'],
+      [11, 'spec.ports[0].protocol', 'The Service "shop" is invalid: spec.ports[0].protocol: Unsupported value: "TCPX": supported values: "SCTP", "TCP", "UDP"'],
+    ]);
+  });
+
+  it('reads the bullet lines of a printed error', () => {
+    const msg = 'The Service "shop" is invalid: \n* spec.ports[0].protocol: Unsupported value: "TCPX": supported values: "SCTP", "TCP", "UDP"\n* metadata.name: Required value: name or generateName is required\n';
+    const ds = manifestDiagnostics(TWO_CAUSES, parseManifests(TWO_CAUSES), [dry(0, msg)], 'shop.yaml');
+    expect(ds.map((d) => [d.line, d.field])).toEqual([
+      [4, 'metadata.name'],
+      [11, 'spec.ports[0].protocol'],
+    ]);
+  });
+});

@@ -49,6 +49,21 @@ export function splitCauses(causes: string): { field?: string; text: string }[] 
   });
 }
 
+/**
+ * The causes kubectl prints one per line when there are several (cmd/util/helpers.go
+ * checkErr: `MultilineError(s+": ", errs)` writes `\n* ` before each), each whole.
+ */
+export function bulletCauses(lines: string): { field?: string; text: string }[] {
+  return lines
+    .split('\n')
+    .filter((l) => l.startsWith('* '))
+    .map((l) => {
+      const text = l.slice(2);
+      const m = CAUSE_FIELD.exec(text);
+      return m ? { field: m[1], text } : { text };
+    });
+}
+
 /** `spec.ports[0].nodePort`, `metadata.labels[app]` -> the keys parseManifests records, most specific first. */
 export function fieldCandidates(field: string): string[] {
   // Map keys in brackets (`labels[app]`) are recorded as `.app`; list indices stay `[0]`.
@@ -143,7 +158,9 @@ function dryRunDiagnostics(doc: ManifestDocument, result: DryRunResult, lines: s
   const invalid = /The (\S+) "([^"]*)" is invalid: (.*)$/m.exec(text);
   if (invalid) {
     const lead = `The ${invalid[1]} "${invalid[2]}" is invalid: `;
-    for (const cause of splitCauses(invalid[3])) at(cause.field, lead + cause.text);
+    // Several causes come one per `* ` line (kubectl's MultilineError), one on the same line.
+    const causes = invalid[3] ? splitCauses(invalid[3]) : bulletCauses(text.slice(invalid.index + invalid[0].length));
+    for (const cause of causes) at(cause.field, lead + cause.text);
     return out;
   }
   // Strict field validation (apimachinery runtime.NewStrictDecodingError): one diagnostic per

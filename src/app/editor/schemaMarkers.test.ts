@@ -30,11 +30,18 @@ describe('schemaMarkersBesideKubectl', () => {
     expect(schemaMarkersBesideKubectl([SELECTER, TARGETPORT, BAD_ENUM], undefined, TEXT)).toEqual([SELECTER, TARGETPORT, BAD_ENUM]);
   });
 
-  it('while kubectl\'s verdict is on an older text, shows no unknown-property warning (kubectl\'s own is on its way)', () => {
+  it('while kubectl\'s verdict is on an older text, shows no warning about a key\'s name or value (kubectl\'s own is on its way)', () => {
     const older = { text: TEXT.replace('selecter', 'selecte'), markers: [kubectl(6, 'spec.selecte')] };
-    expect(schemaMarkersBesideKubectl([SELECTER, BAD_ENUM], older, TEXT)).toEqual([BAD_ENUM]);
+    const missing = schema(5, 'Missing property "ports".');
+    expect(schemaMarkersBesideKubectl([SELECTER, BAD_ENUM, missing], older, TEXT)).toEqual([missing]);
     // A file just opened: the checks run, but have not judged it yet.
-    expect(schemaMarkersBesideKubectl([SELECTER, BAD_ENUM], PENDING, TEXT)).toEqual([BAD_ENUM]);
+    expect(schemaMarkersBesideKubectl([SELECTER, BAD_ENUM, missing], PENDING, TEXT)).toEqual([missing]);
+  });
+
+  it('a wrong value has kubectl\'s marker alone where kubectl judged it (Unsupported value), the schema\'s where it did not', () => {
+    const unsupported = { startLineNumber: 11, severity: 8, message: 'The Service "shop" is invalid: spec.ports[0].protocol: Unsupported value: "TCPX": supported values: "SCTP", "TCP", "UDP"' };
+    const wrongType = schema(9, 'Incorrect type. Expected "integer".');
+    expect(schemaMarkersBesideKubectl([BAD_ENUM, wrongType], { text: TEXT, markers: [unsupported] }, TEXT)).toEqual([wrongType]);
   });
 });
 
@@ -112,10 +119,12 @@ describe('createMarkerMerger', () => {
     const { merger, model, onLine } = setup(true);
     merger.setModelMarkers(model, SCHEMA_OWNER, [SELECTER, BAD_ENUM]);
     expect(onLine(6)).toEqual([]);
-    expect(onLine(11)).toEqual([BAD_ENUM]);
+    expect(onLine(11)).toEqual([]);
     const verdict = { text: TEXT, markers: [kubectl(6, 'spec.selecter')] };
     merger.setKubectlVerdict(model, verdict);
     expect(onLine(6)).toEqual(verdict.markers);
+    // kubectl said nothing about line 11 (its strict error came first): the schema's stands.
+    expect(onLine(11)).toEqual([BAD_ENUM]);
   });
 
   it('passes other owners\' markers straight through', () => {

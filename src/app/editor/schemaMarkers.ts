@@ -1,7 +1,9 @@
-// One marker per misspelt field. Two checkers see a misspelt key: monaco-yaml's schema
+// One marker per wrong field. Two checkers see a misspelt key: monaco-yaml's schema
 // check (in its worker, `Property selecter is not allowed.`, ~450 ms after typing stops)
 // and the simulated API server's strict decoding (checkManifest.ts, kubectl's own words:
-// `strict decoding error: unknown field "spec.selecter"`, ~250 ms after). kubectl's
+// `strict decoding error: unknown field "spec.selecter"`, ~250 ms after); and a wrong
+// value (`protocol: TCPX`: the schema's `Value is not accepted`, the API server's
+// `Unsupported value`) or a wrong type the same way. kubectl's
 // marker is the one a student should read; the schema's is kept where kubectl has not
 // spoken: before the command line's chunk has loaded (or when it failed to), and for
 // documents kubectl refuses for another reason first (a type error wins over strict
@@ -25,10 +27,14 @@ export interface LineMarker {
 // and applyRequired's 'Missing property "{0}".' (placed on the object's parent key, or its first key).
 const SCHEMA_UNKNOWN_PROPERTY = /^Property (.+) is not allowed\.$/;
 const SCHEMA_MISSING_PROPERTY = /^Missing property "(.+)"\.$/;
-// apimachinery runtime.NewStrictDecodingError (`unknown field "spec.selecter"`), also as a --validate=warn warning.
-const KUBECTL_UNKNOWN_FIELD = /unknown field "/;
 
-const isSchemaUnknownProperty = (m: LineMarker): boolean => SCHEMA_UNKNOWN_PROPERTY.test(m.message);
+/**
+ * Whether a schema marker is about the key on its own line: its name (`Property x is not
+ * allowed.`) or its value (`Value is not accepted. Valid values: …`, `Incorrect type. …`),
+ * which kubectl's check judges too, on the same key. Not `Missing property`, which the
+ * schema puts on the parent key (or its first key) and kubectl words elsewhere.
+ */
+const isAboutItsKey = (m: LineMarker): boolean => !SCHEMA_MISSING_PROPERTY.test(m.message);
 
 /** Edit distance with adjacent transpositions (optimal string alignment): `prot` is 1 from `port`. */
 export function typoDistance(a: string, b: string): number {
@@ -79,12 +85,14 @@ export const PENDING = 'pending';
  * The schema's markers to show beside kubectl's verdict on `currentText`, one per misspelt
  * key (withoutMissingExplainedByTypos), and then:
  * - no verdict (the checks are not available): all of them;
- * - a verdict on the current text: all but the unknown-property warnings on lines where
- *   kubectl names an unknown field (the same key: each checker marks the key it found);
+ * - a verdict on the current text: all but those about a key (its name or its value) on
+ *   lines where kubectl has a marker (the same key: each checker marks the key it found;
+ *   `protocol: TCPX` gets kubectl's `Unsupported value`, not also the schema's `Value is
+ *   not accepted`);
  * - a verdict on an older text (typing went on), or none yet: kubectl's is on its way and
- *   usually lands first (~250 ms after typing stops, the schema's ~450 ms), so no
- *   unknown-property warnings until it does: a key never has two markers, nor one that
- *   changes its words from the schema's to kubectl's.
+ *   usually lands first (~250 ms after typing stops, the schema's ~450 ms), so none about
+ *   a key until it does: a key never has two markers, nor one that changes its words from
+ *   the schema's to kubectl's.
  */
 export function schemaMarkersBesideKubectl<S extends LineMarker, K extends LineMarker>(
   schemaMarkers: readonly S[],
@@ -93,9 +101,9 @@ export function schemaMarkersBesideKubectl<S extends LineMarker, K extends LineM
 ): S[] {
   const own = withoutMissingExplainedByTypos(schemaMarkers);
   if (!verdict) return own;
-  if (verdict === PENDING || verdict.text !== currentText) return own.filter((m) => !isSchemaUnknownProperty(m));
-  const kubectlLines = new Set(verdict.markers.filter((m) => KUBECTL_UNKNOWN_FIELD.test(m.message)).map((m) => m.startLineNumber));
-  return own.filter((m) => !(isSchemaUnknownProperty(m) && kubectlLines.has(m.startLineNumber)));
+  if (verdict === PENDING || verdict.text !== currentText) return own.filter((m) => !isAboutItsKey(m));
+  const kubectlLines = new Set(verdict.markers.map((m) => m.startLineNumber));
+  return own.filter((m) => !(isAboutItsKey(m) && kubectlLines.has(m.startLineNumber)));
 }
 
 /** The models the merger sets markers on: anything with its current text. */
