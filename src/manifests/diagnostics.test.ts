@@ -226,3 +226,14 @@ spec:
     ]);
   });
 });
+
+describe('a field the API server fills from the one written', () => {
+  it('spec.clusterIPs[0] goes on the clusterIP line when the file has no clusterIPs (strategy.go NormalizeClusterIPs)', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  clusterIP: None\n  ports:\n    - port: 80\n';
+    expect(dryRunAll(text).map((d) => [d.line, d.message])).toEqual([
+      [7, 'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: "None": may not be set to \'None\' for NodePort services'],
+    ]);
+    const both = text.replace('  clusterIP: None\n', '  clusterIP: None\n  clusterIPs:\n    - None\n');
+    expect(dryRunAll(both).map((d) => d.line)).toEqual([9]);
+  });
+});

@@ -78,7 +78,17 @@ export function fieldCandidates(field: string): string[] {
   return out;
 }
 
+/**
+ * Fields the API server names by another field that the person wrote: it fills
+ * `spec.clusterIPs` from `spec.clusterIP` (pkg/registry/core/service/strategy.go
+ * NormalizeClusterIPs) and validates the list, so `spec.clusterIPs[0]: Invalid value:
+ * "None"` is about the `clusterIP:` line when the file has no `clusterIPs:`.
+ */
+const WRITTEN_AS: Record<string, string> = { 'spec.clusterIPs[0]': 'spec.clusterIP' };
+
 export function positionOfField(doc: ManifestDocument, field: string): SourcePosition | undefined {
+  const written = WRITTEN_AS[field];
+  if (written && !doc.positions.has(field.replace(/\[0\]$/, '')) && doc.positions.has(written)) return doc.positions.get(written);
   for (const key of fieldCandidates(field)) {
     const pos = doc.positions.get(key);
     if (pos) return pos;
