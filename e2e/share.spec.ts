@@ -149,6 +149,23 @@ test.describe('share links', () => {
     await expect(page.getByRole('region', { name: 'Cluster graph' }).getByRole('group', { name: /^Service web, NodePort/ })).toBeVisible();
   });
 
+  test('an embed asking for an example the playground does not have says so and shows the welcome example', async ({ page }) => {
+    await page.setViewportSize({ width: 700, height: 450 });
+    await page.goto('./?embed=1&scenario=lb-local');
+    await expect(page.getByRole('alert').filter({ hasText: 'This link asks for the example “lb-local”, which this playground does not have; “Deployment behind a NodePort Service” is shown instead.' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Cluster graph' }).getByRole('group', { name: /^Service web, NodePort/ })).toBeVisible();
+  });
+
+  test('a page link asking for an unknown example says so, and a reload does not say it again', async ({ page }) => {
+    await page.goto('./?scenario=no-such-example');
+    const notice = page.getByRole('alert').filter({ hasText: /^This link asks for the example “no-such-example”, which this playground does not have/ });
+    await expect(notice).toBeVisible();
+    await expect(page).not.toHaveURL(/scenario=/);
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Cluster graph' }).getByRole('group', { name: /^Service web, NodePort/ })).toBeVisible();
+    await expect(notice).toHaveCount(0);
+  });
+
   test('opening a link in a page with saved work keeps that work recoverable', async ({ page, browser, baseURL }) => {
     // Someone else's link.
     const sender = await freshPage(browser, baseURL);

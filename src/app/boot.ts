@@ -159,6 +159,11 @@ const BRING_BACK = {
   },
 };
 
+/** What the page says when `scenario=` names no example it has (params.ts keeps the id as text). */
+export function unknownScenarioNotice(id: string, instead: string): string {
+  return `This link asks for the example “${id}”, which this playground does not have; ${instead}. The Examples menu lists the examples there are.`;
+}
+
 /** Replaces the first picture with the example or the saved session (persistence.ts). */
 function startExampleOrSession(params: PageParams): void {
   const collapsed = initialCollapsed(params);
@@ -167,6 +172,8 @@ function startExampleOrSession(params: PageParams): void {
     // Embeds never touch the full app's saved session: each load is the same scenario.
     loadScenario(scenario ?? SCENARIOS[0], { embed: { enabled: true, readOnly: params.readOnly }, theme: params.theme, collapsed });
     useStore.setState({ sizes: embedSizes() });
+    // Whoever wrote the iframe's src sees the typo at once, instead of a silently other example.
+    if (params.unknownScenario) pushNotice(unknownScenarioNotice(params.unknownScenario, `“${SCENARIOS[0].title}” is shown instead`));
   } else {
     let restored = false;
     if (scenario) {
@@ -181,6 +188,12 @@ function startExampleOrSession(params: PageParams): void {
       restored = restoreSession(findScenario);
     }
     if (!restored && !scenario) loadScenario(SCENARIOS[0], { theme: params.theme });
+    if (params.unknownScenario) {
+      pushNotice(unknownScenarioNotice(params.unknownScenario, restored ? 'your saved session is shown instead' : `“${SCENARIOS[0].title}” is shown instead`));
+      const url = new URL(location.href);
+      url.searchParams.delete('scenario');
+      history.replaceState(history.state, '', url);
+    }
     if (params.theme) useStore.setState({ theme: params.theme });
     if (collapsed) useStore.setState({ collapsed });
     if (params.readOnly) useStore.setState({ embed: { enabled: false, readOnly: true } });

@@ -14,7 +14,8 @@ describe('parsePageParams', () => {
 
   it('ignores unknown and hostile values', () => {
     const p = parsePageParams('?embed=<script>&theme=javascript:alert(1)&scenario=__proto__&panes=<img>,constructor&readonly=0');
-    expect(p).toEqual({ embed: false, readOnly: false, testHooks: false });
+    // The unknown example's id is kept as text only, to be shown (React escapes it).
+    expect(p).toEqual({ embed: false, readOnly: false, testHooks: false, unknownScenario: '__proto__' });
   });
 
   it('ignores an absurdly long query', () => {
@@ -46,5 +47,13 @@ describe('initialCollapsed', () => {
   });
   it('leaves the full app alone', () => {
     expect(initialCollapsed(parsePageParams(''))).toBeUndefined();
+  });
+
+  it('keeps an unknown scenario id, cut short, so the page can say there is no such example', () => {
+    expect(parsePageParams('?embed=1&scenario=lb-local')).toMatchObject({ embed: true, unknownScenario: 'lb-local' });
+    expect(parsePageParams('?embed=1&scenario=lb-local').scenario).toBeUndefined();
+    expect(parsePageParams(`?scenario=${'x'.repeat(500)}`).unknownScenario).toBe(`${'x'.repeat(60)}…`);
+    expect(parsePageParams('?scenario=welcome').unknownScenario).toBeUndefined();
+    expect(parsePageParams('?scenario=').unknownScenario).toBeUndefined();
   });
 });

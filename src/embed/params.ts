@@ -20,6 +20,11 @@ export interface PageParams {
   readOnly: boolean;
   /** A known scenario id, or undefined. */
   scenario?: string;
+  /**
+   * A `scenario=` this playground has no example for (a typo in a blog post's iframe, or a
+   * link from another version), cut to MAX_SHOWN_ID characters: the page says so.
+   */
+  unknownScenario?: string;
   theme?: 'light' | 'dark';
   /** Panes that start open; undefined when not given (or nothing valid was given). */
   panes?: PaneName[];
@@ -29,6 +34,9 @@ export interface PageParams {
   /** A share link's payload (the fragment after `#w=`), not yet checked: shareLink.ts decodes it. */
   share?: string;
 }
+
+/** How much of an unknown `scenario=` value the page repeats back. */
+export const MAX_SHOWN_ID = 60;
 
 /** The fragment that carries a shared workspace. */
 export const SHARE_PREFIX = '#w=';
@@ -50,6 +58,7 @@ export function parsePageParams(search: string, hash = ''): PageParams {
   const result: PageParams = { embed: flag(params, 'embed'), readOnly: flag(params, 'readonly'), testHooks: flag(params, 'test-hooks') };
   const scenario = params.get('scenario');
   if (scenario && findScenario(scenario)) result.scenario = scenario;
+  else if (scenario && scenario.trim()) result.unknownScenario = scenario.length > MAX_SHOWN_ID ? `${scenario.slice(0, MAX_SHOWN_ID)}…` : scenario;
   const theme = params.get('theme');
   if (theme === 'dark' || theme === 'light') result.theme = theme;
   const panes = params.get('panes');
