@@ -10,6 +10,7 @@
 import type { EngineContext } from './context';
 import type { ExecResult } from './exec';
 import type { Program } from './programs/types';
+import type { KeepRunning } from './running';
 import type { Trace, TraceRequest } from './dataplane/types';
 import type { Workspace } from './workspace';
 
@@ -17,7 +18,7 @@ export type TraceListener = (trace: Trace) => void;
 
 export interface CommandLine {
   /** `kubectl …` (argv without the word `kubectl`). */
-  runKubectl(env: { ctx: EngineContext; workspace: Workspace; advance: (ms: number) => void }, argv: string[], stdin?: string): ExecResult;
+  runKubectl(env: { ctx: EngineContext; workspace: Workspace; advance: (ms: number) => void; keepRunning?: KeepRunning }, argv: string[], stdin?: string): ExecResult;
   /** `sim …` (argv without the word `sim`). */
   runSim(ctx: EngineContext, argv: string[]): ExecResult;
   /** curl, wget, nslookup, dig … on the person's machine. */

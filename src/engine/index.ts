@@ -4,6 +4,7 @@
 // browser app starts from lean.ts and loads the command line as a chunk of its own.
 export { createCluster } from './cluster';
 export type { Cluster, ClusterOptions, ClusterSnapshot } from './cluster';
-export type { ExecResult } from './exec';
+export type { ExecResult, OutputChunk } from './exec';
+export type { RunningCommand } from './running';
 export type * from './core/types';
 export type { Trace, TraceRequest, Hop, RequestSource } from './dataplane/types';

@@ -29,6 +29,7 @@ import { DEFAULT_CONFIG, type ClusterConfig, type EngineContext } from './contex
 import { startControllers } from './controllers';
 import { ControllerManager } from './controllers/runtime';
 import { type ExecResult, fail, splitCommandLine } from './exec';
+import { finishInExec, type KeepRequest, type KeepRunning, Running, type RunningCommand } from './running';
 import type { Trace, TraceRequest } from './dataplane/types';
 import { Workspace } from './workspace';
 import { advanceSimulatedTime } from './time';
@@ -100,6 +101,13 @@ export interface Cluster {
   deleteFile(path: string): boolean;
   listFiles(): string[];
   exec(commandLine: string, stdin?: string): ExecResult;
+  /**
+   * Starts a line that may keep running (`kubectl get -w`, `logs -f`, `port-forward`): its
+   * output streams as the cluster changes and time moves, until it ends or is interrupted
+   * (running.ts). Any other line ends at once, with exec's output. exec runs such a line
+   * to its --request-timeout (none: only its initial output) and returns.
+   */
+  start(commandLine: string, stdin?: string): RunningCommand;
   advance(ms: number): void;
   snapshot(): ClusterSnapshot;
   /** The hop-by-hop path of one request (what `curl -v` prints and the UI animates). */
@@ -186,6 +194,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     const current = engine();
     early?.push(ms);
     advanceSimulatedTime(current, ms);
+    pollRunning();
   };
 
   // Traces are reported to the listeners of onTrace through one listener on the
@@ -204,7 +213,14 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     return cl;
   };
 
-  const exec = (line: string, stdin?: string): ExecResult => {
+  // Commands started with start() that keep running: polled after every change settles.
+  const running = new Set<Running>();
+  const pollRunning = () => {
+    for (const r of [...running]) r.poll();
+  };
+
+  /** Runs one line; a command that asks to keep running hands its request to `keep`. */
+  const runLine = (line: string, stdin: string | undefined, keep: KeepRunning): ExecResult => {
     const words = splitCommandLine(line);
     if (!Array.isArray(words)) return fail(`bash: ${words.error}\n`, 2);
     if (words.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
@@ -214,7 +230,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     try {
       switch (words[0]) {
         case 'kubectl':
-          result = cl.runKubectl({ ctx, workspace, advance }, words.slice(1), stdin);
+          result = cl.runKubectl({ ctx, workspace, advance, keepRunning: keep }, words.slice(1), stdin);
           break;
         case 'sim':
           result = cl.runSim(ctx, words.slice(1));
@@ -232,6 +248,29 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     }
     settle();
     return result;
+  };
+
+  const exec = (line: string, stdin?: string): ExecResult => {
+    let request: KeepRequest | undefined;
+    let result = runLine(line, stdin, (begin, options) => (request = { begin, options }));
+    // exec cannot wait for a Ctrl-C: it closes the stream as a timed-out request (running.ts).
+    if (request && result.exitCode === 0) result = finishInExec(line, result, request, advance);
+    pollRunning();
+    return result;
+  };
+
+  const start = (line: string, stdin?: string): RunningCommand => {
+    let request: KeepRequest | undefined;
+    const result = runLine(line, stdin, (begin, options) => (request = { begin, options }));
+    const handle = new Running(line, (r) => running.delete(r));
+    handle.writeResult(result);
+    if (request && result.exitCode === 0) {
+      running.add(handle);
+      handle.attach(request);
+      settle();
+    } else handle.finish(result.exitCode);
+    pollRunning();
+    return handle;
   };
 
   const snapshot = (): ClusterSnapshot => {
@@ -273,6 +312,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     deleteFile: (path) => workspace.remove(path),
     listFiles: () => workspace.list(),
     exec,
+    start,
     advance,
     snapshot,
     trace: (request) => {
@@ -281,6 +321,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       if (!cl) return notSent(request);
       const result = cl.traceRequest(ctx, request);
       settle();
+      pollRunning();
       return result;
     },
     onTrace: (listener) => {

@@ -3,6 +3,7 @@
 
 import type { EngineContext } from '../engine/context';
 import { type ExecResult, type OutputChunk, orderedOutput } from '../engine/exec';
+import type { KeepRunning } from '../engine/running';
 import type { Workspace } from '../engine/workspace';
 import type { FlagSpec, ParsedFlags } from './flags';
 
@@ -11,6 +12,11 @@ export interface KubectlEnv {
   workspace: Workspace;
   /** Advances simulated time, letting controllers run (rollout status, drain wait on the cluster). */
   advance?: (ms: number) => void;
+  /**
+   * Present when the command may keep running after it returns (get -w, logs -f,
+   * port-forward): start() streams it, exec closes it after its --request-timeout (running.ts).
+   */
+  keepRunning?: KeepRunning;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Invocation } from './command';
 export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'namespace', short: 'n', type: 'string', usage: 'If present, the namespace scope for this CLI request' },
   { name: 'help', short: 'h', type: 'bool', usage: 'help for this command' },
+  { name: 'request-timeout', type: 'string', default: '0', usage: "The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests." },
 ];
 
 export const FILENAME_FLAG: FlagSpec = { name: 'filename', short: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files to use (- for stdin).' };

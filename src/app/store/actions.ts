@@ -5,7 +5,7 @@
 // The lean engine: the cluster without its command line, which boot.ts loads as a
 // chunk of its own (engine/lean.ts) so that the first picture does not wait for it.
 import { createCluster } from '../../engine/lean';
-import type { ExecResult, TraceRequest } from '../../engine';
+import type { ExecResult, RunningCommand, TraceRequest } from '../../engine';
 import { filesAppliedBy } from './appliedFiles';
 import { reconcileOrder, tabAfterClosing } from './fileOrder';
 import { COMMAND_LINE_MISSING, DEFAULT_SIZES, useStore, type Highlight, type ObjectRef, type PlaygroundState, type TerminalEntry } from './state';
@@ -115,6 +115,8 @@ export function refresh(): void {
  * A line typed or clicked in the lesson joins the terminal's ↑ history.
  */
 export function runCommand(line: string, source: TerminalEntry['source'] = 'terminal', stdin?: string): ExecResult {
+  // A lesson's try-this ends what runs in the terminal's foreground first, as Ctrl-C would.
+  if (source === 'lesson') interruptForeground?.();
   const { cluster, startup } = useStore.getState();
   // Without its command line the cluster can run nothing: say why (as the terminal does), not "still starting".
   const result = startup === 'failed' ? { stdout: '', stderr: COMMAND_LINE_MISSING, exitCode: 1 } : execRecorded(cluster, line, stdin);
@@ -138,6 +140,57 @@ function execRecorded(cluster: PlaygroundState['cluster'], line: string, stdin: 
   } finally {
     execDepth--;
   }
+}
+
+let interruptForeground: (() => void) | undefined;
+
+/** The terminal says how to end its foreground command (a lesson's click does, before it runs). */
+export function setForegroundInterrupter(interrupt: (() => void) | undefined): void {
+  interruptForeground = interrupt;
+}
+
+/**
+ * The command path for a typed line that may keep running (kubectl get -w, logs -f,
+ * port-forward): like runCommand, but hands back the running command, whose later output
+ * the terminal reads as the cluster changes. The replay log records the line as a command:
+ * replayed, it prints its initial output and ends at once (engine/running.ts), which changes
+ * nothing in the cluster. The entry keeps the initial output (what was known when it ran).
+ */
+export function startCommand(line: string, source: TerminalEntry['source'] = 'terminal'): RunningCommand {
+  const { cluster } = useStore.getState();
+  recordInput?.({ t: 'cmd', line });
+  execDepth++;
+  let handle: RunningCommand;
+  try {
+    handle = cluster.start(line);
+  } finally {
+    execDepth--;
+  }
+  const initial = handle.read();
+  const result: ExecResult = {
+    stdout: initial.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''),
+    stderr: initial.filter((c) => c.stream === 'stderr').map((c) => c.text).join(''),
+    exitCode: handle.exitCode ?? 0,
+    chunks: initial,
+  };
+  const entry: TerminalEntry = { id: nextEntryId++, line, result, source };
+  useStore.setState((s) => ({
+    entries: [...s.entries, entry].slice(-500),
+    typed: source === 'terminal' || source === 'lesson' ? [...s.typed, line].slice(-200) : s.typed,
+  }));
+  refresh();
+  // The caller reads the initial output from here too.
+  let initialUnread = true;
+  return {
+    line: handle.line,
+    read: () => (initialUnread ? ((initialUnread = false), [...initial, ...handle.read()]) : handle.read()),
+    get done() { return handle.done; },
+    get exitCode() { return handle.exitCode; },
+    interrupt: () => {
+      handle.interrupt();
+      refresh();
+    },
+  };
 }
 
 let nextWaitingId = 1;

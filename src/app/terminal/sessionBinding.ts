@@ -2,7 +2,7 @@
 // path (and, while the page starts, its queue of waiting commands); what ran or waits
 // elsewhere is shown on it. Kept apart from xtermSetup.ts (xterm and the DOM), so Node
 // tests drive the very wiring the page uses, with a FakeScreen.
-import { recordTyped, runCommand, runWhenStarted } from '../store/actions';
+import { recordTyped, runCommand, runWhenStarted, setForegroundInterrupter, startCommand } from '../store/actions';
 import { useStore } from '../store/state';
 import { completionSource } from './completionSource';
 import type { SessionDeps, TerminalSession } from './terminalSession';
@@ -19,6 +19,7 @@ export const storeSessionDeps: SessionDeps = {
   simHelp: () => useStore.getState().cluster.exec('sim help').stdout,
   startup: () => useStore.getState().startup,
   whenStarted: (line, run) => runWhenStarted(line, 'terminal', run),
+  start: (line) => startCommand(line, 'terminal'),
 };
 
 /**
@@ -29,12 +30,17 @@ export const storeSessionDeps: SessionDeps = {
 export function bindSession(session: TerminalSession): () => void {
   const state = useStore.getState();
   session.start(state.entries, state.waiting);
+  // A lesson's try-this ends the foreground command before it runs (actions.ts runCommand).
+  setForegroundInterrupter(() => session.interruptForeground());
   const unsubscribe = useStore.subscribe((s, prev) => {
     if (s.entries !== prev.entries) session.echo(s.entries);
+    // Running commands write as the cluster changes (a command ran, time moved).
+    if (s.snapshot !== prev.snapshot) session.pump();
     if (s.waiting !== prev.waiting) session.showWaiting(s.waiting);
     if (s.embed.readOnly !== prev.embed.readOnly) session.setReadOnly(s.embed.readOnly);
   });
   return () => {
+    setForegroundInterrupter(undefined);
     unsubscribe();
     session.dispose();
   };

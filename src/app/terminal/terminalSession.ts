@@ -1,11 +1,12 @@
 // One shell session: turns input into line edits, runs lines, prints output and
 // echoes commands run elsewhere. It draws through a minimal Screen (write + width),
 // so it runs in Node tests without xterm; xtermSetup.ts binds it to a real terminal.
-import type { ExecResult } from '../../engine';
+import type { ExecResult, OutputChunk, RunningCommand } from '../../engine';
 import type { TerminalEntry, WaitingCommand } from '../store/state';
 import { applyCompletion, complete, formatCandidates, type CompletionSource } from './completion';
 import { EMPTY_LINE, applyKey, eraseLine, leaveLine, parseKeys, renderLine, type Key, type LineState } from './lineEditor';
-import { HELP_INTRO, INTERRUPT, PROMPT, READ_ONLY_NOTICE, STARTUP_FAILED, WAITING_FOR_START, WELCOME, formatEcho, formatResult, formatWaiting } from './prompt';
+import { HELP_INTRO, INTERRUPT, PROMPT, READ_ONLY_NOTICE, STARTUP_FAILED, WAITING_FOR_START, WELCOME, formatEcho, formatResult, formatWaiting, toCrlf } from './prompt';
+import { backgroundLine, JobTable } from './jobs';
 
 export interface Screen {
   write(data: string): void;
@@ -30,6 +31,17 @@ export interface SessionDeps {
    * the commands given before (typed or clicked) and returns a function that drops it.
    */
   whenStarted(line: string, run: () => void): (() => void) | undefined;
+  /**
+   * Starts a line that may keep running (kubectl get -w, logs -f, port-forward) through the
+   * store's command path; without it every line runs to its end through `run`.
+   */
+  start?(line: string): RunningCommand;
+}
+
+/** Output of a running command as the terminal shows it: stderr muted while it runs, red once it failed. */
+function formatChunks(chunks: OutputChunk[], exitCode: number | undefined): string {
+  if (chunks.length === 0) return '';
+  return formatResult({ stdout: '', stderr: '', chunks, exitCode: exitCode ?? 0 });
 }
 
 /** A line entered while the page starts; `echoed` says other output came between the line and its answer (it is shown again). */
@@ -71,6 +83,12 @@ export class TerminalSession {
    * with nothing printed in between, only its answer is added below the note.
    */
   private noteOnScreen: Pick<WaitingCommand, 'line' | 'source'> | undefined;
+  /** The command in the foreground (no prompt until it ends or Ctrl+C). */
+  private foreground: RunningCommand | undefined;
+  /** Commands started with a trailing `&`. */
+  private readonly jobs = new JobTable();
+  /** A line is running: output from elsewhere goes below it, with no prompt to erase. */
+  private executing = false;
 
   constructor(
     private readonly screen: Screen,
@@ -105,10 +123,55 @@ export class TerminalSession {
   /** The terminal goes away: a line still waiting for the start is dropped, so the store never runs it into a gone screen. */
   dispose(): void {
     this.dropWaiting();
+    this.foreground?.interrupt();
+    this.foreground = undefined;
+    while (this.jobs.size) {
+      this.jobs.kill('%%');
+      this.jobs.reportEnded();
+    }
+  }
+
+  /** Whether a command runs in the foreground. */
+  get busy(): boolean {
+    return this.foreground !== undefined;
+  }
+
+  /**
+   * Shows what running commands wrote since the last look (the binding calls this whenever the
+   * cluster changed): background jobs above the line being edited; the foreground command's
+   * output, and the prompt again once it has ended by itself.
+   */
+  pump(): void {
+    const fromJobs = this.jobs.read();
+    const fg = this.foreground;
+    if (!fg) {
+      if (fromJobs.length) this.printAbove(() => this.print(formatChunks(fromJobs, 0)));
+      return;
+    }
+    this.print(formatChunks(fromJobs, 0) + formatChunks(fg.read(), fg.exitCode));
+    if (fg.done) {
+      this.foreground = undefined;
+      this.prompt();
+    }
+  }
+
+  /** Ctrl+C for the foreground command (also what a lesson's click does first): `^C`, then the prompt. */
+  interruptForeground(): void {
+    const fg = this.foreground;
+    if (!fg) return;
+    fg.interrupt();
+    this.foreground = undefined;
+    this.print(formatChunks(fg.read(), fg.exitCode) + `${INTERRUPT}\r\n`);
+    this.prompt();
   }
 
   private handleKeys(keys: readonly Key[]): void {
     for (const key of keys) {
+      if (this.foreground) {
+        // A running command reads no line: Ctrl+C interrupts it, other keys are dropped.
+        if (key.type === 'interrupt') this.interruptForeground();
+        continue;
+      }
       if (this.waiting) {
         this.keyWhileWaiting(key);
         continue;
@@ -188,7 +251,7 @@ export class TerminalSession {
   /** Prints output above the line being edited (erased, then drawn again below it). */
   private printAbove(printOutput: () => void): void {
     // A waiting line has no prompt to erase or draw again: the cursor is on a fresh row.
-    const editing = !this.readOnly && !this.waiting;
+    const editing = !this.readOnly && !this.waiting && !this.executing && !this.foreground;
     if (editing) this.screen.write(eraseLine(this.cursorRow));
     printOutput();
     if (this.waiting) this.waiting.echoed = true;
@@ -225,6 +288,10 @@ export class TerminalSession {
   }
 
   private prompt(): void {
+    if (this.foreground || this.readOnly) return;
+    // bash reports jobs that ended before it shows the next prompt.
+    const ended = this.jobs.reportEnded();
+    if (ended) this.print(toCrlf(ended));
     this.line = EMPTY_LINE;
     this.cursorRow = 0;
     this.screen.write(`\r${PROMPT.text}`);
@@ -282,6 +349,15 @@ export class TerminalSession {
   }
 
   private execute(text: string): void {
+    this.executing = true;
+    try {
+      this.executeLine(text);
+    } finally {
+      this.executing = false;
+    }
+  }
+
+  private executeLine(text: string): void {
     const line = text.trim();
     if (line === '') return;
     // The command line's code never arrived: say so (the page's notice does too) instead of "still starting".
@@ -299,7 +375,31 @@ export class TerminalSession {
       this.print(HELP_INTRO + formatResult({ stdout: this.deps.simHelp(), stderr: '' }));
       return;
     }
-    this.print(formatResult(this.deps.run(text)));
+    if (line === 'jobs') {
+      this.deps.recordTyped(text);
+      this.print(toCrlf(this.jobs.list()));
+      return;
+    }
+    const kill = /^kill\s+(%\S*)$/.exec(line);
+    if (kill) {
+      this.deps.recordTyped(text);
+      const error = this.jobs.kill(kill[1]);
+      if (error) this.print(formatResult({ stdout: '', stderr: error, exitCode: 1 }));
+      return;
+    }
+    if (!this.deps.start) {
+      this.print(formatResult(this.deps.run(text)));
+      return;
+    }
+    const background = backgroundLine(line);
+    const handle = this.deps.start(background ?? text);
+    if (background !== undefined) {
+      const job = this.jobs.add(background, handle);
+      this.print(`[${job.id}] ${job.pid}\r\n${formatChunks(handle.read(), handle.exitCode)}`);
+      return;
+    }
+    this.print(formatChunks(handle.read(), handle.exitCode));
+    if (!handle.done) this.foreground = handle;
   }
 
   private complete(): void {

@@ -16,6 +16,8 @@ import { type Client, clientPlace, podPlace, Router } from './routing';
 import { dataplaneState, type DataplaneState } from './state';
 import type { Hop, ParsedUrl, Trace, TraceOutcome, TraceRequest } from './types';
 import { parseIPv4 } from '../api/validation/common';
+import { forwardAt } from '../network/portForwards';
+import { tracePortForward } from './portForwardTrace';
 
 export const CURL_USER_AGENT = 'curl/8.5.0';
 
@@ -188,6 +190,9 @@ function buildTrace(ctx: EngineContext, request: TraceRequest): Trace {
   const resolved = resolveHost(ctx, state, client, request, url.host, hops);
   if ('outcome' in resolved) return { ...base, url, client: { ip: client.ip, port: 0 }, outcome: resolved.outcome };
   const connect = { ip: resolved.ip, port: url.port };
+  // A port kubectl port-forward listens on, on the person's own machine.
+  const forward = client.kind === 'workstation' ? forwardAt(ctx, resolved.ip, url.port) : undefined;
+  if (forward) return tracePortForward(ctx, state, base, url, requestHeaders(request, url), resolved.ip, forward);
   const leg = router.connect(client, connect);
   const clientAddr = { ip: client.ip, port: hops.find((h) => h.action === 'send')?.before?.src.port ?? 0 };
   if (!leg.ok) return { ...base, url, client: clientAddr, connect, outcome: leg.outcome };

@@ -16,6 +16,7 @@ import { asList, jsonPathPrinter, kindString, parseOutputSpec, printObjects } fr
 import { parseCustomColumns, printCustomColumns, sortObjectsBy } from '../printers/customColumns';
 import { printTable } from '../printers/table';
 import { listEachSelected, listSelectors, namedArgsError, noResourcesText, parseResourceArgs, pathArgsError } from '../resources';
+import { runGetWatch } from './getWatch';
 
 /** The -o formats of kubectl get without a template. */
 export function getFormat(raw: string): '' | 'json' | 'yaml' | 'name' | 'wide' {
@@ -42,10 +43,17 @@ export const getCommand: KubectlCommand = {
     { name: 'show-kind', type: 'bool', usage: 'If present, list the resource type for the requested object(s).' },
     { name: 'ignore-not-found', type: 'bool', usage: 'If the requested object does not exist the command will return exit code 0.' },
     { name: 'sort-by', type: 'string', usage: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string." },
+    { name: 'watch', short: 'w', type: 'bool', usage: 'After listing/getting the requested object, watch for changes.' },
+    { name: 'watch-only', type: 'bool', usage: 'Watch for changes to the requested object(s), without listing/getting first.' },
+    { name: 'output-watch-events', type: 'bool', usage: 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.' },
     { name: 'allow-missing-template-keys', type: 'bool', default: true, usage: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.' },
   ],
   run(inv) {
     const { ctx, flags } = inv;
+    const watching = flags.bool('watch') || flags.bool('watch-only');
+    // get.go Validate.
+    if (flags.bool('output-watch-events') && !watching) throw usageError(inv.commandPath, '--output-watch-events option can only be used with --watch or --watch-only');
+    if (watching) return runGetWatch(inv);
     const spec = parseOutputSpec(flags.string('output'));
     const format = spec.format;
     // Templates and columns compile before anything is fetched, as ToPrinter does.

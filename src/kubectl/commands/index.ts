@@ -13,6 +13,7 @@ import { execCommand } from './exec';
 import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { patchCommand } from './patch';
+import { portForwardCommand } from './portForward';
 import { rolloutCommand } from './rollout';
 import { runCommand } from './run';
 import { scaleCommand } from './scale';
@@ -36,6 +37,7 @@ export const COMMANDS: KubectlCommand[] = [
   getCommand,
   labelCommand,
   patchCommand,
+  portForwardCommand,
   rolloutCommand,
   runCommand,
   scaleCommand,

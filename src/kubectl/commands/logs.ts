@@ -13,6 +13,8 @@ import { KubectlError, usageError } from '../errors';
 import { listSelected, listSelectors, resolveKind } from '../resources';
 import { podForLogs, podsForArgument } from '../podForObject';
 import { startupLines } from './logsStartup';
+import { followLogs, type FollowedLog } from './logsFollow';
+import { requestTimeoutMs } from '../streaming';
 
 const USAGE_ERR = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
 
@@ -117,13 +119,18 @@ export const logsCommand: KubectlCommand = {
       pods = [pod];
     }
     const prefix = flags.bool('prefix');
+    const follow = flags.bool('follow');
+    if (follow) requestTimeoutMs(inv);
+    const followed: FollowedLog[] = [];
     for (const pod of pods) {
       const names = allContainers ? [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name) : [pickContainer(inv, pod, container)];
       for (const name of names) {
-        const lines = tail(logsOf(inv, pod, name, flags.bool('previous')), tailN);
+        const all = logsOf(inv, pod, name, flags.bool('previous'));
         const head = prefix ? `[pod/${pod.metadata.name}/${name}] ` : '';
-        inv.output.out(lines.map((l) => `${head}${l}\n`).join(''));
+        inv.output.out(tail(all, tailN).map((l) => `${head}${l}\n`).join(''));
+        if (follow) followed.push({ pod, container: name, prefix: head, printed: all.length });
       }
     }
+    if (follow && !flags.bool('previous')) followLogs(inv, followed, logsOf);
   },
 };

@@ -35,7 +35,14 @@ export interface TableOptions {
    * come in the API server's list order: by namespace, then name (etcd key order).
    */
   preserveOrder?: boolean;
+  /** `get -w --output-watch-events`: a leading EVENT column with this event type (tableprinter.go formatEventType). */
+  eventType?: 'ADDED' | 'MODIFIED' | 'DELETED';
+  /** `get -w`: the column widths of earlier flushes, kept and updated (tabwrite's RememberWidths). */
+  rememberedWidths?: number[];
 }
+
+/** tableprinter.go formattedEventType: padded to one width. */
+const EVENT_CELLS = { ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ' } as const;
 
 const TABLES: Record<string, KindTable> = {
   Pod: podTable,
@@ -93,6 +100,7 @@ export function printTable(ctx: EngineContext, kind: string, objects: KubeObject
   if (opts.withNamespace) headers.unshift('NAMESPACE');
   for (const key of opts.labelColumns) headers.push(key.slice(key.lastIndexOf('/') + 1).toUpperCase());
   if (opts.showLabels) headers.push('LABELS');
+  if (opts.eventType) headers.unshift('EVENT');
 
   const lines: string[] = [];
   if (!opts.noHeaders) lines.push(headers.join('\t'));
@@ -103,7 +111,8 @@ export function printTable(ctx: EngineContext, kind: string, objects: KubeObject
     const labels = obj.metadata.labels ?? {};
     for (const key of opts.labelColumns) cells.push(labels[key] ?? '');
     if (opts.showLabels) cells.push(formatLabels(labels));
+    if (opts.eventType) cells.unshift(EVENT_CELLS[opts.eventType]);
     lines.push(cells.join('\t'));
   }
-  return tabwrite(lines.join('\n') + '\n', TABLE_SETTINGS);
+  return tabwrite(lines.join('\n') + '\n', TABLE_SETTINGS, opts.rememberedWidths);
 }

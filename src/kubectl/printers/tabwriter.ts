@@ -22,8 +22,13 @@ function cellWidth(s: string): number {
   return n;
 }
 
-/** Aligns tab-separated text; the result ends in '\n' when the input does. */
-export function tabwrite(text: string, settings: TabwriterSettings): string {
+/**
+ * Aligns tab-separated text; the result ends in '\n' when the input does. `remembered`:
+ * kubectl's writer has liggitt/tabwriter's RememberWidths flag, so across flushes (one per
+ * watch event in `kubectl get -w`) a column is never narrower than it was; the array is
+ * updated in place (tabwriter.go format()).
+ */
+export function tabwrite(text: string, settings: TabwriterSettings, remembered?: number[]): string {
   const rawLines = text.split('\n');
   const trailingNewline = rawLines[rawLines.length - 1] === '';
   if (trailingNewline) rawLines.pop();
@@ -55,6 +60,12 @@ export function tabwrite(text: string, settings: TabwriterSettings): string {
         const line = lines[i];
         if (column >= line.length - 1) break;
         width = Math.max(width, cellWidth(line[column]) + settings.padding);
+      }
+      if (remembered) {
+        if (remembered.length < widths.length) remembered.push(...widths.slice(remembered.length));
+        if (remembered.length === widths.length) remembered.push(width);
+        else if (remembered[widths.length] > width) width = remembered[widths.length];
+        else remembered[widths.length] = width;
       }
       widths.push(width);
       format(line0, i);
