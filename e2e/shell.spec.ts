@@ -67,8 +67,8 @@ test.describe('panes', () => {
     await terminalHandle.focus();
     await page.keyboard.press('ArrowUp'); // the handle moves up: the terminal grows
     await expect(terminalHandle).toHaveAttribute('aria-valuenow', String(h + 16));
-    await page.keyboard.press('Enter'); // back to the default
-    await expect(terminalHandle).toHaveAttribute('aria-valuenow', '220');
+    await page.keyboard.press('Enter'); // back to the default, which follows the window: 160 px at 1280×720 (src/app/shell/paneSizes.ts)
+    await expect(terminalHandle).toHaveAttribute('aria-valuenow', '160');
   });
 });
 

@@ -1,27 +1,36 @@
-// A deterministic columnar layout that stays put while someone edits:
-//   outside world (your machine, load balancer, ingress, CoreDNS, external names)
-//   | Services | EndpointSlices | cluster nodes as frames holding their pods.
+// A deterministic layout that stays put while someone edits, in one of two
+// orientations:
+//   columns (the usual picture, the one in the docs): outside world | Services |
+//     EndpointSlices | node frames stacked top to bottom — a request's path read
+//     left to right;
+//   rows: the same layers top to bottom — outside world, then each Service with its
+//     EndpointSlices beside it, then the node frames side by side (layoutRows.ts).
+//     Taken in a short window, where it draws the graph larger (see
+//     src/app/graph/orientationForWindow.ts).
 // Positions of existing nodes come from the previous layout (the cache); new nodes
-// take the first gap in their column that fits, or go to its end; pods take the
-// first free slot in their frame — a replacement pod lands where a gap is.
-// Frames are stacked top to bottom, so edges from Services reach every frame
-// from the left without crossing the others.
+// take the first gap in their lane that fits, or go to its end; pods take the
+// first free slot in their frame — a replacement pod lands where a gap is. Only a
+// change of orientation (the window changed size) re-arranges the picture.
 
+import { layoutFrames, OUTSIDE_ORDER, placeInLane, type XY } from './layoutFrames';
+import { layoutRows } from './layoutRows';
 import * as S from './sizes';
 import type { GraphNode } from './types';
 
-export interface XY {
-  x: number;
-  y: number;
-}
+export type { XY } from './layoutFrames';
+
+export type Orientation = 'columns' | 'rows';
 
 export interface LayoutCache {
+  orientation: Orientation;
   /** Top-level nodes: absolute position. */
   pos: ReadonlyMap<string, XY>;
   /** Pods and groups: slot index in their frame. */
   slot: ReadonlyMap<string, number>;
   frameCols: ReadonlyMap<string, number>;
   frameOrder: readonly string[];
+  /** Rows orientation: how tall each row of layers has been; a row grows, it never shrinks back (no jump when a warning comes and goes). */
+  laneSpan: ReadonlyMap<string, number>;
 }
 
 export interface Layout {
@@ -32,7 +41,7 @@ export interface Layout {
   cache: LayoutCache;
 }
 
-export const emptyLayoutCache = (): LayoutCache => ({ pos: new Map(), slot: new Map(), frameCols: new Map(), frameOrder: [] });
+export const emptyLayoutCache = (orientation: Orientation = 'columns'): LayoutCache => ({ orientation, pos: new Map(), slot: new Map(), frameCols: new Map(), frameOrder: [], laneSpan: new Map() });
 
 const GAP = 22;
 const COL_GAP = 70;
@@ -42,7 +51,6 @@ const X_SLICES = X_SERVICES + S.SERVICE_W + 60;
 const X_FRAMES = X_SLICES + S.SLICE_W + COL_GAP;
 
 type Column = 'left' | 'services' | 'slices';
-const LEFT_ORDER: Record<string, number> = { workstation: 0, lb: 1, ingress: 2, coredns: 3, externalName: 4 };
 
 function columnOf(n: GraphNode): Column | undefined {
   switch (n.data.kind) {
@@ -59,69 +67,27 @@ function columnOf(n: GraphNode): Column | undefined {
   }
 }
 
-const colsFor = (pods: number) => (pods <= 1 ? 1 : pods <= 4 ? 2 : pods <= 9 ? 3 : 4);
-
-/** Places `h` high in a column whose occupied intervals are `taken`: the first gap at or below `from`. */
-function place(taken: [number, number][], h: number, from = 0): number {
-  taken.sort((a, b) => a[0] - b[0]);
-  let y = from;
-  for (const [top, bottom] of taken) {
-    if (bottom + GAP <= y) continue;
-    if (top >= y + h + GAP) break;
-    y = Math.max(y, bottom + GAP);
-  }
-  return y;
+/**
+ * Lays the graph out in `orientation` (by default the previous one). Changing the
+ * orientation drops the remembered positions of top-level nodes (they move once,
+ * because the pane changed shape); pods keep their slots either way.
+ */
+export function layoutGraph(nodes: readonly GraphNode[], prev: LayoutCache = emptyLayoutCache(), orientation: Orientation = prev.orientation): Layout {
+  const from = orientation === prev.orientation ? prev : { ...prev, orientation, pos: new Map(), laneSpan: new Map() };
+  return orientation === 'rows' ? layoutRows(nodes, from) : layoutColumns(nodes, from);
 }
 
-export function layoutGraph(nodes: readonly GraphNode[], prev: LayoutCache = emptyLayoutCache()): Layout {
-  const positions = new Map<string, XY>();
-  const frameSize = new Map<string, { width: number; height: number }>();
+function layoutColumns(nodes: readonly GraphNode[], prev: LayoutCache): Layout {
+  const frames = layoutFrames(nodes, prev);
+  const positions = new Map<string, XY>(frames.childPositions);
   const pos = new Map<string, XY>();
-  const slot = new Map<string, number>();
-  const frameCols = new Map<string, number>();
 
-  // Frames, stacked top to bottom, and their children in a grid shared by all frames.
-  const children = new Map<string, GraphNode[]>();
-  for (const n of nodes) if (n.parentId) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
-  const frames = nodes.filter((n) => n.data.kind === 'frame');
-  const known = prev.frameOrder.filter((id) => frames.some((f) => f.id === id));
-  const fresh = frames.filter((f) => !known.includes(f.id)).map((f) => f.id);
-  const frameOrder = [...known, ...fresh.sort((a, b) => Number(a === 'frame/unscheduled') - Number(b === 'frame/unscheduled') || a.localeCompare(b, undefined, { numeric: true }))];
-  // Every frame gets the same width, so they line up; it changes only when the
-  // busiest frame crosses 1, 4 or 9 pods, and the pods then re-flow once.
-  const cols = colsFor(Math.max(0, ...frameOrder.map((f) => children.get(f)?.length ?? 0)));
+  // Frames, stacked top to bottom.
   let y = 0;
-  for (const fid of frameOrder) {
-    const kids = children.get(fid) ?? [];
-    const reuse = prev.frameCols.get(fid) === cols;
-    const used = new Set<number>();
-    const pending: GraphNode[] = [];
-    for (const k of kids) {
-      const s = reuse ? prev.slot.get(k.id) : undefined;
-      if (s !== undefined && !used.has(s)) {
-        used.add(s);
-        slot.set(k.id, s);
-      } else pending.push(k);
-    }
-    let next = 0;
-    for (const k of pending) {
-      while (used.has(next)) next++;
-      used.add(next);
-      slot.set(k.id, next);
-    }
-    const maxSlot = Math.max(-1, ...used);
-    const rows = Math.max(1, Math.ceil((maxSlot + 1) / cols));
-    for (const k of kids) {
-      const s = slot.get(k.id)!;
-      positions.set(k.id, { x: S.FRAME_PAD + (s % cols) * (S.POD_W + S.FRAME_GAP), y: S.FRAME_HEADER + Math.floor(s / cols) * (S.POD_H + S.FRAME_GAP) });
-    }
-    const width = 2 * S.FRAME_PAD + cols * S.POD_W + (cols - 1) * S.FRAME_GAP;
-    const height = S.FRAME_HEADER + rows * (S.POD_H + S.FRAME_GAP) - S.FRAME_GAP + S.FRAME_PAD;
-    frameCols.set(fid, cols);
-    frameSize.set(fid, { width, height });
+  for (const fid of frames.frameOrder) {
     positions.set(fid, { x: X_FRAMES, y });
     pos.set(fid, { x: X_FRAMES, y });
-    y += height + 20;
+    y += frames.frameSize.get(fid)!.height + 20;
   }
   const framesBottom = Math.max(0, y - 20);
 
@@ -132,7 +98,7 @@ export function layoutGraph(nodes: readonly GraphNode[], prev: LayoutCache = emp
     const c = columnOf(n);
     if (c) byColumn[c].push(n);
   }
-  byColumn.left.sort((a, b) => LEFT_ORDER[a.data.kind] - LEFT_ORDER[b.data.kind] || a.id.localeCompare(b.id));
+  byColumn.left.sort((a, b) => OUTSIDE_ORDER[a.data.kind] - OUTSIDE_ORDER[b.data.kind] || a.id.localeCompare(b.id));
   byColumn.services.sort((a, b) => a.id.localeCompare(b.id));
   byColumn.slices.sort((a, b) => a.id.localeCompare(b.id));
   // Services first, so a new slice can line up with its Service.
@@ -154,11 +120,31 @@ export function layoutGraph(nodes: readonly GraphNode[], prev: LayoutCache = emp
     for (const n of fresh) {
       let from = start;
       if (n.data.kind === 'slice') from = pos.get(`Service/${n.data.namespace}/${n.data.service}`)?.y ?? start;
-      const y = place(taken, n.height, from);
+      const y = placeInLane(taken, n.height, GAP, from);
       taken.push([y, y + n.height]);
       pos.set(n.id, { x: xOf[col], y });
     }
     for (const n of byColumn[col]) positions.set(n.id, pos.get(n.id)!);
   }
-  return { positions, frameSize, cache: { pos, slot, frameCols, frameOrder } };
+  const { slot, frameCols, frameOrder, frameSize } = frames;
+  return { positions, frameSize, cache: { orientation: 'columns', pos, slot, frameCols, frameOrder, laneSpan: new Map() } };
+}
+
+/** The box around every top-level node, in graph units (what fit-view has to show). */
+export function layoutBounds(nodes: readonly GraphNode[], layout: Layout): { width: number; height: number } {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const n of nodes) {
+    if (n.parentId) continue;
+    const p = layout.positions.get(n.id);
+    if (!p) continue;
+    const size = layout.frameSize.get(n.id) ?? n;
+    left = Math.min(left, p.x);
+    top = Math.min(top, p.y);
+    right = Math.max(right, p.x + size.width);
+    bottom = Math.max(bottom, p.y + size.height);
+  }
+  return right < left ? { width: 0, height: 0 } : { width: right - left, height: bottom - top };
 }

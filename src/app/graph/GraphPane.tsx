@@ -4,9 +4,9 @@
 // picture (LazyGraphPane.tsx); keep it out of the entry's static imports.
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { applyNodeChanges, Background, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange } from '@xyflow/react';
+import { applyNodeChanges, Background, ReactFlow, ReactFlowProvider, useReactFlow, useUpdateNodeInternals, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { layoutGraph, emptyLayoutCache, type LayoutCache } from '../../graph/layout';
+import { emptyLayoutCache, layoutGraph, type LayoutCache } from '../../graph/layout';
 import { buildGraphModel } from '../../graph/model';
 import { LessonStrip } from '../lesson/LessonStrip';
 import type { NodeData, WorkloadRef } from '../../graph/types';
@@ -19,6 +19,8 @@ import { GraphActionsContext, type GraphActions, type MenuAnchor } from './graph
 import { FIT_PADDING, GraphToolbar } from './GraphToolbar';
 import { highlightEdges } from './highlightEdges';
 import { LabelDialog } from './LabelDialog';
+import { LayoutOrientationContext } from './layoutOrientation';
+import { useWindowOrientation } from './orientationForWindow';
 import { Legend } from './Legend';
 import { NODE_TYPES } from './nodeTypes';
 import { ScaleDialog } from './ScaleDialog';
@@ -42,6 +44,7 @@ function GraphCanvas() {
   const highlight = useStore((s) => s.highlight);
   const theme = useStore((s) => s.theme);
   const readOnly = useStore((s) => s.embed.readOnly);
+  const embed = useStore((s) => s.embed.enabled);
   const [showSystem, setShowSystem] = useState(false);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [menu, setMenu] = useState<{ data: NodeData; anchor: MenuAnchor } | null>(null);
@@ -53,11 +56,15 @@ function GraphCanvas() {
   // Positions persist across snapshots (kept in a ref: the layout reads the previous one).
   const layoutCache = useRef<LayoutCache>(emptyLayoutCache());
   const flowCache = useRef(emptyFlowCache());
+  // Columns, the familiar picture, or rows in a short window (orientationForWindow.ts):
+  // chosen from the window's size, never from a pane opened for a moment or from an
+  // edit, so the picture does not re-arrange itself under the person.
+  const orientation = useWindowOrientation(embed);
   const layout = useMemo(() => {
-    const l = layoutGraph(model.nodes, layoutCache.current);
+    const l = layoutGraph(model.nodes, layoutCache.current, orientation);
     layoutCache.current = l.cache;
     return l;
-  }, [model]);
+  }, [model, orientation]);
 
   const [nodes, setNodes] = useState<FlowNode[]>([]);
   useLayoutEffect(() => setNodes(toFlowNodes(model, layout, flowCache.current)), [model, layout]);
@@ -91,6 +98,8 @@ function GraphCanvas() {
   useEffect(() => {
     if (autoFit.current && nodes.length > 0) fit();
   }, [nodes.length, fit]);
+  const modelNodes = useRef(model.nodes);
+  modelNodes.current = model.nodes;
   useEffect(() => {
     const el = canvasRef.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -100,6 +109,15 @@ function GraphCanvas() {
     ro.observe(el);
     return () => ro.disconnect();
   }, [fit]);
+  // Handles moved to other sides: React Flow measures them again, then the new shape is fitted.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const shownOrientation = useRef(orientation);
+  useEffect(() => {
+    if (shownOrientation.current === orientation) return;
+    shownOrientation.current = orientation;
+    updateNodeInternals(modelNodes.current.map((n) => n.id));
+    if (autoFit.current) fit();
+  }, [orientation, updateNodeInternals, fit]);
   const onMove = useCallback((event: unknown) => {
     // Only a person's gesture carries an event; fitView's own moves do not. Not onMoveStart:
     // a click on a pod (which opens the inspector) starts a pan that never moves.
@@ -169,45 +187,47 @@ function GraphCanvas() {
 
   return (
     <GraphActionsContext.Provider value={actions}>
-      <div ref={canvasRef} className={`graph-canvas ${highlight ? 'is-highlighting' : ''}`} onKeyDown={onKeyDown}>
-        <ReactFlow<FlowNode>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          onNodesChange={onNodesChange}
-          onNodeClick={onNodeClick}
-          onNodeContextMenu={onNodeContextMenu}
-          onPaneClick={() => setHighlight(null)}
-          onMove={onMove}
-          colorMode={theme}
-          // Space and Backspace belong to the editor (SETUP-NOTES): no key deletes anything here.
-          deleteKeyCode={null}
-          selectionKeyCode={null}
-          multiSelectionKeyCode={null}
-          nodesConnectable={false}
-          elevateNodesOnSelect={false}
-          minZoom={0.15}
-          maxZoom={2.5}
-          proOptions={{ hideAttribution: true }}
-          aria-label="Cluster graph: nodes, pods, Services"
-        >
-          <Background gap={24} size={1} />
-          <GraphToolbar showSystem={showSystem} onShowSystem={setShowSystem} onFit={onFitButton} />
-          <Legend />
-          <PacketLayer />
-        </ReactFlow>
-        <div className="graph-status" role="status" aria-live="polite">
-          {status && (
-            <span className={status.error ? 'status-error' : ''}>
-              <span className="mono">$ {status.line}</span>
-              {status.error && <span> — {status.error}</span>}
-            </span>
-          )}
+      <LayoutOrientationContext.Provider value={orientation}>
+        <div ref={canvasRef} className={`graph-canvas ${highlight ? 'is-highlighting' : ''}`} data-orientation={orientation} onKeyDown={onKeyDown}>
+          <ReactFlow<FlowNode>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            onNodesChange={onNodesChange}
+            onNodeClick={onNodeClick}
+            onNodeContextMenu={onNodeContextMenu}
+            onPaneClick={() => setHighlight(null)}
+            onMove={onMove}
+            colorMode={theme}
+            // Space and Backspace belong to the editor (SETUP-NOTES): no key deletes anything here.
+            deleteKeyCode={null}
+            selectionKeyCode={null}
+            multiSelectionKeyCode={null}
+            nodesConnectable={false}
+            elevateNodesOnSelect={false}
+            minZoom={0.15}
+            maxZoom={2.5}
+            proOptions={{ hideAttribution: true }}
+            aria-label="Cluster graph: nodes, pods, Services"
+          >
+            <Background gap={24} size={1} />
+            <GraphToolbar showSystem={showSystem} onShowSystem={setShowSystem} onFit={onFitButton} />
+            <Legend />
+            <PacketLayer />
+          </ReactFlow>
+          <div className="graph-status" role="status" aria-live="polite">
+            {status && (
+              <span className={status.error ? 'status-error' : ''}>
+                <span className="mono">$ {status.line}</span>
+                {status.error && <span> — {status.error}</span>}
+              </span>
+            )}
+          </div>
+          {menu && <FaultMenu data={menu.data} x={menu.anchor.x} y={menu.anchor.y} handlers={handlers} onClose={() => setMenu(null)} />}
+          {dialog?.kind === 'labels' && <LabelDialog namespace={dialog.namespace} name={dialog.name} run={handlers.run} onClose={() => setDialog(null)} />}
+          {dialog?.kind === 'scale' && <ScaleDialog namespace={dialog.namespace} workload={dialog.workload} run={handlers.run} onClose={() => setDialog(null)} />}
         </div>
-        {menu && <FaultMenu data={menu.data} x={menu.anchor.x} y={menu.anchor.y} handlers={handlers} onClose={() => setMenu(null)} />}
-        {dialog?.kind === 'labels' && <LabelDialog namespace={dialog.namespace} name={dialog.name} run={handlers.run} onClose={() => setDialog(null)} />}
-        {dialog?.kind === 'scale' && <ScaleDialog namespace={dialog.namespace} workload={dialog.workload} run={handlers.run} onClose={() => setDialog(null)} />}
-      </div>
+      </LayoutOrientationContext.Provider>
     </GraphActionsContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
-// Buttons over the graph: fit to view, show system namespaces, and the closed lesson.
+// Buttons over the graph (bottom right, beside the legend): fit to view, show system
+// namespaces, and the closed lesson.
 import { Panel, useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
 import { LESSON_REOPEN_ID, reopenLesson } from '../lesson/LessonStrip';
@@ -6,15 +7,20 @@ import { setHighlight } from '../store/actions';
 import { useStore } from '../store/state';
 import { GIcon } from './icons';
 
-/** Room around the fitted graph for the buttons over it: this toolbar on top, the legend below. */
-export const FIT_PADDING = { top: '52px', right: '16px', bottom: '48px', left: '16px' } as const;
+/**
+ * Room around the fitted graph for the buttons over it: this toolbar and the legend share
+ * the bottom edge, so the picture has the whole height above them (on a 1280×720
+ * projector a band at the top as well cost the graph a tenth of its height).
+ */
+export const FIT_PADDING_PX = { top: 16, right: 16, bottom: 48, left: 16 } as const;
+export const FIT_PADDING = { top: `${FIT_PADDING_PX.top}px`, right: `${FIT_PADDING_PX.right}px`, bottom: `${FIT_PADDING_PX.bottom}px`, left: `${FIT_PADDING_PX.left}px` } as const;
 
 export const GraphToolbar = memo(function GraphToolbar({ showSystem, onShowSystem, onFit }: { showSystem: boolean; onShowSystem: (v: boolean) => void; onFit: () => void }) {
   const { fitView } = useReactFlow();
   const highlighting = useStore((s) => s.highlight !== null);
   const lessonClosed = useStore((s) => !!s.lesson?.dismissed);
   return (
-    <Panel position="top-right" className="gtoolbar nokey">
+    <Panel position="bottom-right" className="gtoolbar nokey">
       {lessonClosed && (
         <button id={LESSON_REOPEN_ID} type="button" onClick={reopenLesson} title="Show the example's lesson again">
           Lesson

@@ -5,6 +5,7 @@ import { MarkerType } from '@xyflow/react';
 import type { Layout } from '../../graph/layout';
 import type { EdgeKind, GraphModel } from '../../graph/types';
 import type { FlowEdge, FlowNode } from './flowTypes';
+import { HANDLE } from './layoutOrientation';
 
 interface Memo<T> {
   sig: string;
@@ -106,6 +107,8 @@ export function toFlowEdges(model: GraphModel, cache: FlowCache): FlowEdge[] {
             focusable: false,
             deletable: false,
             data: { kind: e.kind },
+            // A Service and its EndpointSlice sit side by side in either orientation (src/graph/layout.ts).
+            ...(e.kind === 'owns' ? { sourceHandle: HANDLE.right, targetHandle: HANDLE.left } : {}),
           };
     next.set(e.id, { sig, item });
     out.push(item);

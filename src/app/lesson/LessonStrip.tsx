@@ -21,6 +21,7 @@ import './lesson.css';
 /** The graph toolbar's button that reopens a closed lesson (focus goes there on close). */
 export const LESSON_REOPEN_ID = 'lesson-reopen';
 const BODY_ID = 'lesson-body';
+const SUMMARY_ID = 'lesson-summary';
 const TOGGLE_ID = 'lesson-toggle';
 
 // Memoised: GraphPane re-renders with every snapshot; this reads three small values.
@@ -40,19 +41,24 @@ export const LessonStrip = memo(function LessonStrip() {
 
   return (
     <section className={`lesson-strip nokey${collapsed ? ' is-collapsed' : ''}`} aria-label={`Example: ${scenario.title}`}>
+      {/* The title and the sentence it teaches share a line when the pane is wide enough: the graph keeps that height. */}
       <div className="lesson-bar">
-        <button id={TOGGLE_ID} type="button" className="lesson-toggle" aria-expanded={!collapsed} aria-controls={BODY_ID} title={collapsed ? 'Show what this example teaches' : 'Fold the lesson to one line'} onClick={() => setLessonCollapsed(!collapsed)}>
-          <Icon name={collapsed ? 'chevronRight' : 'chevronDown'} size={16} />
-          <span className="lesson-kicker">Example</span>
-          <span className="lesson-title">{scenario.title}</span>
-        </button>
+        <div className="lesson-head">
+          <button id={TOGGLE_ID} type="button" className="lesson-toggle" aria-expanded={!collapsed} aria-controls={`${SUMMARY_ID} ${BODY_ID}`} title={collapsed ? 'Show what this example teaches' : 'Fold the lesson to one line'} onClick={() => setLessonCollapsed(!collapsed)}>
+            <Icon name={collapsed ? 'chevronRight' : 'chevronDown'} size={16} />
+            <span className="lesson-kicker">Example</span>
+            <span className="lesson-title">{scenario.title}</span>
+          </button>{' '}
+          {/* Kept in the page while folded (hidden), so the toggle's aria-controls always points at it. */}
+          <p id={SUMMARY_ID} className="lesson-summary" hidden={collapsed}>
+            {scenario.summary}
+          </p>
+        </div>
         <button type="button" className="lesson-close" aria-label="Close the lesson" title="Close the lesson (the graph's Lesson button brings it back)" onClick={close}>
           <Icon name="close" size={16} />
         </button>
       </div>
-      {/* Kept in the page while folded (hidden), so the toggle's aria-controls always points at it. */}
       <div id={BODY_ID} className="lesson-body" hidden={collapsed}>
-        <p className="lesson-summary">{scenario.summary}</p>
         <div className="lesson-try">
           {tryThis.length > 0 && (
             <>

@@ -12,6 +12,7 @@ import { setSizes, togglePane } from '../store/actions';
 import { DEFAULT_SIZES, useStore } from '../store/state';
 import { Notices } from './Notices';
 import { Pane } from './Pane';
+import { paneSizesFor, storedSize, windowDefaultSizes } from './paneSizes';
 import { useGlobalShortcuts, shortcutFor } from './shortcuts';
 import { Splitter } from './Splitter';
 import { Toolbar } from './Toolbar';
@@ -38,9 +39,12 @@ export function Shell() {
   const maxSide = Math.max(200, w * 0.5);
   // In a short window the graph keeps most of the height.
   const maxTerminal = Math.max(100, (h - 60) * (h < 600 ? 0.4 : 0.7));
-  const editorW = Math.min(sizes.editor, maxSide);
-  const inspectorW = Math.min(sizes.inspector, maxSide);
-  const terminalH = Math.min(sizes.terminal, maxTerminal);
+  // A size still at its default follows the window (paneSizes.ts): a projector's graph gets the room.
+  const shown = paneSizesFor(sizes, DEFAULT_SIZES, w, h);
+  const defaults = windowDefaultSizes(DEFAULT_SIZES, w, h);
+  const editorW = Math.min(shown.editor, maxSide);
+  const inspectorW = Math.min(shown.inspector, maxSide);
+  const terminalH = Math.min(shown.terminal, maxTerminal);
   const style = { '--editor-w': `${editorW}px`, '--inspector-w': `${inspectorW}px`, '--terminal-h': `${terminalH}px` } as CSSProperties;
 
   const editor = (
@@ -49,7 +53,7 @@ export function Shell() {
     </Pane>
   );
   const editorSplitter = !collapsed.editor && (
-    <Splitter key="editor-splitter" pane="editor" orientation="vertical" value={editorW} min={200} max={maxSide} defaultValue={DEFAULT_SIZES.editor} controls="pane-editor" onChange={(v) => setSizes({ editor: v })} />
+    <Splitter key="editor-splitter" pane="editor" orientation="vertical" value={editorW} min={200} max={maxSide} defaultValue={defaults.editor} controls="pane-editor" onChange={(v) => setSizes({ editor: storedSize(v, defaults.editor, DEFAULT_SIZES.editor) })} />
   );
 
   return (
@@ -64,7 +68,7 @@ export function Shell() {
             <LazyGraphPane />
           </Pane>
           {!collapsed.terminal && (
-            <Splitter pane="terminal" orientation="horizontal" invert value={terminalH} min={80} max={maxTerminal} defaultValue={DEFAULT_SIZES.terminal} controls="pane-terminal" onChange={(v) => setSizes({ terminal: v })} />
+            <Splitter pane="terminal" orientation="horizontal" invert value={terminalH} min={80} max={maxTerminal} defaultValue={defaults.terminal} controls="pane-terminal" onChange={(v) => setSizes({ terminal: storedSize(v, defaults.terminal, DEFAULT_SIZES.terminal) })} />
           )}
           <Pane id="pane-terminal" title="Terminal" className="pane-terminal" collapsed={collapsed.terminal} shortcut={shortcutFor('KeyT')} onCollapse={() => togglePane('terminal')}>
             <TerminalPane />
@@ -73,7 +77,7 @@ export function Shell() {
         {embed && editorSplitter}
         {embed && editor}
         {!collapsed.inspector && (
-          <Splitter pane="inspector" orientation="vertical" invert value={inspectorW} min={240} max={maxSide} defaultValue={DEFAULT_SIZES.inspector} controls="pane-inspector" onChange={(v) => setSizes({ inspector: v })} />
+          <Splitter pane="inspector" orientation="vertical" invert value={inspectorW} min={240} max={maxSide} defaultValue={defaults.inspector} controls="pane-inspector" onChange={(v) => setSizes({ inspector: v })} />
         )}
         <Pane id="pane-inspector" title="Inspector" className="pane-inspector" collapsed={collapsed.inspector} bare>
           <InspectorPane />

@@ -3,15 +3,19 @@ import { memo } from 'react';
 import type { FrameData } from '../../../graph/types';
 import type { FlowNode } from '../flowTypes';
 import { GIcon } from '../icons';
+import { useLayoutOrientation } from '../layoutOrientation';
 import { Handles, MenuButton, useIsSelected } from './common';
 
-// A cluster node drawn as a frame holding its pods (React Flow child nodes).
+// A cluster node drawn as a frame holding its pods (React Flow child nodes). In rows
+// the arrows come down into the pods from the Services above, so the header (name, IP,
+// Ready, pod CIDR) goes below the pods, where no arrow crosses it (layoutFrames.ts).
 export const ClusterNodeFrame = memo(function ClusterNodeFrame({ data }: NodeProps<FlowNode>) {
   const d = data.m as FrameData;
   const selected = useIsSelected(d.ref);
+  const headerBelow = useLayoutOrientation() === 'rows' ? 'frame-header-below' : '';
   if (d.unscheduled) {
     return (
-      <div className="gnode frame frame-unscheduled">
+      <div className={`gnode frame frame-unscheduled ${headerBelow}`}>
         <div className="frame-head">
           <GIcon name="pending" className="state-pending" />
           <span className="gnode-name">Not scheduled</span>
@@ -22,7 +26,7 @@ export const ClusterNodeFrame = memo(function ClusterNodeFrame({ data }: NodePro
   }
   const status = !d.ready ? 'NotReady' : 'Ready';
   return (
-    <div className={`gnode frame ${d.ready ? 'frame-ready' : 'frame-notready'} ${d.cordoned ? 'frame-cordoned' : ''} ${selected ? 'is-selected' : ''}`}>
+    <div className={`gnode frame ${d.ready ? 'frame-ready' : 'frame-notready'} ${d.cordoned ? 'frame-cordoned' : ''} ${selected ? 'is-selected' : ''} ${headerBelow}`}>
       <Handles />
       <div className="frame-head">
         <GIcon name={d.ready ? 'nodeReady' : 'nodeNotReady'} className={d.ready ? 'state-ready' : 'state-bad'} />

@@ -8,6 +8,7 @@ import type { GraphRef, NodeData } from '../../../graph/types';
 import { setHighlight } from '../../store/actions';
 import { useStore } from '../../store/state';
 import { useGraphActions } from '../graphActions';
+import { HANDLE, useLayoutOrientation } from '../layoutOrientation';
 import { GIcon } from '../icons';
 
 /** 'lit' when the highlighted label/selector matches, 'dim' when something else is highlighted. */
@@ -25,11 +26,18 @@ export function nodeClass(base: string, emphasis: string, selected: boolean, ext
   return ['gnode', base, emphasis && `is-${emphasis}`, selected && 'is-selected', extra].filter(Boolean).join(' ');
 }
 
+/**
+ * Where edges attach. An edge without a handle id takes the first of its type: left and right
+ * in columns, top and bottom in rows; Service -> EndpointSlice edges name the side handles.
+ */
 export const Handles = memo(function Handles() {
+  const rows = useLayoutOrientation() === 'rows';
   return (
     <>
-      <Handle type="target" position={Position.Left} isConnectable={false} className="ghandle" />
-      <Handle type="source" position={Position.Right} isConnectable={false} className="ghandle" />
+      {rows && <Handle id={HANDLE.top} type="target" position={Position.Top} isConnectable={false} className="ghandle" />}
+      <Handle id={HANDLE.left} type="target" position={Position.Left} isConnectable={false} className="ghandle" />
+      {rows && <Handle id={HANDLE.bottom} type="source" position={Position.Bottom} isConnectable={false} className="ghandle" />}
+      <Handle id={HANDLE.right} type="source" position={Position.Right} isConnectable={false} className="ghandle" />
     </>
   );
 });

@@ -1,0 +1,85 @@
+// The playground on a classroom projector (1280×720, 1024×768): the toolbar never
+// overlaps itself, and the graph — the welcome example's Deployment — is drawn large
+// enough to read from the back of the room. Measured as rendered: font size × zoom.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const POD = /^Pod web-[a-z0-9]+-[a-z0-9]{5}, /;
+
+async function open(page: Page, width: number, height: number) {
+  await page.setViewportSize({ width, height });
+  await page.goto('./?test-hooks=1');
+  await expect(page.getByRole('group', { name: POD })).toHaveCount(3);
+}
+
+/** Toolbar controls that overlap another control or leave the window. */
+function toolbarProblems(page: Page) {
+  return page.evaluate(() => {
+    const bar = document.querySelector('header.toolbar')!;
+    const controls = [...bar.querySelectorAll<HTMLElement>('button, select, output, h1')].filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().width > 2);
+    const problems: string[] = [];
+    const nameOf = (e: HTMLElement) => e.getAttribute('aria-label') ?? e.textContent?.trim() ?? e.tagName;
+    controls.forEach((a, i) => {
+      const r = a.getBoundingClientRect();
+      if (r.left < 0 || r.right > window.innerWidth || r.top < 0 || r.bottom > bar.getBoundingClientRect().bottom + 0.5) problems.push(`${nameOf(a)} leaves the window`);
+      for (const b of controls.slice(i + 1)) {
+        if (a.contains(b) || b.contains(a)) continue;
+        const s = b.getBoundingClientRect();
+        if (r.left < s.right - 0.5 && s.left < r.right - 0.5 && r.top < s.bottom - 0.5 && s.top < r.bottom - 0.5) problems.push(`${nameOf(a)} overlaps ${nameOf(b)}`);
+      }
+    });
+    return problems;
+  });
+}
+
+/** The smallest pod name as drawn on screen, in CSS px (its font size times the graph's zoom). */
+function smallestPodNamePx(page: Page) {
+  return page.evaluate(() => {
+    const names = [...document.querySelectorAll<HTMLElement>('.react-flow__node-pod .gnode-name')];
+    return Math.min(...names.map((el) => (parseFloat(getComputedStyle(el).fontSize) * el.getBoundingClientRect().height) / el.offsetHeight));
+  });
+}
+
+test.describe('on a classroom projector', () => {
+  test('at 1024×768 no toolbar control overlaps another or leaves the window, in presenter view too', async ({ page }) => {
+    await open(page, 1024, 768);
+    expect(await toolbarProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Presenter view' }).click();
+    await expect(page.getByRole('button', { name: 'Presenter view' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await toolbarProblems(page)).toEqual([]);
+  });
+
+  test('at 1280×720 the pod names are drawn at least 9.5 px high (they were under 5 px)', async ({ page }) => {
+    await open(page, 1280, 720);
+    await expect.poll(() => smallestPodNamePx(page)).toBeGreaterThanOrEqual(9.5);
+    // Frames side by side under the Service: the short pane's width is used.
+    const frames = await Promise.all([1, 2, 3].map(async (n) => (await page.getByRole('group', { name: new RegExp(`^Node node-${n},`) }).boundingBox())!));
+    expect(new Set(frames.map((f) => Math.round(f.y))).size).toBe(1);
+  });
+
+  test('opening the inspector with a click re-fits the picture but does not re-arrange it', async ({ page }) => {
+    await open(page, 1280, 720);
+    const order = async () => {
+      const boxes = await Promise.all([1, 2, 3].map(async (n) => (await page.getByRole('group', { name: new RegExp(`^Node node-${n},`) }).boundingBox())!));
+      return boxes.map((b) => Math.round(b.y) === Math.round(boxes[0].y));
+    };
+    expect(await order()).toEqual([true, true, true]);
+    await page.getByRole('group', { name: POD }).first().click();
+    await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
+    await expect.poll(order).toEqual([true, true, true]);
+  });
+
+  test('from 1440×900 up and in a 700×450 embed the picture keeps its columns, frames stacked', async ({ page }) => {
+    for (const [w, h, q] of [
+      [1440, 900, ''],
+      [700, 450, '&embed=1'],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`./?test-hooks=1${q}`);
+      await expect(page.getByRole('group', { name: POD })).toHaveCount(3);
+      const ys = await Promise.all([1, 2, 3].map(async (n) => (await page.getByRole('group', { name: new RegExp(`^Node node-${n},`) }).boundingBox())!.y));
+      expect(ys[0]).toBeLessThan(ys[1]);
+      expect(ys[1]).toBeLessThan(ys[2]);
+    }
+  });
+});

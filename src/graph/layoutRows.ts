@@ -1,0 +1,118 @@
+// The rows orientation of the layout (layout.ts), for a tall or narrow pane: the
+// layers top to bottom instead of left to right.
+//   row 1: the outside world (your machine, load balancer, ingress, CoreDNS, external names)
+//   row 2: each Service with its EndpointSlices beside it
+//   row 3: the cluster-node frames side by side, holding their pods, each frame's
+//          header below its pods (the arrows come down into the pods from above)
+// Items keep their place along a row across edits (new ones take the first gap);
+// a row's height only grows, so a Service whose warning comes and goes does not
+// move the frames below it up and down while someone types.
+
+import type { Layout, LayoutCache } from './layout';
+import { layoutFrames, OUTSIDE_ORDER, placeInLane, type XY } from './layoutFrames';
+import * as S from './sizes';
+import type { GraphNode } from './types';
+
+/** Room between rows for the edges that run from one layer down to the next. */
+const ROW_GAP = 56;
+const ITEM_GAP = 28;
+/** Between a Service and the EndpointSlices beside it. */
+const PAIR_GAP = 30;
+const SLICE_STACK_GAP = 12;
+const FRAME_SPACING = 20;
+/** Every Service keeps room for its slices, so a slice appearing a moment later moves nothing. */
+const SERVICE_UNIT_W = S.SERVICE_W + PAIR_GAP + S.SLICE_W;
+/** The Services row is always there: the first Service fits in it without pushing the frames down. */
+const MIN_SERVICES_ROW = S.serviceHeight(1, true);
+
+type Row = 'outside' | 'services';
+
+interface Item {
+  /** The node whose position is remembered (the Service of a Service-and-slices unit). */
+  node: GraphNode;
+  width: number;
+  height: number;
+  slices: GraphNode[];
+}
+
+export function layoutRows(nodes: readonly GraphNode[], prev: LayoutCache): Layout {
+  const frames = layoutFrames(nodes, prev, 'below');
+  const positions = new Map<string, XY>(frames.childPositions);
+  const pos = new Map<string, XY>();
+  const laneSpan = new Map<string, number>();
+
+  const services = nodes.filter((n) => n.data.kind === 'service').sort((a, b) => a.id.localeCompare(b.id));
+  const serviceIds = new Set(services.map((n) => n.id));
+  const slicesOf = new Map<string, GraphNode[]>();
+  const rows: Record<Row, Item[]> = { outside: [], services: [] };
+  for (const n of [...nodes].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (n.data.kind !== 'slice') continue;
+    const owner = `Service/${n.data.namespace}/${n.data.service}`;
+    if (serviceIds.has(owner)) slicesOf.set(owner, [...(slicesOf.get(owner) ?? []), n]);
+    else rows.services.push({ node: n, width: S.SLICE_W, height: n.height, slices: [] });
+  }
+  for (const n of services) {
+    const slices = slicesOf.get(n.id) ?? [];
+    const stacked = slices.reduce((h, s) => h + s.height + SLICE_STACK_GAP, -SLICE_STACK_GAP);
+    rows.services.push({ node: n, width: SERVICE_UNIT_W, height: Math.max(n.height, stacked), slices });
+  }
+  rows.services.sort((a, b) => a.node.id.localeCompare(b.node.id));
+  rows.outside = nodes
+    .filter((n) => !n.parentId && n.data.kind in OUTSIDE_ORDER)
+    .sort((a, b) => OUTSIDE_ORDER[a.data.kind] - OUTSIDE_ORDER[b.data.kind] || a.id.localeCompare(b.id))
+    .map((n) => ({ node: n, width: n.width, height: n.height, slices: [] }));
+
+  const spanOf = (row: Row, min: number) => {
+    const span = Math.max(prev.laneSpan.get(row) ?? 0, min, ...rows[row].map((i) => i.height));
+    laneSpan.set(row, span);
+    return span;
+  };
+  const yOf: Record<Row, number> = { outside: 0, services: 0 };
+  yOf.services = spanOf('outside', 0) + ROW_GAP;
+  const yFrames = yOf.services + spanOf('services', MIN_SERVICES_ROW) + ROW_GAP;
+
+  // Frames side by side, in their lasting order.
+  let x = 0;
+  for (const fid of frames.frameOrder) {
+    positions.set(fid, { x, y: yFrames });
+    pos.set(fid, { x, y: yFrames });
+    x += frames.frameSize.get(fid)!.width + FRAME_SPACING;
+  }
+  const framesWidth = Math.max(0, x - FRAME_SPACING);
+
+  for (const row of ['outside', 'services'] as Row[]) {
+    const y = yOf[row];
+    const taken: [number, number][] = [];
+    const kept = rows[row].filter((i) => prev.pos.has(i.node.id)).sort((a, b) => prev.pos.get(a.node.id)!.x - prev.pos.get(b.node.id)!.x);
+    const fresh = rows[row].filter((i) => !prev.pos.has(i.node.id));
+    let right = -Infinity;
+    for (const item of kept) {
+      // Kept where it was; pushed right only if a neighbour on its left grew into it.
+      const at = Math.max(prev.pos.get(item.node.id)!.x, right + ITEM_GAP);
+      right = at + item.width;
+      taken.push([at, right]);
+      pos.set(item.node.id, { x: at, y });
+    }
+    // A row drawn for the first time is centred over the node frames.
+    const freshWidth = fresh.reduce((w, i) => w + i.width + ITEM_GAP, -ITEM_GAP);
+    const start = kept.length === 0 ? Math.max(0, Math.round((framesWidth - freshWidth) / 2)) : 0;
+    for (const item of fresh) {
+      const at = placeInLane(taken, item.width, ITEM_GAP, start);
+      taken.push([at, at + item.width]);
+      pos.set(item.node.id, { x: at, y });
+    }
+    for (const item of rows[row]) {
+      const p = pos.get(item.node.id)!;
+      positions.set(item.node.id, p);
+      let sliceY = p.y;
+      for (const s of item.slices) {
+        const sp = { x: p.x + S.SERVICE_W + PAIR_GAP, y: sliceY };
+        pos.set(s.id, sp);
+        positions.set(s.id, sp);
+        sliceY += s.height + SLICE_STACK_GAP;
+      }
+    }
+  }
+  const { slot, frameCols, frameOrder, frameSize } = frames;
+  return { positions, frameSize, cache: { orientation: 'rows', pos, slot, frameCols, frameOrder, laneSpan } };
+}
