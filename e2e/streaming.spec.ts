@@ -39,11 +39,11 @@ test.describe('long-running commands', () => {
     // No prompt while the watch runs.
     expect((await screen(page)).trimEnd().endsWith('$')).toBe(false);
     // A change made elsewhere (as the graph's scale dialog does) shows up as new rows.
-    await page.evaluate(() => (window as unknown as { __playground: Hooks }).__playground.runCommand!('kubectl scale deployment web --replicas=5', 'graph'));
+    await page.evaluate(() => (window as unknown as { __playground: Hooks }).__playground.runCommand!('kubectl scale deployment web --replicas=5', 'menu'));
     await expect.poll(async () => (await after(page, line)).match(/^web\s+\d\/5\s/gm)?.length ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => after(page, line), { timeout: 20_000 }).toMatch(/^web\s+5\/5\s+5\s+5\s/m);
     await page.keyboard.press('Control+C');
-    await expect.poll(async () => (await screen(page)).trimEnd()).toMatch(/\^C\n\$$/);
+    await expect.poll(async () => (await screen(page)).trimEnd()).toMatch(/\n\^C\n\$$/);
   });
 
   test('port-forward & runs as a job; curl localhost reaches one pod through it; kill %1 ends it', async ({ page }) => {

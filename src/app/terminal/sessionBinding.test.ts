@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCommandLine } from '../../engine/lean';
 import { resolveTryCommand, SCENARIOS } from '../../scenarios';
 import { resolveLessonCommand, runLessonCommand } from '../lesson/lessonCommand';
-import { initStore, runCommand, settleStartup, startupFailed } from '../store/actions';
+import { advanceTime, initStore, runCommand, settleStartup, startupFailed } from '../store/actions';
 import { useStore } from '../store/state';
 import { bindSession, storeSessionDeps } from './sessionBinding';
 import { TerminalSession } from './terminalSession';
@@ -165,6 +165,18 @@ describe('commands given while the page starts', () => {
     settleStartup();
     expect(fromNote(screen).slice(-3)).toEqual(['$ kubectl get ns default -o name', 'namespace/default', '$']);
     expect(useStore.getState().entries.map((e) => e.line)).toEqual(['kubectl get ns default -o name']);
+    unbind();
+  });
+
+  it('Ctrl+C ends a watch run through the store with `^C` on its own line and one prompt after it', async () => {
+    await startExample();
+    const { screen, session, unbind } = mountTerminal();
+    session.input('kubectl get deploy web -w\r');
+    advanceTime(3000);
+    expect(screen.lines().at(-1)).toMatch(/^web\s+\d\/3\s/);
+    session.input('\x03');
+    // Ending the watch changes the store; no prompt may appear between its rows and the `^C`.
+    expect(screen.lines().slice(-3)).toEqual([expect.stringMatching(/^web\s+\d\/3\s/), '^C', '$']);
     unbind();
   });
 });

@@ -159,8 +159,10 @@ export class TerminalSession {
   interruptForeground(): void {
     const fg = this.foreground;
     if (!fg) return;
-    fg.interrupt();
+    // Taken off the foreground first: ending it changes the store, whose pump must not see
+    // it end by itself (and draw a prompt before the `^C`).
     this.foreground = undefined;
+    fg.interrupt();
     this.print(formatChunks(fg.read(), fg.exitCode) + `${INTERRUPT}\r\n`);
     this.prompt();
   }
