@@ -160,8 +160,16 @@ const BRING_BACK = {
 };
 
 /** What the page says when `scenario=` names no example it has (params.ts keeps the id as text). */
-export function unknownScenarioNotice(id: string, instead: string): string {
+function unknownScenarioNotice(id: string, restoredSession: boolean): string {
+  const instead = restoredSession ? 'your saved session is shown instead' : `“${SCENARIOS[0].title}” is shown instead`;
   return `This link asks for the example “${id}”, which this playground does not have; ${instead}. The Examples menu lists the examples there are.`;
+}
+
+/** A page link's `scenario=` has done its work: a reload shows what the person does next. */
+function dropScenarioParam(): void {
+  const url = new URL(location.href);
+  url.searchParams.delete('scenario');
+  history.replaceState(history.state, '', url);
 }
 
 /** Replaces the first picture with the example or the saved session (persistence.ts). */
@@ -173,7 +181,7 @@ function startExampleOrSession(params: PageParams): void {
     loadScenario(scenario ?? SCENARIOS[0], { embed: { enabled: true, readOnly: params.readOnly }, theme: params.theme, collapsed });
     useStore.setState({ sizes: embedSizes() });
     // Whoever wrote the iframe's src sees the typo at once, instead of a silently other example.
-    if (params.unknownScenario) pushNotice(unknownScenarioNotice(params.unknownScenario, `“${SCENARIOS[0].title}” is shown instead`));
+    if (params.unknownScenario) pushNotice(unknownScenarioNotice(params.unknownScenario, false));
   } else {
     let restored = false;
     if (scenario) {
@@ -181,18 +189,14 @@ function startExampleOrSession(params: PageParams): void {
       const kept = keepPreviousSession();
       loadScenario(scenario, { theme: params.theme });
       if (kept) pushNotice(`This link opened the example “${scenario.title}”. Your own work from before is kept in this browser.`, 'info', BRING_BACK);
-      const url = new URL(location.href);
-      url.searchParams.delete('scenario');
-      history.replaceState(history.state, '', url);
+      dropScenarioParam();
     } else {
       restored = restoreSession(findScenario);
     }
     if (!restored && !scenario) loadScenario(SCENARIOS[0], { theme: params.theme });
     if (params.unknownScenario) {
-      pushNotice(unknownScenarioNotice(params.unknownScenario, restored ? 'your saved session is shown instead' : `“${SCENARIOS[0].title}” is shown instead`));
-      const url = new URL(location.href);
-      url.searchParams.delete('scenario');
-      history.replaceState(history.state, '', url);
+      pushNotice(unknownScenarioNotice(params.unknownScenario, restored));
+      dropScenarioParam();
     }
     if (params.theme) useStore.setState({ theme: params.theme });
     if (collapsed) useStore.setState({ collapsed });

@@ -39,29 +39,30 @@ const FIELD = String.raw`[A-Za-z0-9_.\[\]\-/]+`;
 const CAUSE_SPLIT = new RegExp(`, (?=${FIELD}: (?:${CAUSE_HEADS.join('|')}))`);
 const CAUSE_FIELD = new RegExp(`^(${FIELD}): (?=${CAUSE_HEADS.join('|')})`);
 
+type Cause = { field?: string; text: string };
+
+/** One cause's text, with the field it starts with when it names one. */
+function causeOf(text: string): Cause {
+  const m = CAUSE_FIELD.exec(text);
+  return m ? { field: m[1], text } : { text };
+}
+
 /** Splits the causes of an Invalid status message (`a` or `[a, b]`) into field + text. */
-export function splitCauses(causes: string): { field?: string; text: string }[] {
+export function splitCauses(causes: string): Cause[] {
   let body = causes.trim();
   if (body.startsWith('[') && body.endsWith(']') && CAUSE_FIELD.test(body.slice(1))) body = body.slice(1, -1);
-  return body.split(CAUSE_SPLIT).map((text) => {
-    const m = CAUSE_FIELD.exec(text);
-    return m ? { field: m[1], text } : { text };
-  });
+  return body.split(CAUSE_SPLIT).map(causeOf);
 }
 
 /**
  * The causes kubectl prints one per line when there are several (cmd/util/helpers.go
  * checkErr: `MultilineError(s+": ", errs)` writes `\n* ` before each), each whole.
  */
-export function bulletCauses(lines: string): { field?: string; text: string }[] {
+export function bulletCauses(lines: string): Cause[] {
   return lines
     .split('\n')
     .filter((l) => l.startsWith('* '))
-    .map((l) => {
-      const text = l.slice(2);
-      const m = CAUSE_FIELD.exec(text);
-      return m ? { field: m[1], text } : { text };
-    });
+    .map((l) => causeOf(l.slice(2)));
 }
 
 /** `spec.ports[0].nodePort`, `metadata.labels[app]` -> the keys parseManifests records, most specific first. */
@@ -84,10 +85,10 @@ export function fieldCandidates(field: string): string[] {
  * NormalizeClusterIPs) and validates the list, so `spec.clusterIPs[0]: Invalid value:
  * "None"` is about the `clusterIP:` line when the file has no `clusterIPs:`.
  */
-const WRITTEN_AS: Record<string, string> = { 'spec.clusterIPs[0]': 'spec.clusterIP' };
+const WRITTEN_AS = new Map([['spec.clusterIPs[0]', 'spec.clusterIP']]);
 
 export function positionOfField(doc: ManifestDocument, field: string): SourcePosition | undefined {
-  const written = WRITTEN_AS[field];
+  const written = WRITTEN_AS.get(field);
   if (written && !doc.positions.has(field.replace(/\[0\]$/, '')) && doc.positions.has(written)) return doc.positions.get(written);
   for (const key of fieldCandidates(field)) {
     const pos = doc.positions.get(key);
