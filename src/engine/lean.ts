@@ -215,8 +215,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 
   // Commands started with start() that keep running: polled after every change settles.
   const running = new Set<Running>();
+  // Runs after every command and every advance: nothing to copy or allocate while none runs.
+  // A command that ends while polled leaves the set, which its iteration allows.
   const pollRunning = () => {
-    for (const r of [...running]) r.poll();
+    if (running.size !== 0) for (const r of running) r.poll();
   };
 
   /** Runs one line; a command that asks to keep running hands its request to `keep`. */

@@ -13,7 +13,7 @@
 // `--request-timeout=D` it first lets simulated time run D (as rollout status does), so a
 // script or test sees what the command printed meanwhile. Everything stays deterministic.
 
-import type { ExecResult, OutputChunk } from './exec';
+import { type ExecResult, type OutputChunk, orderedOutput } from './exec';
 
 /** Where a running command writes, and how it ends itself. */
 export interface LiveOutput {
@@ -82,11 +82,7 @@ export class Running implements RunningCommand {
   }
 
   writeResult(r: ExecResult): void {
-    if (r.chunks) for (const c of r.chunks) this.write(c.stream, c.text);
-    else {
-      this.write('stdout', r.stdout);
-      this.write('stderr', r.stderr);
-    }
+    for (const c of orderedOutput(r)) this.write(c.stream, c.text);
   }
 
   /** Starts the live part; it may end at once (end() called inside begin). */
@@ -130,7 +126,7 @@ export class Running implements RunningCommand {
 }
 
 /** Ties every output chunk of a finished exec into one ExecResult. */
-export function resultOf(chunks: OutputChunk[], exitCode: number): ExecResult {
+function resultOf(chunks: OutputChunk[], exitCode: number): ExecResult {
   let stdout = '';
   let stderr = '';
   for (const c of chunks) {

@@ -8,19 +8,18 @@
 // PortForward (connects to localhost:port in the sandbox's network namespace).
 
 import type { EngineContext } from '../context';
-import type { KubeObject, Pod } from '../core/types';
+import { CONTROL_PLANE_PORT } from '../bootstrap';
+import type { Pod } from '../core/types';
 import { serveHttp, type HttpRequestIn } from '../network/httpServers';
 import type { PortForward } from '../network/portForwards';
 import { listensOn } from '../workloads/containerBehaviour';
 import { ephemeralPort, type DataplaneState } from './state';
 import type { Hop, ParsedUrl, PlaceRef, Trace, TraceRequest } from './types';
 
-const CONTROL_PLANE_LABEL = 'node-role.kubernetes.io/control-plane';
-
-function controlPlane(ctx: EngineContext, state: DataplaneState): PlaceRef {
-  const node = ctx.store.list<KubeObject>('Node').find((n) => n.metadata.labels?.[CONTROL_PLANE_LABEL] !== undefined) ?? ctx.store.list<KubeObject>('Node')[0];
-  const name = node?.metadata.name ?? 'node-1';
-  return { kind: 'Node', name, ip: state.table.nodeIP(name) };
+/** The node the API server runs on: the first, as routing.ts has it (its nodeSocket answers on 6443 there). */
+function controlPlane(state: DataplaneState): PlaceRef {
+  const node = state.table.nodes()[0];
+  return { kind: 'Node', name: node?.name ?? 'node-1', ip: node?.ip };
 }
 
 /**
@@ -46,7 +45,7 @@ export function tracePortForward(
   const client = { ip: connectIP === '::1' ? '::1' : '127.0.0.1', port: ephemeralPort(state) };
   const connect = { ip: connectIP, port: url.port };
   const workstation: PlaceRef = { kind: 'Workstation', name: 'workstation', ip: connectIP };
-  const apiServer = controlPlane(ctx, state);
+  const apiServer = controlPlane(state);
   forward.onConnection();
   hops.push({
     action: 'send', where: workstation, before: { src: client, dst: connect },
@@ -57,7 +56,7 @@ export function tracePortForward(
   const kubelet: PlaceRef = { kind: 'Node', name: nodeName, ip: state.table.nodeIP(nodeName) };
   hops.push({
     action: 'route', where: workstation, to: apiServer, rule: 'pods/portforward',
-    reason: `kubectl carries the connection in a stream of its POST /api/v1/namespaces/${forward.namespace}/pods/${forward.pod}/portforward to the API server on ${apiServer.name} (port 8443): no Service, no kube-proxy, no load balancing.`,
+    reason: `kubectl carries the connection in a stream of its POST /api/v1/namespaces/${forward.namespace}/pods/${forward.pod}/portforward to the API server on ${apiServer.name} (port ${CONTROL_PLANE_PORT}): no Service, no kube-proxy, no load balancing.`,
   });
   hops.push({
     action: 'route', where: apiServer, to: kubelet, rule: 'pods/portforward',

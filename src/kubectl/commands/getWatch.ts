@@ -19,7 +19,7 @@ import type { Invocation } from '../command';
 import { KubectlError } from '../errors';
 import { kindString, parseOutputSpec, jsonPathPrinter, sortKeys, toYAMLText } from '../output';
 import { printTable } from '../printers/table';
-import { listSelected, listSelectors, parseResourceArgs } from '../resources';
+import { type ListSelectors, listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
 import { keepRunning, requestTimeoutMs } from '../streaming';
 import { NO_RESOURCES_GIVEN } from './targets';
 
@@ -75,16 +75,19 @@ function makePrinter(inv: Invocation, info: KindInfo, allNamespaces: boolean) {
 }
 
 /** The one resource type a watch takes (builder.SingleResourceType), and its name if one is given. */
-function watchTarget(inv: Invocation): WatchTarget {
+function watchTarget(inv: Invocation, selectors: ListSelectors): WatchTarget {
   const { ctx, flags, args } = inv;
   if (flags.array('filename').length) throw new KubectlError('watching objects given with -f is not supported in the playground; name the type instead (kubectl get pods -w)');
   const req = parseResourceArgs(ctx, args);
   if (!req) throw new KubectlError(NO_RESOURCES_GIVEN);
-  if (req.types.length > 1 || new Set(req.named.map((n) => n.info)).size > 1) throw new KubectlError('you may only specify a single resource type');
   const allNamespaces = flags.bool('all-namespaces');
+  // The watch runs the same builder as a plain get: names beside -l/--field-selector or -A are refused first (visitBySelector, visitByName).
+  const refused = namedArgsError(req, { selector: !!(selectors.labelSelector || selectors.fieldSelector), allNamespaces });
+  if (refused) throw new KubectlError(refused);
+  if (req.types.length > 1 || new Set(req.named.map((n) => n.info)).size > 1) throw new KubectlError('you may only specify a single resource type');
   if (req.named.length > 1) throw new KubectlError('watch is only supported on individual resources and resource collections - more than 1 resource was found');
   const info = req.named[0]?.info ?? req.types[0];
-  const namespace = info.namespaced ? (allNamespaces && !req.named.length ? undefined : inv.namespace) : undefined;
+  const namespace = info.namespaced && !allNamespaces ? inv.namespace : undefined;
   return { info, namespace, name: req.named[0]?.name };
 }
 
@@ -92,9 +95,8 @@ export function runGetWatch(inv: Invocation): void {
   const { ctx, flags } = inv;
   if (flags.string('sort-by')) inv.output.err('warning: --watch or --watch-only requested, --sort-by will be ignored\n');
   requestTimeoutMs(inv);
-  const target = watchTarget(inv);
-  const { info, namespace, name } = target;
   const selectors = listSelectors(flags.string('selector'), flags.string('field-selector'));
+  const { info, namespace, name } = watchTarget(inv, selectors);
   // The initial LIST (or GET): it also checks the selectors, as the server does.
   let initial: KubeObject[];
   if (name !== undefined) {

@@ -16,6 +16,7 @@ import { portForwards, portInUse, type PortForward } from '../../engine/network/
 import type { Invocation, KubectlCommand } from '../command';
 import { KubectlError, usageError } from '../errors';
 import { mostActivePod, podsForArgument } from '../podForObject';
+import { resolveKind } from '../resources';
 import { keepRunning, requestTimeoutMs } from '../streaming';
 
 function splitPort(spec: string): [string, string] {
@@ -125,10 +126,11 @@ export const portForwardCommand: KubectlCommand = {
     requestTimeoutMs(inv);
     const pods = podsForArgument(inv, args[0], 'cannot attach to');
     const pod = mostActivePod(pods);
+    // The type as podsForArgument resolved it (svc, service, Service, services …): a Service's ports translate to the pod's.
     const slash = args[0].indexOf('/');
-    const svc = slash >= 0 ? (ctx.store.get('Service', inv.namespace, args[0].slice(slash + 1)) as Service | undefined) : undefined;
-    const isService = slash >= 0 && /^(svc|services?)$/.test(args[0].slice(0, slash).split('.')[0]);
-    const specs = isService && svc ? translateServicePorts(args.slice(1), svc, pod) : convertPodNamedPorts(args.slice(1), pod);
+    const isService = slash >= 0 && resolveKind(ctx, args[0].slice(0, slash)).kind === 'Service';
+    const svc = isService ? ctx.store.get<Service>('Service', inv.namespace, args[0].slice(slash + 1)) : undefined;
+    const specs = svc ? translateServicePorts(args.slice(1), svc, pod) : convertPodNamedPorts(args.slice(1), pod);
     const addressFlag = inv.flags.array('address').flatMap((a) => a.split(','));
     const addresses = parseAddresses(addressFlag.length ? addressFlag : ['localhost']);
     const ports = parsePorts(specs);

@@ -25,7 +25,9 @@ describe('kubectl get -w (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go watch)',
     const rows = text(h).trimEnd().split('\n');
     expect(rows.some((r) => r.includes('NAME'))).toBe(false);
     expect(rows[0]).toMatch(/^web-\S+\s+0\/1\s+Pending\s+0\s+0s$/);
-    expect(rows.at(-1)).toMatch(/1\/1\s+Running/);
+    // tabwriter's RememberWidths (cli-runtime printers/tabwriter.go): after a ContainerCreating row, STATUS stays that wide.
+    expect(rows.some((r) => /\sContainerCreating {3}0 /.test(r))).toBe(true);
+    expect(rows.at(-1)).toMatch(/^web-\S+ {3}1\/1 {5}Running {13}0 {10}\d+s$/);
     expect(h.done).toBe(false);
     h.interrupt();
     expect([h.done, h.exitCode]).toEqual([true, 1]);
@@ -57,6 +59,9 @@ describe('kubectl get -w (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go watch)',
     const c = cluster();
     expect(c.exec('kubectl get pods,svc -w').stderr).toBe('error: you may only specify a single resource type\n');
     expect(c.exec('kubectl get pods --output-watch-events').stderr).toContain('--output-watch-events option can only be used with --watch or --watch-only');
+    // The watch's builder refuses names beside selectors or -A as a plain get does (builder.go visitBySelector, visitByName).
+    expect(c.exec('kubectl get pods web-x -l app=web -w').stderr).toBe('error: name cannot be provided when a selector is specified\n');
+    expect(c.exec('kubectl get pods web-x -A -w').stderr).toBe('error: a resource cannot be retrieved by name across all namespaces\n');
   });
 
   it('exec prints the initial list and stops; with --request-timeout it lets simulated time run first (running.ts)', () => {
@@ -79,7 +84,8 @@ describe('kubectl logs -f (logs.go; the kubelet ends a follow stream when its co
     const h = c.start('kubectl logs -f one');
     expect(text(h)).toContain('Configuration complete; ready for start up');
     const ip = c.exec("kubectl get pod one -o jsonpath='{.status.podIP}'").stdout;
-    c.exec(`kubectl exec web-${''}${c.exec('kubectl get pods -l app=web -o name').stdout.split('\n')[0].slice('pod/web-'.length)} -- curl -s http://${ip}/`);
+    const client = c.exec('kubectl get pods -l app=web -o name').stdout.split('\n')[0];
+    c.exec(`kubectl exec ${client} -- curl -s http://${ip}/`);
     expect(text(h)).toMatch(/"GET \/ HTTP\/1.1" 200/);
     c.exec('kubectl delete pod one');
     c.advance(5_000);
@@ -101,6 +107,9 @@ describe('kubectl port-forward (cmd/portforward/portforward.go, client-go tools/
     expect(trace.hops.map((x) => x.action)).toEqual(['send', 'route', 'route', 'deliver', 'respond']);
     expect(trace.hops.some((x) => x.action === 'dnat')).toBe(false);
     expect(trace.hops[1].reason).toContain('/pods/');
+    // The API server the trace names is the one routing.ts and the kubernetes Service's endpoints have: node-1, port 6443.
+    expect(trace.hops[1].to).toMatchObject({ kind: 'Node', name: 'node-1' });
+    expect(trace.hops[1].reason).toContain('to the API server on node-1 (port 6443)');
     h.interrupt();
     expect(h.exitCode).toBe(0);
     expect(c.exec('curl localhost:8080').exitCode).toBe(7);
@@ -113,6 +122,8 @@ describe('kubectl port-forward (cmd/portforward/portforward.go, client-go tools/
     expect(busy.stderr).toContain('Unable to listen on port 8080: Listeners failed to create with the following errors: [unable to create listener: Error listen tcp4 127.0.0.1:8080: bind: address already in use');
     expect(busy.stderr).toContain('error: unable to listen on any of the requested ports: [{8080 80}]\n');
     expect(c.exec('kubectl port-forward svc/web 9000:8080').stderr).toBe('error: Service web does not have a service port 8080\n');
+    // Any name of the type is a Service (portforward.go switches on the object's type, not on how it was spelt).
+    expect(c.exec('kubectl port-forward Service/web 9000:8080').stderr).toBe('error: Service web does not have a service port 8080\n');
     const wrong = c.start('kubectl port-forward deploy/web 9090:8080');
     text(wrong);
     expect(c.exec('curl localhost:9090').stderr).toBe('curl: (52) Empty reply from server\n');
