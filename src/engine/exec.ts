@@ -26,6 +26,19 @@ export function orderedOutput(r: ExecResult): OutputChunk[] {
   return out;
 }
 
+/** Adds text to an ordered output, joined to the last chunk when it is of the same stream. */
+export function appendChunk(chunks: OutputChunk[], stream: OutputChunk['stream'], text: string): void {
+  if (text === '') return;
+  const last = chunks[chunks.length - 1];
+  if (last?.stream === stream) last.text += text;
+  else chunks.push({ stream, text });
+}
+
+/** Attaches the write order only when both streams carry text (otherwise it adds nothing). */
+export function withChunks(r: ExecResult, chunks: OutputChunk[]): ExecResult {
+  return r.stdout !== '' && r.stderr !== '' ? { ...r, chunks } : r;
+}
+
 export type Program = (argv: string[], stdin: string | undefined) => ExecResult;
 
 /** Splits a command line into words: single quotes literal, double quotes with \-escapes, backslash escapes. */

@@ -13,7 +13,7 @@
 // `--request-timeout=D` it first lets simulated time run D (as rollout status does), so a
 // script or test sees what the command printed meanwhile. Everything stays deterministic.
 
-import { type ExecResult, type OutputChunk, orderedOutput } from './exec';
+import { appendChunk, type ExecResult, type OutputChunk, orderedOutput, withChunks } from './exec';
 
 /** Where a running command writes, and how it ends itself. */
 export interface LiveOutput {
@@ -75,10 +75,7 @@ export class Running implements RunningCommand {
   ) {}
 
   write(stream: OutputChunk['stream'], text: string): void {
-    if (text === '') return;
-    const last = this.chunks[this.chunks.length - 1];
-    if (last?.stream === stream) last.text += text;
-    else this.chunks.push({ stream, text });
+    appendChunk(this.chunks, stream, text);
   }
 
   writeResult(r: ExecResult): void {
@@ -133,8 +130,7 @@ function resultOf(chunks: OutputChunk[], exitCode: number): ExecResult {
     if (c.stream === 'stdout') stdout += c.text;
     else stderr += c.text;
   }
-  const r: ExecResult = { stdout, stderr, exitCode };
-  return stdout !== '' && stderr !== '' ? { ...r, chunks } : r;
+  return withChunks({ stdout, stderr, exitCode }, chunks);
 }
 
 /** Simulated time exec lets pass between looks at a command it runs to its --request-timeout. */

@@ -2,7 +2,7 @@
 // adding a command means adding a module with one of these, nothing else.
 
 import type { EngineContext } from '../engine/context';
-import { type ExecResult, type OutputChunk, orderedOutput } from '../engine/exec';
+import { appendChunk, type ExecResult, type OutputChunk, orderedOutput } from '../engine/exec';
 import type { KeepRunning } from '../engine/running';
 import type { Workspace } from '../engine/workspace';
 import type { FlagSpec, ParsedFlags } from './flags';
@@ -43,10 +43,7 @@ export class Output {
     }
   }
   private record(stream: OutputChunk['stream'], text: string): void {
-    if (text === '') return;
-    const last = this.chunks[this.chunks.length - 1];
-    if (last?.stream === stream) last.text += text;
-    else this.chunks.push({ stream, text });
+    appendChunk(this.chunks, stream, text);
   }
 }
 

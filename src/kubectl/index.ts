@@ -2,7 +2,7 @@
 // flags, run it, and render failures as kubectl does (exit code 1).
 
 import { goQuote, isStatusError } from '../engine/core/errors';
-import { type ExecResult } from '../engine/exec';
+import { type ExecResult, withChunks } from '../engine/exec';
 import type { Invocation, KubectlCommand, KubectlEnv } from './command';
 import { Output } from './command';
 import { COMMANDS } from './commands';
@@ -47,9 +47,7 @@ function firstWord(argv: string[], from = 0): number {
 }
 
 function result(out: Output, exitCode: number): ExecResult {
-  const r = { stdout: out.stdout, stderr: out.stderr, exitCode };
-  // The write order matters only when both streams carry text.
-  return r.stdout !== '' && r.stderr !== '' ? { ...r, chunks: out.chunks } : r;
+  return withChunks({ stdout: out.stdout, stderr: out.stderr, exitCode }, out.chunks);
 }
 
 export function runKubectl(env: KubectlEnv, argv: string[], stdin?: string): ExecResult {

@@ -5,7 +5,7 @@
 
 import { traceRequest } from '../dataplane/trace';
 import type { Trace, TraceRequest } from '../dataplane/types';
-import { type ExecResult, type OutputChunk, orderedOutput } from '../exec';
+import { type ExecResult, type OutputChunk, orderedOutput, withChunks } from '../exec';
 import type { Program, ProgramEnv } from '../programs/types';
 import { hopLines, KERNEL_CONNECT_TIMEOUT_MS, parseSeconds, sourceOf } from './httpClient';
 
@@ -234,10 +234,6 @@ function runOne(env: ProgramEnv, o: CurlOptions, url: string): ExecResult {
   return withChunks({ stdout: stdout + written, stderr: before + after, exitCode }, chunks);
 }
 
-/** Attaches the write order only when both streams carry text (otherwise it adds nothing). */
-function withChunks(r: ExecResult, chunks: OutputChunk[]): ExecResult {
-  return r.stdout !== '' && r.stderr !== '' ? { ...r, chunks } : r;
-}
 
 function requestHeaderLines(t: Trace): string[] {
   const url = t.url!;
