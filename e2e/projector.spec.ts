@@ -36,6 +36,8 @@ function toolbarProblems(page: Page) {
 function smallestPodNamePx(page: Page) {
   return page.evaluate(() => {
     const names = [...document.querySelectorAll<HTMLElement>('.react-flow__node-pod .gnode-name')];
+    // No name found is no name readable (Math.min of nothing is Infinity, which would pass).
+    if (names.length === 0) return 0;
     return Math.min(...names.map((el) => (parseFloat(getComputedStyle(el).fontSize) * el.getBoundingClientRect().height) / el.offsetHeight));
   });
 }

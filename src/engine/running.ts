@@ -123,7 +123,7 @@ export class Running implements RunningCommand {
 }
 
 /** Ties every output chunk of a finished exec into one ExecResult. */
-function resultOf(chunks: OutputChunk[], exitCode: number): ExecResult {
+export function resultOf(chunks: OutputChunk[], exitCode: number): ExecResult {
   let stdout = '';
   let stderr = '';
   for (const c of chunks) {

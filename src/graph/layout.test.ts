@@ -46,11 +46,13 @@ describe('layoutGraph', () => {
   it('pushes a node down only when the one above grew into it', () => {
     const a = newService('a', { app: 'a' });
     const b = newService('b', {});
-    const l1 = layoutGraph(buildGraphModel(snap({ Service: [a, b] })).nodes);
+    const m1 = buildGraphModel(snap({ Service: [a, b], Pod: [newPod('x', { labels: { app: 'a' } })] }));
+    const l1 = layoutGraph(m1.nodes);
     // `a` now selects nothing, so it carries a warning and is taller.
     const m2 = buildGraphModel(snap({ Service: [a, b], Pod: [newPod('x', { labels: { app: 'b' } })] }));
     const l2 = layoutGraph(m2.nodes, l1.cache);
     const aNode = m2.nodes.find((n) => n.id === 'Service/default/a')!;
+    expect(aNode.height).toBeGreaterThan(m1.nodes.find((n) => n.id === 'Service/default/a')!.height);
     expect(l2.positions.get('Service/default/b')!.y).toBeGreaterThanOrEqual(l2.positions.get('Service/default/a')!.y + aNode.height);
   });
 

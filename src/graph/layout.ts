@@ -12,7 +12,7 @@
 // first free slot in their frame — a replacement pod lands where a gap is. Only a
 // change of orientation (the window changed size) re-arranges the picture.
 
-import { layoutFrames, OUTSIDE_ORDER, placeInLane, type XY } from './layoutFrames';
+import { layoutFrames, OUTSIDE_ORDER, placeAlongLane, type XY } from './layoutFrames';
 import { layoutRows } from './layoutRows';
 import * as S from './sizes';
 import type { GraphNode } from './types';
@@ -103,48 +103,19 @@ function layoutColumns(nodes: readonly GraphNode[], prev: LayoutCache): Layout {
   byColumn.slices.sort((a, b) => a.id.localeCompare(b.id));
   // Services first, so a new slice can line up with its Service.
   for (const col of ['left', 'services', 'slices'] as Column[]) {
-    const taken: [number, number][] = [];
-    const kept = byColumn[col].filter((n) => prev.pos.has(n.id)).sort((a, b) => prev.pos.get(a.id)!.y - prev.pos.get(b.id)!.y);
-    const fresh = byColumn[col].filter((n) => !prev.pos.has(n.id));
-    let bottom = -Infinity;
-    for (const n of kept) {
-      // Kept where it was; pushed down only if a neighbour above grew into it.
-      const y = Math.max(prev.pos.get(n.id)!.y, bottom + GAP);
-      bottom = y + n.height;
-      taken.push([y, bottom]);
-      pos.set(n.id, { x: xOf[col], y });
+    const ys = placeAlongLane(byColumn[col], {
+      size: (n) => n.height,
+      before: (n) => prev.pos.get(n.id)?.y,
+      gap: GAP,
+      framesSpan: framesBottom,
+      from: (n, start) => (n.data.kind === 'slice' ? pos.get(`Service/${n.data.namespace}/${n.data.service}`)?.y ?? start : start),
+    });
+    for (const n of byColumn[col]) {
+      const p = { x: xOf[col], y: ys.get(n)! };
+      pos.set(n.id, p);
+      positions.set(n.id, p);
     }
-    // A column drawn for the first time is centred against the node frames.
-    const freshHeight = fresh.reduce((h, n) => h + n.height + GAP, -GAP);
-    const start = kept.length === 0 ? Math.max(0, Math.round((framesBottom - freshHeight) / 2)) : 0;
-    for (const n of fresh) {
-      let from = start;
-      if (n.data.kind === 'slice') from = pos.get(`Service/${n.data.namespace}/${n.data.service}`)?.y ?? start;
-      const y = placeInLane(taken, n.height, GAP, from);
-      taken.push([y, y + n.height]);
-      pos.set(n.id, { x: xOf[col], y });
-    }
-    for (const n of byColumn[col]) positions.set(n.id, pos.get(n.id)!);
   }
   const { slot, frameCols, frameOrder, frameSize } = frames;
   return { positions, frameSize, cache: { orientation: 'columns', pos, slot, frameCols, frameOrder, laneSpan: new Map() } };
-}
-
-/** The box around every top-level node, in graph units (what fit-view has to show). */
-export function layoutBounds(nodes: readonly GraphNode[], layout: Layout): { width: number; height: number } {
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const n of nodes) {
-    if (n.parentId) continue;
-    const p = layout.positions.get(n.id);
-    if (!p) continue;
-    const size = layout.frameSize.get(n.id) ?? n;
-    left = Math.min(left, p.x);
-    top = Math.min(top, p.y);
-    right = Math.max(right, p.x + size.width);
-    bottom = Math.max(bottom, p.y + size.height);
-  }
-  return right < left ? { width: 0, height: 0 } : { width: right - left, height: bottom - top };
 }

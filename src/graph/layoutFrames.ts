@@ -87,8 +87,50 @@ export function layoutFrames(
   return { frameOrder, slot, frameCols, childPositions, frameSize };
 }
 
+/** How to place the items of one lane (a column top to bottom, a row left to right). */
+export interface Lane<T> {
+  /** An item's length along the lane. */
+  size(item: T): number;
+  /** Where the previous layout put it (undefined: it is new). */
+  before(item: T): number | undefined;
+  gap: number;
+  /** The node frames' length along the lane: a lane drawn for the first time is centred against it. */
+  framesSpan: number;
+  /** Where a new item starts looking for a gap (by default `start`, where the lane's new items begin). */
+  from?(item: T, start: number): number;
+}
+
+/**
+ * Where each item goes along its lane, so the picture stays put while someone edits: an
+ * item placed before keeps its place, pushed on only if a neighbour before it grew into it;
+ * a new one takes the first gap that fits. Items in the order they are given (new ones
+ * are placed in that order).
+ */
+export function placeAlongLane<T>(items: readonly T[], lane: Lane<T>): Map<T, number> {
+  const at = new Map<T, number>();
+  const taken: [number, number][] = [];
+  const kept = items.filter((i) => lane.before(i) !== undefined).sort((a, b) => lane.before(a)! - lane.before(b)!);
+  const fresh = items.filter((i) => lane.before(i) === undefined);
+  let end = -Infinity;
+  for (const item of kept) {
+    const start = Math.max(lane.before(item)!, end + lane.gap);
+    end = start + lane.size(item);
+    taken.push([start, end]);
+    at.set(item, start);
+  }
+  const freshSpan = fresh.reduce((n, i) => n + lane.size(i) + lane.gap, -lane.gap);
+  const start = kept.length === 0 ? Math.max(0, Math.round((lane.framesSpan - freshSpan) / 2)) : 0;
+  for (const item of fresh) {
+    const size = lane.size(item);
+    const p = placeInLane(taken, size, lane.gap, lane.from ? lane.from(item, start) : start);
+    taken.push([p, p + size]);
+    at.set(item, p);
+  }
+  return at;
+}
+
 /** Places an item `size` long in a lane whose occupied intervals are `taken`: the first gap at or after `from`. */
-export function placeInLane(taken: [number, number][], size: number, gap: number, from = 0): number {
+function placeInLane(taken: [number, number][], size: number, gap: number, from = 0): number {
   taken.sort((a, b) => a[0] - b[0]);
   let at = from;
   for (const [start, end] of taken) {

@@ -9,7 +9,7 @@
 // move the frames below it up and down while someone types.
 
 import type { Layout, LayoutCache } from './layout';
-import { layoutFrames, OUTSIDE_ORDER, placeInLane, type XY } from './layoutFrames';
+import { layoutFrames, OUTSIDE_ORDER, placeAlongLane, type XY } from './layoutFrames';
 import * as S from './sizes';
 import type { GraphNode } from './types';
 
@@ -81,28 +81,10 @@ export function layoutRows(nodes: readonly GraphNode[], prev: LayoutCache): Layo
   const framesWidth = Math.max(0, x - FRAME_SPACING);
 
   for (const row of ['outside', 'services'] as Row[]) {
-    const y = yOf[row];
-    const taken: [number, number][] = [];
-    const kept = rows[row].filter((i) => prev.pos.has(i.node.id)).sort((a, b) => prev.pos.get(a.node.id)!.x - prev.pos.get(b.node.id)!.x);
-    const fresh = rows[row].filter((i) => !prev.pos.has(i.node.id));
-    let right = -Infinity;
-    for (const item of kept) {
-      // Kept where it was; pushed right only if a neighbour on its left grew into it.
-      const at = Math.max(prev.pos.get(item.node.id)!.x, right + ITEM_GAP);
-      right = at + item.width;
-      taken.push([at, right]);
-      pos.set(item.node.id, { x: at, y });
-    }
-    // A row drawn for the first time is centred over the node frames.
-    const freshWidth = fresh.reduce((w, i) => w + i.width + ITEM_GAP, -ITEM_GAP);
-    const start = kept.length === 0 ? Math.max(0, Math.round((framesWidth - freshWidth) / 2)) : 0;
-    for (const item of fresh) {
-      const at = placeInLane(taken, item.width, ITEM_GAP, start);
-      taken.push([at, at + item.width]);
-      pos.set(item.node.id, { x: at, y });
-    }
+    const xs = placeAlongLane(rows[row], { size: (i) => i.width, before: (i) => prev.pos.get(i.node.id)?.x, gap: ITEM_GAP, framesSpan: framesWidth });
     for (const item of rows[row]) {
-      const p = pos.get(item.node.id)!;
+      const p = { x: xs.get(item)!, y: yOf[row] };
+      pos.set(item.node.id, p);
       positions.set(item.node.id, p);
       let sliceY = p.y;
       for (const s of item.slices) {

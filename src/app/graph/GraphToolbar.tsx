@@ -12,8 +12,7 @@ import { GIcon } from './icons';
  * the bottom edge, so the picture has the whole height above them (on a 1280×720
  * projector a band at the top as well cost the graph a tenth of its height).
  */
-export const FIT_PADDING_PX = { top: 16, right: 16, bottom: 48, left: 16 } as const;
-export const FIT_PADDING = { top: `${FIT_PADDING_PX.top}px`, right: `${FIT_PADDING_PX.right}px`, bottom: `${FIT_PADDING_PX.bottom}px`, left: `${FIT_PADDING_PX.left}px` } as const;
+export const FIT_PADDING = { top: '16px', right: '16px', bottom: '48px', left: '16px' } as const;
 
 export const GraphToolbar = memo(function GraphToolbar({ showSystem, onShowSystem, onFit }: { showSystem: boolean; onShowSystem: (v: boolean) => void; onFit: () => void }) {
   const { fitView } = useReactFlow();

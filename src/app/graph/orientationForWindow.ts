@@ -11,7 +11,7 @@ import { useEffect, useState } from 'react';
 import type { Orientation } from '../../graph/layout';
 
 /** Windows shorter than this get rows: 1280×800 and 1366×768 do, 1440×900 does not. */
-export const ROWS_BELOW_HEIGHT = 880;
+const ROWS_BELOW_HEIGHT = 880;
 /** How long a window's size must hold before the picture is re-arranged (dragging a window's edge is many resizes). */
 const SETTLE_MS = 250;
 
@@ -20,12 +20,13 @@ export function orientationForWindow(height: number, embed: boolean): Orientatio
 }
 
 export function useWindowOrientation(embed: boolean): Orientation {
-  const [height, setHeight] = useState(() => window.innerHeight);
+  // What the window's height gives outside an embed, not the height itself: a resize that keeps it re-renders nothing.
+  const [forWindow, setForWindow] = useState(() => orientationForWindow(window.innerHeight, false));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onResize = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => setHeight(window.innerHeight), SETTLE_MS);
+      timer = setTimeout(() => setForWindow(orientationForWindow(window.innerHeight, false)), SETTLE_MS);
     };
     window.addEventListener('resize', onResize);
     return () => {
@@ -33,5 +34,6 @@ export function useWindowOrientation(embed: boolean): Orientation {
       clearTimeout(timer);
     };
   }, []);
-  return orientationForWindow(height, embed);
+  // An embed keeps the columns whatever its height (orientationForWindow).
+  return embed ? 'columns' : forWindow;
 }

@@ -40,8 +40,8 @@ export function Shell() {
   // In a short window the graph keeps most of the height.
   const maxTerminal = Math.max(100, (h - 60) * (h < 600 ? 0.4 : 0.7));
   // A size still at its default follows the window (paneSizes.ts): a projector's graph gets the room.
-  const shown = paneSizesFor(sizes, DEFAULT_SIZES, w, h);
   const defaults = windowDefaultSizes(DEFAULT_SIZES, w, h);
+  const shown = paneSizesFor(sizes, DEFAULT_SIZES, defaults);
   const editorW = Math.min(shown.editor, maxSide);
   const inspectorW = Math.min(shown.inspector, maxSide);
   const terminalH = Math.min(shown.terminal, maxTerminal);

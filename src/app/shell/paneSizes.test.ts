@@ -18,8 +18,8 @@ describe('pane sizes that follow the window', () => {
 
   it('keeps a size the person chose, whatever the window', () => {
     const chosen = { editor: 500, inspector: 300, terminal: 260 };
-    expect(paneSizesFor(chosen, STORE, 1280, 720)).toEqual(chosen);
-    expect(paneSizesFor({ ...STORE, terminal: 260 }, STORE, 1280, 720)).toEqual({ editor: 340, inspector: 380, terminal: 260 });
+    expect(paneSizesFor(chosen, STORE, windowDefaultSizes(STORE, 1280, 720))).toEqual(chosen);
+    expect(paneSizesFor({ ...STORE, terminal: 260 }, STORE, windowDefaultSizes(STORE, 1280, 720))).toEqual({ editor: 340, inspector: 380, terminal: 260 });
   });
 
   it('stores a reset to the window default as the store default, so it follows the window again', () => {
@@ -30,6 +30,6 @@ describe('pane sizes that follow the window', () => {
   it("keeps the store's default when the person chooses it in a window whose default differs", () => {
     const stored = storedSize(420, 340, 420);
     expect(Math.round(stored)).toBe(420);
-    expect(paneSizesFor({ ...STORE, editor: stored }, STORE, 1280, 720).editor).toBeCloseTo(420, 2);
+    expect(paneSizesFor({ ...STORE, editor: stored }, STORE, windowDefaultSizes(STORE, 1280, 720)).editor).toBeCloseTo(420, 2);
   });
 });

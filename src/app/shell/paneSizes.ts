@@ -51,16 +51,14 @@ export function windowDefaultSizes(
 }
 
 /**
- * The sizes to draw: each size still at the store's default (`storeDefaults`) follows
- * the window; any other was chosen by the person and is kept.
+ * The sizes to draw: each size still at the store's default (`storeDefaults`) takes
+ * the window's (`byWindow`, windowDefaultSizes); any other was chosen by the person and is kept.
  */
 export function paneSizesFor(
   sizes: PaneSizes,
   storeDefaults: PaneSizes,
-  w: number,
-  h: number,
+  byWindow: PaneSizes,
 ): PaneSizes {
-  const byWindow = windowDefaultSizes(storeDefaults, w, h);
   const pick = (k: keyof PaneSizes) =>
     sizes[k] === storeDefaults[k] ? byWindow[k] : sizes[k];
   return {

@@ -6,6 +6,7 @@
 // chunk of its own (engine/lean.ts) so that the first picture does not wait for it.
 import { createCluster } from '../../engine/lean';
 import type { ExecResult, RunningCommand, TraceRequest } from '../../engine';
+import { resultOf } from '../../engine/running';
 import { filesAppliedBy } from './appliedFiles';
 import { reconcileOrder, tabAfterClosing } from './fileOrder';
 import { COMMAND_LINE_MISSING, DEFAULT_SIZES, useStore, type Highlight, type ObjectRef, type PlaygroundState, type TerminalEntry } from './state';
@@ -120,13 +121,18 @@ export function runCommand(line: string, source: TerminalEntry['source'] = 'term
   const { cluster, startup } = useStore.getState();
   // Without its command line the cluster can run nothing: say why (as the terminal does), not "still starting".
   const result = startup === 'failed' ? { stdout: '', stderr: COMMAND_LINE_MISSING, exitCode: 1 } : execRecorded(cluster, line, stdin);
+  addEntry(line, result, source);
+  return result;
+}
+
+/** Records a command that ran (a typed or lesson line joins the ↑ history) and refreshes the picture. */
+function addEntry(line: string, result: ExecResult, source: TerminalEntry['source']): void {
   const entry: TerminalEntry = { id: nextEntryId++, line, result, source };
   useStore.setState((s) => ({
     entries: [...s.entries, entry].slice(-500),
     typed: source === 'terminal' || source === 'lesson' ? [...s.typed, line].slice(-200) : s.typed,
   }));
   refresh();
-  return result;
 }
 
 function execRecorded(cluster: PlaygroundState['cluster'], line: string, stdin: string | undefined): ExecResult {
@@ -167,18 +173,7 @@ export function startCommand(line: string, source: TerminalEntry['source'] = 'te
     execDepth--;
   }
   const initial = handle.read();
-  const result: ExecResult = {
-    stdout: initial.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''),
-    stderr: initial.filter((c) => c.stream === 'stderr').map((c) => c.text).join(''),
-    exitCode: handle.exitCode ?? 0,
-    chunks: initial,
-  };
-  const entry: TerminalEntry = { id: nextEntryId++, line, result, source };
-  useStore.setState((s) => ({
-    entries: [...s.entries, entry].slice(-500),
-    typed: source === 'terminal' || source === 'lesson' ? [...s.typed, line].slice(-200) : s.typed,
-  }));
-  refresh();
+  addEntry(line, resultOf(initial, handle.exitCode ?? 0), source);
   // The caller reads the initial output from here too.
   let initialUnread = true;
   return {

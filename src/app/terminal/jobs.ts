@@ -4,7 +4,7 @@
 // ended at the next prompt (`[1]+  Done                    LINE`).
 // Source: bash's jobs.c (pretty_print_job: "[%d]%c  %-22s  %s", the `+`/`-` current and
 // previous job, "Running"/"Done"/"Exit N"/"Terminated") and builtins/kill.def ("no such job").
-import type { OutputChunk, RunningCommand } from '../../engine';
+import type { ExecResult, OutputChunk, RunningCommand } from '../../engine';
 
 export interface Job {
   id: number;
@@ -17,8 +17,8 @@ export interface Job {
 
 /** A line that ends in a lone `&` runs in the background; returns the line without it. */
 export function backgroundLine(line: string): string | undefined {
-  const m = /^(.*[^&\s])\s*&$/.exec(line.trim());
-  return m && !m[1].endsWith('&') ? m[1].trimEnd() : undefined;
+  // The word before the `&` ends in neither `&` (`a && b`) nor a space.
+  return /^(.*[^&\s])\s*&$/.exec(line.trim())?.[1];
 }
 
 export class JobTable {
@@ -30,10 +30,6 @@ export class JobTable {
     const job = { id, pid: this.nextPid++, line, handle, killed: false };
     this.jobs.push(job);
     return job;
-  }
-
-  get size(): number {
-    return this.jobs.length;
   }
 
   /** Output the jobs wrote since the last look. */
@@ -54,20 +50,25 @@ export class JobTable {
     return job.handle.exitCode === 0 ? 'Done' : `Exit ${job.handle.exitCode}`;
   }
 
-  private format(job: Job, running: boolean): string {
-    return `[${job.id}]${this.marker(job)}  ${this.status(job).padEnd(22)}  ${job.line}${running ? ' &' : ''}\n`;
+  /** A running job's line ends in ` &`, as bash shows it. */
+  private format(job: Job): string {
+    return `[${job.id}]${this.marker(job)}  ${this.status(job).padEnd(22)}  ${job.line}${job.handle.done ? '' : ' &'}\n`;
   }
 
-  /** `jobs`. */
-  list(): string {
-    return this.jobs.map((j) => this.format(j, !j.handle.done)).join('');
+  /** The lines bash runs itself, `jobs` and `kill %N`: their result, or undefined for any other line. */
+  builtin(line: string): ExecResult | undefined {
+    if (line === 'jobs') return { stdout: this.jobs.map((j) => this.format(j)).join(''), stderr: '', exitCode: 0 };
+    const kill = /^kill\s+(%\S*)$/.exec(line);
+    if (!kill) return undefined;
+    const error = this.kill(kill[1]);
+    return { stdout: '', stderr: error, exitCode: error ? 1 : 0 };
   }
 
   /** `kill %N` (or `kill %%`/`kill %+`): the error text, or '' when the job was ended. */
-  kill(spec: string): string {
+  private kill(spec: string): string {
     const m = /^%(\d+|%|\+|-)?$/.exec(spec);
-    const job = !m ? undefined : m[1] === undefined || m[1] === '%' || m[1] === '+' ? this.jobs.at(-1) : m[1] === '-' ? this.jobs.at(-2) : this.jobs.find((j) => j.id === Number(m[1]));
     if (!m) return `bash: kill: ${spec}: arguments must be process or job IDs\n`;
+    const job = m[1] === undefined || m[1] === '%' || m[1] === '+' ? this.jobs.at(-1) : m[1] === '-' ? this.jobs.at(-2) : this.jobs.find((j) => j.id === Number(m[1]));
     if (!job) return `bash: kill: ${spec}: no such job\n`;
     if (!job.handle.done) {
       job.killed = true;
@@ -80,8 +81,14 @@ export class JobTable {
   reportEnded(): string {
     const ended = this.jobs.filter((j) => j.handle.done);
     if (ended.length === 0) return '';
-    const text = ended.map((j) => this.format(j, false)).join('');
+    const text = ended.map((j) => this.format(j)).join('');
     this.jobs = this.jobs.filter((j) => !j.handle.done);
     return text;
+  }
+
+  /** The terminal goes away: every job ends, unreported. */
+  killAll(): void {
+    for (const job of this.jobs) job.handle.interrupt();
+    this.jobs = [];
   }
 }

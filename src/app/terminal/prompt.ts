@@ -2,7 +2,7 @@
 // where a clicked command came from, output with stderr in the error colour, and
 // the help text. Pure string functions; ANSI colours map to theme tokens
 // (xtermSetup.ts): red = --bad, cyan = --accent, bright black = --muted.
-import { type ExecResult, orderedOutput } from '../../engine/exec';
+import { type ExecResult, type OutputChunk, orderedOutput } from '../../engine/exec';
 import { COMMAND_LINE_MISSING, type TerminalEntry, type WaitingCommand } from '../store/state';
 
 const RESET = '\x1b[0m';
@@ -46,6 +46,13 @@ export function formatResult(result: Pick<ExecResult, 'stdout' | 'stderr' | 'chu
     }
   }
   return out;
+}
+
+/** Output of a running command as the terminal shows it: stderr muted while it runs, red once it failed. */
+export function formatChunks(chunks: OutputChunk[], exitCode: number | undefined): string {
+  // Nothing new (most looks while a command runs): no work.
+  if (chunks.length === 0) return '';
+  return formatResult({ stdout: '', stderr: '', chunks, exitCode: exitCode ?? 0 });
 }
 
 /** The dim comment that says where a clicked command came from, and the command line. */

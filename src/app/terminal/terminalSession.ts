@@ -1,11 +1,11 @@
 // One shell session: turns input into line edits, runs lines, prints output and
 // echoes commands run elsewhere. It draws through a minimal Screen (write + width),
 // so it runs in Node tests without xterm; xtermSetup.ts binds it to a real terminal.
-import type { ExecResult, OutputChunk, RunningCommand } from '../../engine';
+import type { ExecResult, RunningCommand } from '../../engine';
 import type { TerminalEntry, WaitingCommand } from '../store/state';
 import { applyCompletion, complete, formatCandidates, type CompletionSource } from './completion';
 import { EMPTY_LINE, applyKey, eraseLine, leaveLine, parseKeys, renderLine, type Key, type LineState } from './lineEditor';
-import { HELP_INTRO, INTERRUPT, PROMPT, READ_ONLY_NOTICE, STARTUP_FAILED, WAITING_FOR_START, WELCOME, formatEcho, formatResult, formatWaiting, toCrlf } from './prompt';
+import { HELP_INTRO, INTERRUPT, PROMPT, READ_ONLY_NOTICE, STARTUP_FAILED, WAITING_FOR_START, WELCOME, formatChunks, formatEcho, formatResult, formatWaiting, toCrlf } from './prompt';
 import { backgroundLine, JobTable } from './jobs';
 
 export interface Screen {
@@ -36,12 +36,6 @@ export interface SessionDeps {
    * store's command path; without it every line runs to its end through `run`.
    */
   start?(line: string): RunningCommand;
-}
-
-/** Output of a running command as the terminal shows it: stderr muted while it runs, red once it failed. */
-function formatChunks(chunks: OutputChunk[], exitCode: number | undefined): string {
-  if (chunks.length === 0) return '';
-  return formatResult({ stdout: '', stderr: '', chunks, exitCode: exitCode ?? 0 });
 }
 
 /** A line entered while the page starts; `echoed` says other output came between the line and its answer (it is shown again). */
@@ -125,10 +119,7 @@ export class TerminalSession {
     this.dropWaiting();
     this.foreground?.interrupt();
     this.foreground = undefined;
-    while (this.jobs.size) {
-      this.jobs.kill('%%');
-      this.jobs.reportEnded();
-    }
+    this.jobs.killAll();
   }
 
   /** Whether a command runs in the foreground. */
@@ -377,16 +368,10 @@ export class TerminalSession {
       this.print(HELP_INTRO + formatResult({ stdout: this.deps.simHelp(), stderr: '' }));
       return;
     }
-    if (line === 'jobs') {
+    const builtin = this.jobs.builtin(line);
+    if (builtin) {
       this.deps.recordTyped(text);
-      this.print(toCrlf(this.jobs.list()));
-      return;
-    }
-    const kill = /^kill\s+(%\S*)$/.exec(line);
-    if (kill) {
-      this.deps.recordTyped(text);
-      const error = this.jobs.kill(kill[1]);
-      if (error) this.print(formatResult({ stdout: '', stderr: error, exitCode: 1 }));
+      this.print(formatResult(builtin));
       return;
     }
     if (!this.deps.start) {
