@@ -66,9 +66,18 @@ test.describe('on a classroom projector', () => {
       return boxes.map((b) => Math.round(b.y) === Math.round(boxes[0].y));
     };
     expect(await order()).toEqual([true, true, true]);
+    const node1 = page.getByRole('group', { name: /^Node node-1,/ });
+    const before = (await node1.boundingBox())!;
     await page.getByRole('group', { name: POD }).first().click();
     await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
-    await expect.poll(order).toEqual([true, true, true]);
+    // The narrower pane is fitted again: the frames move or shrink …
+    await expect.poll(async () => {
+      const now = (await node1.boundingBox())!;
+      return Math.round(now.x) !== Math.round(before.x) || Math.round(now.width) !== Math.round(before.width);
+    }).toBe(true);
+    // … and stay side by side, also once a window-size layout choice (250 ms after a resize) would have come.
+    await page.waitForTimeout(500);
+    expect(await order()).toEqual([true, true, true]);
   });
 
   test('from 1440×900 up and in a 700×450 embed the picture keeps its columns, frames stacked', async ({ page }) => {

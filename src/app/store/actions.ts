@@ -6,6 +6,7 @@
 // chunk of its own (engine/lean.ts) so that the first picture does not wait for it.
 import { createCluster } from '../../engine/lean';
 import type { ExecResult, RunningCommand, TraceRequest } from '../../engine';
+import { orderedOutput } from '../../engine/exec';
 import { resultOf } from '../../engine/running';
 import { filesAppliedBy } from './appliedFiles';
 import { reconcileOrder, tabAfterClosing } from './fileOrder';
@@ -135,14 +136,18 @@ function addEntry(line: string, result: ExecResult, source: TerminalEntry['sourc
   refresh();
 }
 
+/** What a command that threw prints: exec reports its own failures; this guards the page against an engine bug. */
+function engineFailure(e: unknown): ExecResult {
+  return { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
+}
+
 function execRecorded(cluster: PlaygroundState['cluster'], line: string, stdin: string | undefined): ExecResult {
   recordInput?.(stdin === undefined ? { t: 'cmd', line } : { t: 'cmd', line, stdin });
   execDepth++;
   try {
     return cluster.exec(line, stdin);
   } catch (e) {
-    // exec reports its own failures; this guards the page against an engine bug.
-    return { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
+    return engineFailure(e);
   } finally {
     execDepth--;
   }
@@ -169,6 +174,12 @@ export function startCommand(line: string, source: TerminalEntry['source'] = 'te
   let handle: RunningCommand;
   try {
     handle = cluster.start(line);
+  } catch (e) {
+    // As runCommand: the error is the command's answer, and it has ended (the prompt comes back).
+    const failed = engineFailure(e);
+    addEntry(line, failed, source);
+    const chunks = orderedOutput(failed);
+    return { line, read: () => chunks.splice(0), done: true, exitCode: failed.exitCode, interrupt: () => {} };
   } finally {
     execDepth--;
   }

@@ -179,4 +179,18 @@ describe('commands given while the page starts', () => {
     expect(screen.lines().slice(-3)).toEqual([expect.stringMatching(/^web\s+\d\/3\s/), '^C', '$']);
     unbind();
   });
+
+  it('a command that keeps running whose start throws (an engine bug) prints the error and gives the prompt back', async () => {
+    await startExample();
+    const { screen, session, unbind } = mountTerminal();
+    const cluster = useStore.getState().cluster;
+    cluster.start = () => {
+      throw new Error('engine bug: watch failed');
+    };
+    session.input('kubectl get pods -w\r');
+    expect(session.busy).toBe(false);
+    expect(screen.lines().slice(-3)).toEqual(['$ kubectl get pods -w', 'engine bug: watch failed', '$']);
+    expect(useStore.getState().entries.at(-1)).toMatchObject({ line: 'kubectl get pods -w', result: { exitCode: 1 } });
+    unbind();
+  });
 });
