@@ -116,6 +116,11 @@ export class EventLog {
     });
   }
 
+  /** The record's Event as an object (built on first need). */
+  objectOf(r: EventRecord): KubeEvent {
+    return objectOf(r);
+  }
+
   get(namespace: string, name: string): KubeEvent | undefined {
     const r = this.index().get(`${namespace}/${name}`);
     return r && !r.removed ? objectOf(r) : undefined;

@@ -93,7 +93,7 @@ export class EventRecorder {
     const now = this.clock.timestamp();
     const log = this.store.events;
     if (found && log.has(found)) {
-      log.bump(found, now, this.store.nextRevision());
+      this.store.bumpEvent(found, now);
       return;
     }
     const nanos = this.clock.now() * 1000 + this.seq++;

@@ -168,6 +168,8 @@ export class ObjectStore {
   /** Stored objects whose namespace or name is not a plain string without '/' (their keys could collide). */
   private irregular = 0;
   private listeners: Listener[] = [];
+  /** Listeners that also hear of recorded Events (subscribe). */
+  private eventListeners: Listener[] = [];
   private rv = 1000;
   /** Pods indexed by namespace and label, for selector look-ups. */
   readonly podIndex = new LabelIndex<Pod>();
@@ -187,10 +189,18 @@ export class ObjectStore {
     return String(this.rv);
   }
 
-  subscribe(listener: Listener): () => void {
+  /**
+   * Announces every change to `listener`. With `recordedEvents`, the listener also hears of
+   * the Events components record (appendEvent, bumpEvent), which other listeners never do:
+   * nothing in the engine watches them, and a large cluster records tens of thousands, so
+   * only a person's watch (`kubectl get events -w`) pays for building them as objects.
+   */
+  subscribe(listener: Listener, options?: { recordedEvents?: boolean }): () => void {
     this.listeners.push(listener);
+    if (options?.recordedEvents) this.eventListeners.push(listener);
     return () => {
       this.listeners = this.listeners.filter((l) => l !== listener);
+      this.eventListeners = this.eventListeners.filter((l) => l !== listener);
     };
   }
 
@@ -221,13 +231,22 @@ export class ObjectStore {
   }
 
   /**
-   * Files an Event that a component recorded (core/events.ts). No watch event: nothing in the
-   * engine watches Events come and go (the garbage collector's graph skips them, and the
-   * namespace controller counts only deletions, which remove() still announces).
+   * Files an Event that a component recorded (core/events.ts). Announced only to listeners
+   * that asked for recorded Events (subscribe): nothing in the engine watches Events come and
+   * go (the garbage collector's graph skips them, and the namespace controller counts only
+   * deletions, which remove() still announces).
    */
   appendEvent(record: EventRecord): void {
     this.slotsOf(EVENT);
     this.events.append(record);
+    if (this.eventListeners.length) this.emitRecorded({ type: 'ADDED', kind: EVENT, object: this.events.objectOf(record) });
+  }
+
+  /** A recorded Event happened again (the recorder's aggregation): count, lastTimestamp and resourceVersion move. */
+  bumpEvent(record: EventRecord, lastTimestamp: string): void {
+    const old = this.eventListeners.length ? this.events.objectOf(record) : undefined;
+    this.events.bump(record, lastTimestamp, this.nextRevision());
+    if (old) this.emitRecorded({ type: 'MODIFIED', kind: EVENT, object: this.events.objectOf(record), old });
   }
 
   /** The slots of a kind by key; creating the map keeps kinds() in the order kinds first appeared. */
@@ -325,5 +344,10 @@ export class ObjectStore {
 
   private emit(event: WatchEvent): void {
     for (const l of this.listeners) l(event);
+  }
+
+  private emitRecorded(event: WatchEvent): void {
+    event.key = keyOf(event.object);
+    for (const l of this.eventListeners) l(event);
   }
 }

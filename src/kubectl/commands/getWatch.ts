@@ -127,7 +127,7 @@ export function runGetWatch(inv: Invocation): void {
       if (now && before) live.out(print(e.object, 'MODIFIED'));
       else if (now) live.out(print(e.object, 'ADDED'));
       else if (before) live.out(print(e.type === 'DELETED' ? e.object : e.old!, 'DELETED'));
-    });
+    }, { recordedEvents: info.kind === 'Event' });
     // kubectl's interrupt handler (pkg/util/interrupt) runs the cancel, then os.Exit(1).
     return { stop: unsubscribe, interruptedExitCode: 1 };
   });

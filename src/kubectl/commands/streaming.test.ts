@@ -55,6 +55,37 @@ describe('kubectl get -w (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go watch)',
     expect(text(n)).toBe('service/web\n');
   });
 
+  it('get events -w prints Events as components record them, and an aggregated one again as it repeats (client-go record/events_cache.go)', () => {
+    const c = cluster();
+    const h = c.start('kubectl get events -w --watch-only --output-watch-events');
+    expect(text(h)).toBe('');
+    c.exec('kubectl scale deployment web --replicas=3');
+    c.advance(10_000);
+    const [header, ...rows] = text(h).trimEnd().split('\n');
+    // --watch-only: the header comes with the first row (get.go watch, printer's first print).
+    expect(header).toMatch(/^EVENT\s+LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/);
+    expect(rows[0]).toMatch(/^ADDED\s+0s\s+Normal\s+ScalingReplicaSet\s+deployment\/web\s+Scaled up replica set web-\w+ from 2 to 3$/);
+    expect(rows.map((r) => r.split(/\s+/)[3])).toEqual(['ScalingReplicaSet', 'SuccessfulCreate', 'Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    h.interrupt();
+    // A readiness probe that keeps failing is one Event whose count grows: the watch sees it MODIFIED.
+    c.exec('kubectl apply -f -', 'apiVersion: v1\nkind: Pod\nmetadata: {name: probe}\nspec:\n  containers:\n  - name: web\n    image: nginx\n    readinessProbe: {httpGet: {port: 8080}, periodSeconds: 5}\n');
+    c.advance(20_000);
+    const w = c.start('kubectl get events --field-selector reason=Unhealthy -w --watch-only --output-watch-events');
+    text(w);
+    c.advance(10_000);
+    expect(text(w).trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^EVENT\s+LAST SEEN/),
+      expect.stringMatching(/^MODIFIED\s+0s\s+Warning\s+Unhealthy\s+pod\/probe\s+Readiness probe failed: Get "http:\/\/10\.244\.\d+\.\d+:8080\/": dial tcp .*connection refused$/),
+      expect.stringMatching(/^MODIFIED\s+0s\s+Warning\s+Unhealthy\s+pod\/probe/),
+    ]);
+    const count = () => (JSON.parse(c.exec('kubectl get events --field-selector reason=Unhealthy -o json').stdout) as { items: { count: number }[] }).items[0].count;
+    const before = count();
+    w.interrupt();
+    c.advance(10_000);
+    expect(count()).toBe(before + 2);
+    expect(text(w)).toBe('');
+  });
+
   it('refuses several types (builder.go SingleResourceType) and --output-watch-events without -w (get.go Validate)', () => {
     const c = cluster();
     expect(c.exec('kubectl get pods,svc -w').stderr).toBe('error: you may only specify a single resource type\n');
