@@ -45,7 +45,14 @@ export type ClusterInput =
   | { t: 'delete'; path: string }
   | { t: 'advance'; ms: number }
   /** A request traced outside a command (packet buttons, traffic generator): it draws random numbers. */
-  | { t: 'trace'; request: TraceRequest };
+  | { t: 'trace'; request: TraceRequest }
+  /**
+   * A command that keeps running (`kubectl port-forward … &`, `get -w`), and its interrupt.
+   * `token` stands for the running command (the recorder numbers it): replayed with start()
+   * and interrupt(), a forward carries the requests it carried before the reload.
+   */
+  | { t: 'start'; line: string; token: object }
+  | { t: 'stop'; token: object };
 
 let recordInput: ((input: ClusterInput) => void) | undefined;
 /** Inside exec, traces belong to the command being run and are not recorded on their own. */
@@ -169,7 +176,8 @@ export function setForegroundInterrupter(interrupt: (() => void) | undefined): v
  */
 export function startCommand(line: string, source: TerminalEntry['source'] = 'terminal'): RunningCommand {
   const { cluster } = useStore.getState();
-  recordInput?.({ t: 'cmd', line });
+  const token = {};
+  recordInput?.({ t: 'start', line, token });
   execDepth++;
   let handle: RunningCommand;
   try {
@@ -193,6 +201,7 @@ export function startCommand(line: string, source: TerminalEntry['source'] = 'te
     get done() { return handle.done; },
     get exitCode() { return handle.exitCode; },
     interrupt: () => {
+      if (!handle.done) recordInput?.({ t: 'stop', token });
       handle.interrupt();
       refresh();
     },

@@ -6,7 +6,7 @@ import { loadCommandLine } from '../../engine/lean';
 import { findScenario, SCENARIOS } from '../../scenarios';
 import { installAppliedTracker } from '../editor/appliedTracker';
 import { tabState } from '../editor/tabState';
-import { advanceTime, initStore, markApplied, renameFile, runCommand, writeFile } from './actions';
+import { advanceTime, initStore, markApplied, renameFile, runCommand, startCommand, writeFile } from './actions';
 import { getNotices } from './notices';
 import { CORRUPT_KEY, currentSession, hasUnsavedWork, keepPreviousSession, loadScenario, loadSharedWorkspace, PREVIOUS_KEY, restoreSession, STORAGE_KEY } from './persistence';
 import { LogRecorder, MAX_LOG_ENTRIES, readSession } from './session';
@@ -58,6 +58,41 @@ describe('persistence', () => {
     expect(useStore.getState().typed).toEqual(['kubectl get pods']);
     expect(useStore.getState().traces).toEqual([]);
     expect(useStore.getState().cluster.exec('kubectl get ns shop -o name').stdout).toBe('namespace/shop\n');
+  });
+
+  it('replays a command that kept running (port-forward &) with the requests it carried, then its Ctrl-C', () => {
+    loadScenario(SCENARIOS[0]);
+    advanceTime(20_000);
+    const exec = (line: string) => useStore.getState().cluster.exec(line);
+    // Every pod's access log: the forwarded requests leave lines in the one pod they reached.
+    const accessLogs = () => exec('kubectl get pods -o name').stdout.trim().split('\n').map((p) => exec(`kubectl logs ${p}`).stdout).join('\n--\n');
+    const forward = startCommand('kubectl port-forward svc/web 8080:80');
+    expect(runCommand('curl -s localhost:8080').exitCode).toBe(0);
+    advanceTime(1_000);
+    forward.interrupt();
+    expect(runCommand('curl -s localhost:8080').stderr).toBe('');
+    expect(runCommand('curl -s localhost:8080').exitCode).toBe(7); // refused: nothing forwards any more
+    advanceTime(1_000);
+    const before = { state: state(), logs: accessLogs() };
+    expect(before.logs).toMatch(/"GET \/ HTTP\/1\.1" 200/);
+
+    storage.setItem(STORAGE_KEY, JSON.stringify(currentSession()));
+    loadScenario(SCENARIOS[1]);
+    expect(restoreSession(findScenario)).toBe(true);
+    expect({ state: state(), logs: accessLogs() }).toEqual(before);
+    // The forward ended with its Ctrl-C, and a reload ends any still running: port 8080 is free.
+    expect(exec('curl -s localhost:8080').exitCode).toBe(7);
+  });
+
+  it('ends, after a reload, a command left running when the page closed', () => {
+    loadScenario(SCENARIOS[0]);
+    advanceTime(20_000);
+    startCommand('kubectl port-forward svc/web 8080:80');
+    storage.setItem(STORAGE_KEY, JSON.stringify(currentSession()));
+    loadScenario(SCENARIOS[1]);
+    expect(restoreSession(findScenario)).toBe(true);
+    const again = startCommand('kubectl port-forward svc/web 8080:80');
+    expect(again.read().map((c) => c.text).join('')).toMatch(/^Forwarding from 127\.0\.0\.1:8080 -> 80\n/);
   });
 
   it('replays requests sent outside commands (a traffic generator) by count', () => {
@@ -194,6 +229,29 @@ describe('persistence', () => {
     expect(readSession(text).problems).toEqual(['the cluster log was unreadable, so the cluster started fresh']);
     const sound = { from: { kind: 'pod', namespace: 'default', name: 'web-1' }, url: 'http://web', method: 'POST', headers: { 'x-a': 'b' } };
     expect(readSession(text.replace(JSON.stringify(request), JSON.stringify(sound))).session?.log?.entries).toEqual([{ t: 'trace', request: sound, n: 1 }]);
+  });
+
+  it('numbers running commands in the log, across a reload, and refuses a hostile number', () => {
+    const a = {};
+    const b = {};
+    const first = new LogRecorder(1, 3);
+    first.record({ t: 'start', line: 'kubectl get pods -w', token: a });
+    first.record({ t: 'stop', token: a });
+    first.record({ t: 'stop', token: {} }); // a command the log never saw start: nothing to replay
+    const reloaded = new LogRecorder(1, 3, first.toLog()!.entries);
+    reloaded.record({ t: 'start', line: 'kubectl port-forward svc/web 8080:80', token: b });
+    reloaded.record({ t: 'stop', token: b });
+    expect(reloaded.toLog()!.entries).toEqual([
+      { t: 'start', line: 'kubectl get pods -w', id: 0 },
+      { t: 'stop', id: 0 },
+      { t: 'start', line: 'kubectl port-forward svc/web 8080:80', id: 1 },
+      { t: 'stop', id: 1 },
+    ]);
+    const saved = (entries: unknown[]) => JSON.stringify({ v: 2, files: {}, activeFile: '', typed: [], log: { seed: 1, nodes: 3, entries } });
+    expect(readSession(saved(reloaded.toLog()!.entries)).session?.log?.entries).toHaveLength(4);
+    for (const id of [-1, 0.5, 1e9, '0', null]) {
+      expect(readSession(saved([{ t: 'stop', id }])).problems).toEqual(['the cluster log was unreadable, so the cluster started fresh']);
+    }
   });
 
   it('keeps the files when only the log is broken', () => {

@@ -8,6 +8,7 @@
 //
 // Embedded pages (?embed=1) neither read nor write any of this.
 
+import type { RunningCommand } from '../../engine';
 import type { Scenario } from '../../scenarios';
 import { clearTraces, initStore, refresh, setInputRecorder, type BootOptions } from './actions';
 import { reconcileOrder } from './fileOrder';
@@ -132,6 +133,7 @@ function replay(log: ReplayLog, session: SavedSession): void {
   setInputRecorder(undefined);
   initStore({ seed: log.seed, nodes: log.nodes, files: {}, commands: [], theme: session.theme });
   const { cluster } = useStore.getState();
+  const running = new Map<number, RunningCommand>();
   for (const e of log.entries) {
     switch (e.t) {
       case 'write':
@@ -143,6 +145,16 @@ function replay(log: ReplayLog, session: SavedSession): void {
       case 'cmd':
         cluster.exec(e.line, e.stdin);
         break;
+      case 'start':
+        try {
+          running.set(e.id, cluster.start(e.line));
+        } catch {
+          // The engine failed on it before the reload too (actions.ts engineFailure): it never ran.
+        }
+        break;
+      case 'stop':
+        running.get(e.id)?.interrupt();
+        break;
       case 'advance':
         cluster.advance(e.ms);
         break;
@@ -151,6 +163,8 @@ function replay(log: ReplayLog, session: SavedSession): void {
         break;
     }
   }
+  // The page that started them is gone, and its commands with it (a reload ends the terminal's jobs).
+  for (const handle of running.values()) if (!handle.done) handle.interrupt();
   // The files as last saved win (they include edits not yet applied).
   for (const path of cluster.listFiles()) if (!(path in session.files)) cluster.deleteFile(path);
   for (const [path, text] of Object.entries(session.files)) cluster.writeFile(path, text);

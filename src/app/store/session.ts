@@ -19,8 +19,15 @@ const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 /** Past this many log entries the log is dropped: files are kept and the cluster starts fresh after a reload. */
 export const MAX_LOG_ENTRIES = 2000;
 
-/** A log entry: an input, with repeated identical requests folded into one entry with a count. */
-export type LogEntry = Exclude<ClusterInput, { t: 'trace' }> | { t: 'trace'; request: TraceRequest; n: number };
+/**
+ * A log entry: an input, with repeated identical requests folded into one entry with a count,
+ * and each running command numbered (`id`, in the order they started) in place of its token.
+ */
+export type LogEntry =
+  | Exclude<ClusterInput, { t: 'trace' | 'start' | 'stop' }>
+  | { t: 'trace'; request: TraceRequest; n: number }
+  | { t: 'start'; line: string; id: number }
+  | { t: 'stop'; id: number };
 
 export interface ReplayLog {
   seed: number;
@@ -80,6 +87,9 @@ export interface SavedSession {
 export class LogRecorder {
   private entries: LogEntry[];
   private pending = new Map<string, LogEntry>();
+  /** The running commands' numbers, by the token their start and stop carry. */
+  private startIds = new WeakMap<object, number>();
+  private nextStartId: number;
   overflowed = false;
 
   constructor(
@@ -88,6 +98,7 @@ export class LogRecorder {
     entries: LogEntry[] = [],
   ) {
     this.entries = [...entries];
+    this.nextStartId = entries.reduce((n, e) => (e.t === 'start' ? Math.max(n, e.id + 1) : n), 0);
   }
 
   record(input: ClusterInput): void {
@@ -102,6 +113,20 @@ export class LogRecorder {
         this.flushPending();
         this.entries.push(input);
         break;
+      case 'start': {
+        this.flushPending();
+        const id = this.nextStartId++;
+        this.startIds.set(input.token, id);
+        this.entries.push({ t: 'start', line: input.line, id });
+        break;
+      }
+      case 'stop': {
+        const id = this.startIds.get(input.token);
+        if (id === undefined) return; // started before the log was cut (overflow) or in another log
+        this.flushPending();
+        this.entries.push({ t: 'stop', id });
+        break;
+      }
       case 'advance': {
         if (!(input.ms > 0) || !Number.isFinite(input.ms)) return;
         const last = this.entries.at(-1);
@@ -128,7 +153,7 @@ export class LogRecorder {
 
   /** Number of commands recorded (not counting file writes and time). */
   commandCount(): number {
-    return this.entries.filter((e) => e.t === 'cmd').length;
+    return this.entries.filter((e) => e.t === 'cmd' || e.t === 'start').length;
   }
 
   /** The log to save, or null once it overflowed. */
@@ -148,6 +173,7 @@ export class LogRecorder {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+const isEntryId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < MAX_LOG_ENTRIES;
 const isSize = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10_000;
 /** File names as a person would type them after `kubectl apply -f`. */
 const FILE_NAME = /^[\w.\-/ ]{1,200}$/;
@@ -203,6 +229,10 @@ function validEntry(e: unknown): LogEntry | undefined {
       return isString(e.path) ? { t: 'delete', path: e.path } : undefined;
     case 'advance':
       return typeof e.ms === 'number' && Number.isFinite(e.ms) && e.ms >= 0 ? { t: 'advance', ms: e.ms } : undefined;
+    case 'start':
+      return isString(e.line) && isEntryId(e.id) ? { t: 'start', line: e.line, id: e.id } : undefined;
+    case 'stop':
+      return isEntryId(e.id) ? { t: 'stop', id: e.id } : undefined;
     case 'trace': {
       const request = validRequest(e.request);
       const n = typeof e.n === 'number' && Number.isInteger(e.n) && e.n >= 1 && e.n <= 100_000 ? e.n : undefined;
