@@ -31,6 +31,18 @@ export interface LiveCommand {
   stop(): void;
   /** The exit code when interrupted by Ctrl-C (kubectl's interrupt handler exits 1; port-forward returns cleanly, 0). */
   interruptedExitCode: number;
+  /** kubectl edit: the workspace file open in the person's editor ($EDITOR) while the command waits for it to close. */
+  editing?(): EditingFile | undefined;
+  /** kubectl edit: the editor closed; the command reads the file and carries on (applies it, reopens it, or ends). */
+  editorClosed?(): void;
+  /** kubectl edit under plain exec: nobody can type into an editor there, so it fails as when $EDITOR cannot start. */
+  noEditor?(): void;
+}
+
+/** A workspace file that a running command (kubectl edit) waits on a person to edit and close. */
+export interface EditingFile {
+  /** As kubectl names it (`/tmp/kubectl-edit-x1y2z.yaml`); readFile and writeFile take it as it is. */
+  readonly path: string;
 }
 
 export interface KeepRunningOptions {
@@ -52,6 +64,14 @@ export interface RunningCommand {
   readonly exitCode: number | undefined;
   /** Ctrl-C. Does nothing once done. */
   interrupt(): void;
+  /**
+   * kubectl edit: the file open in the person's editor while the command waits for it to
+   * close; undefined otherwise (and once done). Reopened after an invalid edit: the same
+   * path with new text.
+   */
+  readonly editing?: EditingFile | undefined;
+  /** kubectl edit: says the editor closed (saved and quit). Does nothing unless `editing`. */
+  closeEditor?(): void;
 }
 
 /** The request a command made through KeepRunning, kept until its initial output is in. */
@@ -112,6 +132,19 @@ export class Running implements RunningCommand {
     this.finish(this.live?.interruptedExitCode ?? 130);
   }
 
+  get editing(): EditingFile | undefined {
+    return this.done ? undefined : this.live?.editing?.();
+  }
+
+  closeEditor(): void {
+    if (this.editing) this.live?.editorClosed?.();
+  }
+
+  /** Plain exec: a command waiting for an editor cannot have one (kubectl edit). */
+  withoutEditor(): void {
+    if (this.editing) this.live?.noEditor?.();
+  }
+
   /** Ends with `exitCode`, releasing what the command holds. */
   finish(exitCode: number): void {
     if (this.done) return;
@@ -145,6 +178,7 @@ export function finishInExec(line: string, initial: ExecResult, request: KeepReq
   const running = new Running(line);
   running.writeResult(initial);
   running.attach(request);
+  running.withoutEditor();
   const limit = request.options.requestTimeoutMs;
   for (let waited = 0; !running.done && waited < limit; waited += EXEC_STEP_MS) {
     advance(Math.min(EXEC_STEP_MS, limit - waited));

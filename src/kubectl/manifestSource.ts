@@ -46,6 +46,13 @@ export function readManifests(inv: Invocation, filenames: string[], opts: { vali
   return entries;
 }
 
+/** One stream's objects, read as a file is (`source` names it in errors, as kubectl edit's `edited-file`). */
+export function readManifestText(inv: Invocation, source: string, text: string, opts: { validate: boolean }): ManifestEntry[] {
+  const entries: ManifestEntry[] = [];
+  readStream(inv, source, text, opts, entries);
+  return entries;
+}
+
 function readStream(inv: Invocation, source: string, text: string, opts: { validate: boolean }, entries: ManifestEntry[]): void {
   const parsed = parseManifests(text, { positions: false });
   if (parsed.error) {

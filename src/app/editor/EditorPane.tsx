@@ -7,10 +7,11 @@
 // the window and would otherwise swallow them while someone types here (SETUP-NOTES.md).
 
 import { lazy, Suspense, useCallback, useEffect, useState, type KeyboardEvent } from 'react';
-import { applyFile } from '../store/actions';
+import { applyFile, closeEditor } from '../store/actions';
 import { useStore } from '../store/state';
 import { installAppliedTracker } from './appliedTracker';
 import { EditorStatus } from './EditorStatus';
+import { EditWaitBar } from './EditWaitBar';
 import { FileTabs, tabId } from './FileTabs';
 import { startupTypingMessage } from './startupNote';
 import { applySummary } from './markers';
@@ -50,13 +51,16 @@ export function EditorPane() {
   const startup = useStore((s) => s.startup);
   const theme = useStore((s) => s.theme);
   const presenter = useStore((s) => s.presenter);
+  // A file `kubectl edit` waits on: Ctrl/Cmd+S means Done there, not apply (EditWaitBar).
+  const kubectlEditing = useStore((s) => s.editing[s.activeFile] !== undefined);
   const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
   const checked = useManifestChecks(activeFile, text, setOutcome);
   const idle = useWhenIdle();
   const hasFile = text !== undefined;
 
   const apply = useCallback(() => {
-    const { activeFile: path, files, embed, startup: now } = useStore.getState();
+    const { activeFile: path, files, embed, startup: now, editing } = useStore.getState();
+    if (editing[path] !== undefined) return closeEditor(path);
     // While the page starts the cluster has no command line yet, and the start replaces it (the status line says so).
     if (embed.readOnly || now !== 'running' || files[path] === undefined) return;
     const result = applyFile(path);
@@ -75,6 +79,7 @@ export function EditorPane() {
     // The shell's pane is the labelled region; this is its content.
     <div className="editor-pane nokey" onKeyDown={onKeyDown}>
       <FileTabs />
+      {hasFile && <EditWaitBar path={activeFile} />}
       <div id="editor-tabpanel" role="tabpanel" className="editor-body" aria-labelledby={hasFile ? tabId(activeFile) : undefined}>
         {!hasFile ? (
           <p className="editor-empty">No file open. Create one with the + button.</p>
@@ -95,7 +100,7 @@ export function EditorPane() {
           <PlainText path={activeFile} text={text} />
         )}
       </div>
-      <EditorStatus diagnostics={hasFile ? (checked?.diagnostics ?? null) : []} outcome={outcome?.path === activeFile ? outcome : null} canApply={hasFile} onApply={apply} />
+      <EditorStatus diagnostics={hasFile ? (checked?.diagnostics ?? null) : []} outcome={outcome?.path === activeFile ? outcome : null} canApply={hasFile && !kubectlEditing} onApply={apply} />
     </div>
   );
 }

@@ -7,7 +7,7 @@
 // example starting).
 
 import { memo, useState, type KeyboardEvent } from 'react';
-import { createFile, deleteFile, renameFile, setActiveFile } from '../store/actions';
+import { closeEditor, createFile, deleteFile, renameFile, setActiveFile } from '../store/actions';
 import { useStore } from '../store/state';
 import { fileNameProblem, untitledName } from './fileNames';
 import { DirtyDot, PencilIcon, PlusIcon, TrashIcon } from './icons';
@@ -19,7 +19,9 @@ const Tab = memo(function Tab(props: { path: string; active: boolean; onRename: 
   const { path, active } = props;
   // Each tab subscribes to its own state, so typing re-renders one tab, not the list.
   const state = useStore((s) => tabState(s.files[path], s.appliedFiles[path], s.startingFiles[path]));
-  const dirty = state === 'changed' || state === 'unapplied';
+  // A file `kubectl edit` waits on is never applied: it says so instead of a dirty dot.
+  const editing = useStore((s) => s.editing[path] !== undefined);
+  const dirty = !editing && (state === 'changed' || state === 'unapplied');
   return (
     <button
       type="button"
@@ -32,9 +34,10 @@ const Tab = memo(function Tab(props: { path: string; active: boolean; onRename: 
       onClick={() => setActiveFile(path)}
       onDoubleClick={() => props.onRename(path)}
       onKeyDown={(e) => props.onKey(e, path)}
-      title={tabTitle(path, state)}
+      title={editing ? `${path} — kubectl edit is waiting for it` : tabTitle(path, state)}
     >
       <span className="editor-tab-name">{path}</span>
+      {editing && <span className="editor-tab-editing">kubectl edit</span>}
       {dirty && (
         <span className="editor-tab-dirty">
           <DirtyDot />
@@ -59,8 +62,11 @@ export const FileTabs = memo(function FileTabs() {
 
   const waits = (title: string) => (starting ? `${title}: once the cluster is running` : title);
   const focusTab = (path: string) => requestAnimationFrame(() => document.getElementById(tabId(path))?.focus());
+  const isEditing = (path: string) => useStore.getState().editing[path] !== undefined;
+  /** Deleting (closing) a file `kubectl edit` waits on closes its editor, as quitting $EDITOR would. */
+  const askDelete = (path: string) => (isEditing(path) ? closeEditor(path) : setConfirming(path));
   const startRename = (path: string) => {
-    if (readOnly || starting) return;
+    if (readOnly || starting || isEditing(path)) return;
     setConfirming(null);
     setRenaming(path);
     setDraft(path);
@@ -91,7 +97,7 @@ export const FileTabs = memo(function FileTabs() {
       startRename(path);
     } else if (e.key === 'Delete' && !readOnly && !starting) {
       e.preventDefault();
-      setConfirming(path);
+      askDelete(path);
     }
   };
 
@@ -132,7 +138,7 @@ export const FileTabs = memo(function FileTabs() {
           <button type="button" className="icon-button" aria-label="Rename file" title={waits('Rename file (F2)')} disabled={!activeFile || starting} onClick={() => startRename(activeFile)}>
             <PencilIcon />
           </button>
-          <button type="button" className="icon-button" aria-label="Delete file" title={waits('Delete file (Delete)')} disabled={!activeFile || starting} onClick={() => setConfirming(activeFile)}>
+          <button type="button" className="icon-button" aria-label="Delete file" title={waits('Delete file (Delete)')} disabled={!activeFile || starting} onClick={() => askDelete(activeFile)}>
             <TrashIcon />
           </button>
         </div>

@@ -43,6 +43,11 @@ export function useManifestChecks(path: string, text: string | undefined, onAppl
 
   useEffect(() => {
     if (text === undefined || !commandLineReady()) return;
+    // A `kubectl edit` buffer is not a manifest to apply: the server's fields and edit's header are in it.
+    if (useStore.getState().editing[path] !== undefined) {
+      setChecked({ path, text, diagnostics: [] });
+      return;
+    }
     let idle: number | undefined;
     let cancelled = false;
     const run = () => {
@@ -70,6 +75,8 @@ export function useManifestChecks(path: string, text: string | undefined, onAppl
       void loadChecks().then(({ checkManifest }) => {
         const s = useStore.getState();
         if (cancelled || s.files[path] !== text || s.appliedFiles[path] === text || !text.trim()) return;
+        // Never apply a `kubectl edit` buffer: kubectl edit sends it when its editor closes.
+        if (s.editing[path] !== undefined) return;
         if (hasErrors(checkManifest(s.cluster, path, text))) return;
         const result = applyFile(path);
         onAppliedRef.current({ ok: result.exitCode === 0, text: applySummary(result), path, auto: true });

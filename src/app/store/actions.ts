@@ -9,6 +9,7 @@ import type { ExecResult, RunningCommand, TraceRequest } from '../../engine';
 import { orderedOutput } from '../../engine/exec';
 import { resultOf } from '../../engine/running';
 import { filesAppliedBy } from './appliedFiles';
+import { activeAfterEdits, closeEditorSession, editingSynced, forgetEditorSessions, trackEditor } from './editorSessions';
 import { reconcileOrder, tabAfterClosing } from './fileOrder';
 import { COMMAND_LINE_MISSING, DEFAULT_SIZES, useStore, type Highlight, type ObjectRef, type PlaygroundState, type TerminalEntry } from './state';
 
@@ -52,7 +53,12 @@ export type ClusterInput =
    * and interrupt(), a forward carries the requests it carried before the reload.
    */
   | { t: 'start'; line: string; token: object }
-  | { t: 'stop'; token: object };
+  | { t: 'stop'; token: object }
+  /**
+   * kubectl edit's editor closed (Done) on its file (`path`) holding `text`: replayed by
+   * writing the text and closing the editor of the running command `token` stands for.
+   */
+  | { t: 'close'; token: object; path: string; text: string };
 
 let recordInput: ((input: ClusterInput) => void) | undefined;
 /** Inside exec, traces belong to the command being run and are not recorded on their own. */
@@ -69,6 +75,7 @@ export function initStore(opts: BootOptions = {}): void {
   // saved session replacing the first picture, persistence.ts) does not end the start,
   // and the commands waiting for it stay queued: settleStartup ends it.
   const before: Partial<PlaygroundState> = useStore.getState();
+  forgetEditorSessions();
   const cluster = createCluster({ seed: opts.seed ?? 1, nodes: opts.nodes ?? 3 });
   for (const [path, text] of Object.entries(opts.files ?? {})) cluster.writeFile(path, text);
   const prefersReduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -97,6 +104,7 @@ export function initStore(opts: BootOptions = {}): void {
     appliedFiles: {},
     startingFiles: filesAppliedBy(opts.startingCommands ?? [], files),
     applyAsYouType: false,
+    editing: {},
     sizes: DEFAULT_SIZES,
     presenter: false,
     traces: [],
@@ -116,7 +124,11 @@ export function initStore(opts: BootOptions = {}): void {
 export function refresh(): void {
   const { cluster } = useStore.getState();
   const snapshot = cluster.snapshot();
-  useStore.setState((s) => ({ snapshot, files: { ...snapshot.files }, fileOrder: reconcileOrder(s.fileOrder, snapshot.files) }));
+  useStore.setState((s) => {
+    const fileOrder = reconcileOrder(s.fileOrder, snapshot.files);
+    const editing = editingSynced(s.editing);
+    return { snapshot, files: { ...snapshot.files }, fileOrder, editing, activeFile: activeAfterEdits(s.activeFile, snapshot.files, fileOrder) };
+  });
 }
 
 /**
@@ -192,6 +204,8 @@ export function startCommand(line: string, source: TerminalEntry['source'] = 'te
     execDepth--;
   }
   const initial = handle.read();
+  // kubectl edit: its file opens in the editor pane (before the entry's refresh, which keeps it while it waits).
+  trackEditor(handle, (path, text) => recordInput?.({ t: 'close', token, path, text }));
   addEntry(line, resultOf(initial, handle.exitCode ?? 0), source);
   // The caller reads the initial output from here too.
   let initialUnread = true;
@@ -200,6 +214,8 @@ export function startCommand(line: string, source: TerminalEntry['source'] = 'te
     read: () => (initialUnread ? ((initialUnread = false), [...initial, ...handle.read()]) : handle.read()),
     get done() { return handle.done; },
     get exitCode() { return handle.exitCode; },
+    get editing() { return handle.editing; },
+    closeEditor: () => handle.closeEditor?.(),
     interrupt: () => {
       if (!handle.done) recordInput?.({ t: 'stop', token });
       handle.interrupt();
@@ -333,6 +349,11 @@ export function markApplied(path: string, text: string): void {
 
 export function setApplyAsYouType(on: boolean): void {
   useStore.setState({ applyAsYouType: on });
+}
+
+/** Done on a file a running `kubectl edit` waits on: its editor has closed (editorSessions.ts). */
+export function closeEditor(path: string): void {
+  if (closeEditorSession(path)) refresh();
 }
 
 /** Applies one workspace file, exactly as `kubectl apply -f FILE` typed in the terminal. */

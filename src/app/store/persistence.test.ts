@@ -6,7 +6,7 @@ import { loadCommandLine } from '../../engine/lean';
 import { findScenario, SCENARIOS } from '../../scenarios';
 import { installAppliedTracker } from '../editor/appliedTracker';
 import { tabState } from '../editor/tabState';
-import { advanceTime, initStore, markApplied, renameFile, runCommand, startCommand, writeFile } from './actions';
+import { advanceTime, closeEditor, initStore, markApplied, renameFile, runCommand, startCommand, writeFile } from './actions';
 import { getNotices } from './notices';
 import { CORRUPT_KEY, currentSession, hasUnsavedWork, keepPreviousSession, loadScenario, loadSharedWorkspace, PREVIOUS_KEY, restoreSession, STORAGE_KEY } from './persistence';
 import { LogRecorder, MAX_LOG_ENTRIES, readSession } from './session';
@@ -82,6 +82,30 @@ describe('persistence', () => {
     expect({ state: state(), logs: accessLogs() }).toEqual(before);
     // The forward ended with its Ctrl-C, and a reload ends any still running: port 8080 is free.
     expect(exec('curl -s localhost:8080').exitCode).toBe(7);
+  });
+
+  it('replays kubectl edit as it went: an invalid Done, then a valid one, at the times they happened', () => {
+    loadScenario(SCENARIOS[0]);
+    advanceTime(5_000);
+    const edit = startCommand('kubectl edit svc web');
+    const path = useStore.getState().activeFile;
+    expect(path).toMatch(/^tmp\/kubectl-edit-/);
+    const text = () => useStore.getState().files[path];
+    writeFile(path, text().replace(/type: \w+/, 'type: Bogus'));
+    closeEditor(path);
+    advanceTime(3_000);
+    writeFile(path, text().replace('type: Bogus', 'type: LoadBalancer'));
+    closeEditor(path);
+    expect(edit.done).toBe(true);
+    advanceTime(10_000);
+    const before = state();
+    expect(before).toMatch(/type: LoadBalancer/);
+
+    storage.setItem(STORAGE_KEY, JSON.stringify(currentSession()));
+    loadScenario(SCENARIOS[1]);
+    expect(restoreSession(findScenario)).toBe(true);
+    expect(state()).toBe(before);
+    expect(Object.keys(useStore.getState().files).filter((f) => f.startsWith('tmp/'))).toEqual([]);
   });
 
   it('ends, after a reload, a command left running when the page closed', () => {

@@ -155,6 +155,15 @@ function replay(log: ReplayLog, session: SavedSession): void {
       case 'stop':
         running.get(e.id)?.interrupt();
         break;
+      case 'close': {
+        // kubectl edit's editor closed: the file as it was then, and the command carries on (editorSessions.ts).
+        const edit = running.get(e.id);
+        const file = edit?.editing;
+        if (!file) break;
+        cluster.writeFile(file.path, e.text);
+        edit.closeEditor?.();
+        break;
+      }
       case 'advance':
         cluster.advance(e.ms);
         break;

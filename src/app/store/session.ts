@@ -24,10 +24,11 @@ export const MAX_LOG_ENTRIES = 2000;
  * and each running command numbered (`id`, in the order they started) in place of its token.
  */
 export type LogEntry =
-  | Exclude<ClusterInput, { t: 'trace' | 'start' | 'stop' }>
+  | Exclude<ClusterInput, { t: 'trace' | 'start' | 'stop' | 'close' }>
   | { t: 'trace'; request: TraceRequest; n: number }
   | { t: 'start'; line: string; id: number }
-  | { t: 'stop'; id: number };
+  | { t: 'stop'; id: number }
+  | { t: 'close'; id: number; text: string };
 
 export interface ReplayLog {
   seed: number;
@@ -125,6 +126,16 @@ export class LogRecorder {
         if (id === undefined) return; // started before the log was cut (overflow) or in another log
         this.flushPending();
         this.entries.push({ t: 'stop', id });
+        break;
+      }
+      case 'close': {
+        const id = this.startIds.get(input.token);
+        if (id === undefined) return;
+        // The entry carries the file's text; kubectl removes the file once the edit ends, so a
+        // write of it still waiting here would bring it back after a reload.
+        this.pending.delete(input.path);
+        this.flushPending();
+        this.entries.push({ t: 'close', id, text: input.text });
         break;
       }
       case 'advance': {
@@ -233,6 +244,8 @@ function validEntry(e: unknown): LogEntry | undefined {
       return isString(e.line) && isEntryId(e.id) ? { t: 'start', line: e.line, id: e.id } : undefined;
     case 'stop':
       return isEntryId(e.id) ? { t: 'stop', id: e.id } : undefined;
+    case 'close':
+      return isEntryId(e.id) && isString(e.text) ? { t: 'close', id: e.id, text: e.text } : undefined;
     case 'trace': {
       const request = validRequest(e.request);
       const n = typeof e.n === 'number' && Number.isInteger(e.n) && e.n >= 1 && e.n <= 100_000 ? e.n : undefined;

@@ -72,6 +72,12 @@ export interface EditorSlice {
   startingFiles: Record<string, string>;
   /** Apply the active file automatically (debounced) while its text has no errors. */
   applyAsYouType: boolean;
+  /**
+   * Files a running `kubectl edit` waits on (its $EDITOR is the editor pane), with the
+   * command line: their tab says so, Done (or closing the tab) tells kubectl the editor
+   * closed, and they are never applied as manifests (editorSessions.ts).
+   */
+  editing: Record<string, string>;
 }
 
 /** A command given while the page starts (typed, or a lesson's try-this clicked): it runs once the start has settled. */

@@ -274,7 +274,8 @@ export class TerminalSession {
 
   /** Redraws the line being edited (after a resize reflowed it, for instance). */
   redraw(state: LineState = this.line): void {
-    if (this.readOnly) return;
+    // No prompt while a command holds the foreground (a resize comes when `kubectl edit` unfolds the editor pane).
+    if (this.readOnly || this.foreground) return;
     const r = renderLine(PROMPT, state, this.screen.cols(), this.cursorRow);
     this.cursorRow = r.cursorRow;
     this.screen.write(r.output);

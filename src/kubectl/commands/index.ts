@@ -9,6 +9,7 @@ import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { cordonCommandSpec, drainCommand, uncordonCommandSpec } from './drain';
+import { editCommand } from './edit';
 import { execCommand } from './exec';
 import { exposeCommand } from './expose';
 import { getCommand } from './get';
@@ -32,6 +33,7 @@ export const COMMANDS: KubectlCommand[] = [
   deleteCommand,
   describeCommand,
   drainCommand,
+  editCommand,
   execCommand,
   exposeCommand,
   getCommand,

@@ -1,15 +1,9 @@
 // Commands that keep running, through the engine's contract (cluster.start / exec).
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../../engine';
 import type { RunningCommand } from '../../engine';
+import { webCluster } from './webClusterFixture';
 
-function cluster() {
-  const c = createCluster({ seed: 1 });
-  c.exec('kubectl create deployment web --image=nginx --replicas=2');
-  c.exec('kubectl expose deployment web --port=80');
-  c.advance(20_000);
-  return c;
-}
+const cluster = webCluster;
 
 const text = (h: RunningCommand) => h.read().map((c) => c.text).join('');
 

@@ -1,0 +1,26 @@
+// The bar above a file that a running `kubectl edit` waits on: says which command waits
+// and how to hand the file back (Done, Ctrl/Cmd+S, or closing the tab), as quitting
+// $EDITOR would. kubectl then applies it, or opens it again with its errors on top.
+
+import { memo } from 'react';
+import { closeEditor } from '../store/actions';
+import { useStore } from '../store/state';
+import { SAVE_SHORTCUT } from './EditorStatus';
+import { OkIcon } from './icons';
+
+export const EditWaitBar = memo(function EditWaitBar({ path }: { path: string }) {
+  const line = useStore((s) => s.editing[path]);
+  if (line === undefined) return null;
+  return (
+    <div className="editor-edit-bar" role="status" aria-label="kubectl edit is waiting">
+      <span className="editor-edit-text">
+        <code>{line}</code> is waiting for this file. Edit it, then press Done ({SAVE_SHORTCUT}) — kubectl applies it. Ctrl+C in the terminal cancels.
+      </span>
+      <button type="button" className="editor-btn editor-apply" onClick={() => closeEditor(path)} aria-keyshortcuts={SAVE_SHORTCUT === '⌘S' ? 'Meta+S' : 'Control+S'} title={`Close the editor for kubectl (${SAVE_SHORTCUT})`}>
+        <OkIcon />
+        <span>Done</span>
+        <kbd>{SAVE_SHORTCUT}</kbd>
+      </button>
+    </div>
+  );
+});

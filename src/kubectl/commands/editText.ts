@@ -1,0 +1,150 @@
+// What kubectl edit does with the text of its temp file, and the patch it sends: the
+// comment header (with the reasons a save was refused), the comparisons that ignore
+// comments, and the two-way strategic merge patch from the object as fetched to the
+// object as edited.
+// Sources: staging/src/k8s.io/kubectl/pkg/cmd/util/editor/editoptions.go (editHeader.writeTo,
+// hashOnLineBreak, hasLines, editResults.addError), kubectl/pkg/cmd/util/helpers.go
+// (StripComments, ManualStrip), apimachinery/pkg/util/strategicpatch/patch.go
+// (CreateTwoWayMergePatch: diffMaps, diffListsOfMaps, $setElementOrder).
+
+import { parseManifests } from '../../manifests';
+import { sortKeys } from '../output';
+import { mergeKeyFor } from '../threeWayMerge';
+
+/** One reason the file comes back: a head line and its causes (`# * field: message`). */
+export interface EditReason {
+  head: string;
+  other: string[];
+}
+
+const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
+# and an empty file will abort the edit. If an error occurs while saving this file will be
+# reopened with the relevant failures.
+#
+`;
+
+/** A '#' after each line break that lacks one, so a message of several lines stays a comment. */
+function hashOnLineBreak(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    out += s[i] === '\n' && i + 1 < s.length && s[i + 1] !== '#' ? '\n# ' : s[i];
+  }
+  return out;
+}
+
+/** editHeader.writeTo for the normal edit mode. */
+export function headerText(reasons: readonly EditReason[]): string {
+  let out = HEADER;
+  for (const r of reasons) {
+    out += r.other.length ? `# ${hashOnLineBreak(r.head)}:\n` : `# ${hashOnLineBreak(r.head)}\n`;
+    for (const o of r.other) out += `# * ${hashOnLineBreak(o)}\n`;
+    out += '#\n';
+  }
+  return out;
+}
+
+/** ManualStrip: drops the lines that are comments (`#!` stays). */
+export function manualStrip(text: string): string {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  lines.forEach((line, i) => {
+    const t = line.trim();
+    if (t.startsWith('#') && !t.startsWith('#!')) return;
+    kept.push(i < lines.length - 1 ? `${line}\n` : line);
+  });
+  return kept.join('');
+}
+
+/** yaml.ToJSON (sigs.k8s.io/yaml): the first document as JSON, or the parser's error text. */
+export function yamlToJSON(text: string): { json: string; value: unknown } | { error: string } {
+  const parsed = parseManifests(text, { positions: false });
+  const failure = parsed.error ?? parsed.documents[0]?.error;
+  if (failure) return { error: `error converting YAML to JSON: ${failure.message}` };
+  const value = parsed.documents[0]?.value ?? null;
+  return { json: JSON.stringify(sortKeys(value)), value };
+}
+
+/** StripComments: compares texts by their JSON, or without their comment lines when they do not parse. */
+export function stripComments(text: string): string {
+  const converted = yamlToJSON(text);
+  return 'json' in converted ? converted.json : manualStrip(text);
+}
+
+/** hasLines: whether any line holds something other than blanks and comments. */
+export function hasLines(text: string): boolean {
+  return text.split('\n').some((line) => {
+    const t = line.trim();
+    return t.length > 0 && t[0] !== '#';
+  });
+}
+
+type Json = unknown;
+type JsonObject = Record<string, Json>;
+const isObject = (v: Json): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const same = (a: Json, b: Json) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+
+function setOwn(o: JsonObject, k: string, v: Json): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+/** Go's `%v` of a merge key's value, by which strategicpatch sorts list items. */
+const keyText = (v: Json) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** CreateTwoWayMergePatch for a built-in kind: changed fields, `null` for removed ones, merge-keyed lists item by item. */
+export function twoWayMergePatch(kind: string, original: JsonObject, modified: JsonObject): JsonObject {
+  return diffMaps(kind, [], original, modified);
+}
+
+function diffMaps(kind: string, path: string[], original: JsonObject, modified: JsonObject): JsonObject {
+  const patch: JsonObject = {};
+  for (const [k, m] of Object.entries(modified)) {
+    const hasOriginal = Object.prototype.hasOwnProperty.call(original, k);
+    const o = hasOriginal ? original[k] : undefined;
+    if (!hasOriginal) setOwn(patch, k, m);
+    else if (isObject(o) && isObject(m)) {
+      const sub = diffMaps(kind, [...path, k], o, m);
+      if (Object.keys(sub).length) setOwn(patch, k, sub);
+    } else if (Array.isArray(o) && Array.isArray(m)) diffLists(kind, [...path, k], k, o, m, patch);
+    else if (!same(o, m)) setOwn(patch, k, m);
+  }
+  for (const k of Object.keys(original)) if (!Object.prototype.hasOwnProperty.call(modified, k)) setOwn(patch, k, null);
+  return patch;
+}
+
+function diffLists(kind: string, path: string[], field: string, original: Json[], modified: Json[], patch: JsonObject): void {
+  const key = mergeKeyFor(kind, path);
+  if (!key || ![...original, ...modified].every((i) => isObject(i) && i[key] !== undefined)) {
+    if (!same(original, modified)) setOwn(patch, field, modified);
+    return;
+  }
+  const id = (i: Json) => keyText((i as JsonObject)[key]);
+  const originalById = new Map(original.map((i) => [id(i), i as JsonObject]));
+  const modifiedIds = new Set(modified.map(id));
+  const items: { id: string; item: JsonObject }[] = [];
+  for (const m of modified as JsonObject[]) {
+    const o = originalById.get(id(m));
+    if (!o) items.push({ id: id(m), item: m });
+    else {
+      const sub = diffMaps(kind, [...path, '[]'], o, m);
+      if (Object.keys(sub).length) items.push({ id: id(m), item: { [key]: m[key], ...sub } });
+    }
+  }
+  for (const o of original as JsonObject[]) if (!modifiedIds.has(id(o))) items.push({ id: id(o), item: { [key]: o[key], $patch: 'delete' } });
+  const reordered = original.filter((i) => modifiedIds.has(id(i))).map(id).join('\n') !== modified.filter((i) => originalById.has(id(i))).map(id).join('\n');
+  if (items.length === 0 && !reordered) return;
+  // diffListsOfMaps walks both lists sorted by the merge key.
+  items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (items.length) setOwn(patch, field, items.map((i) => i.item));
+  setOwn(patch, `$setElementOrder/${field}`, (modified as JsonObject[]).map((m) => ({ [key]: m[key] })));
+}
+
+/** The mergepatch preconditions edit sets: apiVersion, kind and metadata.name must not change. */
+export function changesIdentity(patch: JsonObject): boolean {
+  const meta = patch.metadata;
+  return 'apiVersion' in patch || 'kind' in patch || (isObject(meta) && 'name' in meta);
+}
+
+/** The patch as kubectl prints it with --output-patch (Go's json.Marshal: compact, keys sorted). */
+export function patchJSON(patch: Json): string {
+  return JSON.stringify(sortKeys(patch));
+}
