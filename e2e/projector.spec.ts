@@ -42,6 +42,44 @@ function smallestPodNamePx(page: Page) {
   });
 }
 
+/**
+ * The smallest pod name once the picture has settled: a change (presenter view, new pods)
+ * is drawn first at the old zoom and fitted a frame or two later, so a single reading
+ * can catch the larger text before the re-fit shrinks it.
+ */
+async function settledPodNamePx(page: Page) {
+  let last = -1;
+  await expect
+    .poll(async () => {
+      const now = await smallestPodNamePx(page);
+      const settled = Math.abs(now - last) < 0.05 && now > 0;
+      last = now;
+      return settled;
+    }, { intervals: [300] })
+    .toBe(true);
+  return last;
+}
+
+/** Scales the example's Deployment through the command path the graph's Scale dialog uses, then lets the pods start. */
+async function scaleTo(page: Page, replicas: number) {
+  type Hooks = { runCommand(line: string, source: string): { exitCode: number }; advanceTime(ms: number): void };
+  const exitCode = await page.evaluate((n) => {
+    const hooks = window.__playground as unknown as Hooks;
+    const r = hooks.runCommand(`kubectl scale deployment web --replicas=${n}`, 'menu');
+    hooks.advanceTime(30_000);
+    return r.exitCode;
+  }, replicas);
+  expect(exitCode).toBe(0);
+  await expect(page.getByRole('group', { name: POD })).toHaveCount(replicas);
+}
+
+const PROJECTORS = [
+  [1024, 768],
+  [1280, 720],
+  [1280, 800],
+  [1366, 768],
+] as const;
+
 test.describe('on a classroom projector', () => {
   test('at 1024×768 no toolbar control overlaps another or leaves the window, in presenter view too', async ({ page }) => {
     await open(page, 1024, 768);
@@ -57,6 +95,57 @@ test.describe('on a classroom projector', () => {
     // Frames side by side under the Service: the short pane's width is used.
     const frames = await Promise.all([1, 2, 3].map(async (n) => (await page.getByRole('group', { name: new RegExp(`^Node node-${n},`) }).boundingBox())!));
     expect(new Set(frames.map((f) => Math.round(f.y))).size).toBe(1);
+  });
+
+  test('presenter view draws the pod names at least as large as the default view at 1024×768, 1280×720, 1280×800 and 1366×768 (they were smaller)', async ({ page }) => {
+    // Each size starts as a first visit: no saved session carries presenter view over.
+    await page.addInitScript(() => localStorage.clear());
+    // Every size is measured, then the smaller ones are listed (the old build: all four).
+    const smaller: string[] = [];
+    for (const [w, h] of PROJECTORS) {
+      await open(page, w, h);
+      const normal = await settledPodNamePx(page);
+      await page.keyboard.press('Alt+Shift+P');
+      await expect(page.getByRole('button', { name: 'Presenter view' })).toHaveAttribute('aria-pressed', 'true');
+      const presenter = await settledPodNamePx(page);
+      if (presenter < normal) smaller.push(`${w}×${h}: ${normal.toFixed(1)} px in the default view, ${presenter.toFixed(1)} px in presenter view`);
+    }
+    expect(smaller).toEqual([]);
+  });
+
+  test('with the Deployment scaled to 8, the pod names stay readable: ≥ 8.5 px at 1024×768, ≥ 9.2 at 1280×720, ≥ 10.5 at 1280×800 and 1366×768 (were 7.4, 8.2, 9.5, 9.5)', async ({ page }) => {
+    const floor: Record<string, number> = { '1024×768': 8.5, '1280×720': 9.2, '1280×800': 10.5, '1366×768': 10.5 };
+    // Each size starts as a first visit: the saved session would bring the 8 pods back.
+    await page.addInitScript(() => localStorage.clear());
+    const tooSmall: string[] = [];
+    for (const [w, h] of PROJECTORS) {
+      await open(page, w, h);
+      await scaleTo(page, 8);
+      // Eight pods are few enough to draw one by one (grouping starts above 12 of one owner on one node).
+      await expect(page.locator('.react-flow__node-group')).toHaveCount(0);
+      const px = await settledPodNamePx(page);
+      if (px < floor[`${w}×${h}`]) tooSmall.push(`${w}×${h}: ${px.toFixed(1)} px`);
+      expect(await toolbarProblems(page)).toEqual([]);
+    }
+    expect(tooSmall).toEqual([]);
+  });
+
+  test('every toolbar control drawn as an icon alone has a name and a tooltip (Send request had neither at 1280 px)', async ({ page }) => {
+    await open(page, 1280, 720);
+    const unnamed = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('header.toolbar :is(button, select)')]
+          .filter((e) => e.getClientRects().length > 0)
+          .filter((e) => !e.getAttribute('aria-label')?.trim() || !e.getAttribute('title')?.trim())
+          .map((e) => e.outerHTML.slice(0, 80)),
+      );
+    // Its words have given way to the icon at this width (app.css).
+    const send = page.getByRole('button', { name: 'Send request' });
+    expect((await send.boundingBox())!.width).toBeLessThan(40);
+    await expect(send).toHaveAttribute('title', /request/);
+    expect(await unnamed()).toEqual([]);
+    await page.getByRole('button', { name: 'Presenter view' }).click();
+    expect(await unnamed()).toEqual([]);
   });
 
   test('opening the inspector with a click re-fits the picture but does not re-arrange it', async ({ page }) => {

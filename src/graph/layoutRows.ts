@@ -13,8 +13,12 @@ import { layoutFrames, OUTSIDE_ORDER, placeAlongLane, type XY } from './layoutFr
 import * as S from './sizes';
 import type { GraphNode } from './types';
 
-/** Room between rows for the edges that run from one layer down to the next. */
-const ROW_GAP = 56;
+/**
+ * Room between rows for the edges that run from one layer down to the next (and their
+ * labels). Rows are taken in short windows, where every unit of height is zoom: 44 rather
+ * than 56 draws eight pods at 1280×720 about 5% larger.
+ */
+const ROW_GAP = 44;
 const ITEM_GAP = 28;
 /** Between a Service and the EndpointSlices beside it. */
 const PAIR_GAP = 30;

@@ -1,7 +1,8 @@
 // Node sizes in graph units, shared by the model (which sets them on nodes so
 // React Flow needs no measuring pass) and the layout.
 
-export const POD_W = 214;
+/** 196 (was 214): the menu button left the name's line, so the name keeps its room in a narrower card; rows of frames side by side draw larger. */
+export const POD_W = 196;
 export const POD_H = 98;
 export const FRAME_PAD = 12;
 export const FRAME_HEADER = 56;

@@ -40,7 +40,8 @@ export const PlaybackControls = memo(function PlaybackControls() {
 
   return (
     <div className="playback" role="group" aria-label="Packets">
-      <button type="button" className="playback-send" onClick={() => openSendRequest()}>
+      {/* Its words give way to the icon alone in a narrower window (app.css): the name and the tooltip stay. */}
+      <button type="button" className="playback-send" aria-label="Send request" title="Send a request and watch its packets hop by hop" onClick={() => openSendRequest()}>
         <Glyph d={ICONS.send} />
         <span>Send request</span>
       </button>
@@ -62,7 +63,7 @@ export const PlaybackControls = memo(function PlaybackControls() {
       <button type="button" className="playback-icon" aria-label="Step forward" title="Step forward one hop" disabled={!hasFocus} onClick={() => loadedPlayer()?.stepForward()}>
         <Glyph d={ICONS.forward} />
       </button>
-      <select className="playback-speed" aria-label="Playback speed" value={speed} onChange={(e) => setPlayback({ speed: Number(e.target.value) })}>
+      <select className="playback-speed" aria-label="Playback speed" title="Playback speed" value={speed} onChange={(e) => setPlayback({ speed: Number(e.target.value) })}>
         {SPEEDS.map((x) => (
           <option key={x} value={x}>{x}×</option>
         ))}

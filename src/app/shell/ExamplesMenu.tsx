@@ -42,7 +42,7 @@ export function ExamplesMenu({ compact = false }: { compact?: boolean }) {
 
   return (
     <div className="popover-anchor">
-      <button ref={buttonRef} type="button" className="btn" aria-haspopup="menu" aria-expanded={open} aria-controls="examples-menu" onClick={toggle} title="Open an example: each resets the cluster">
+      <button ref={buttonRef} type="button" className="btn" aria-haspopup="menu" aria-expanded={open} aria-controls="examples-menu" aria-label="Examples" onClick={toggle} title="Open an example: each resets the cluster">
         <Icon name="examples" />
         {!compact && <span>Examples</span>}
         {compact && <span className="visually-hidden">Examples</span>}

@@ -10,7 +10,7 @@ export function ShareButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="btn" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)} title="Share these files as a link or an embed">
+      <button type="button" className="btn" aria-label="Share" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)} title="Share these files as a link or an embed">
         <Icon name="share" />
         <span>Share</span>
       </button>

@@ -32,7 +32,6 @@ export const ClusterNodeFrame = memo(function ClusterNodeFrame({ data }: NodePro
         <GIcon name={d.ready ? 'nodeReady' : 'nodeNotReady'} className={d.ready ? 'state-ready' : 'state-bad'} />
         <span className="gnode-name">{d.name}</span>
         <span className="mono frame-ip">{d.internalIP}</span>
-        <MenuButton data={d} name={`node ${d.name}`} />
       </div>
       <div className="frame-sub">
         <span className={d.ready ? 'state-ready' : 'state-bad'}>{status}</span>
@@ -46,7 +45,9 @@ export const ClusterNodeFrame = memo(function ClusterNodeFrame({ data }: NodePro
             <GIcon name="power" size={12} /> powered off
           </span>
         )}
-        <span className="muted">{d.podCIDR}</span>
+        <span className="muted frame-cidr">{d.podCIDR}</span>
+        {/* On this line, not beside the IP: a frame one pod wide keeps the whole InternalIP, which NodePort lessons curl. */}
+        <MenuButton data={d} name={`node ${d.name}`} />
       </div>
     </div>
   );

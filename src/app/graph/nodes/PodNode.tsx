@@ -51,10 +51,10 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<FlowNode>) {
   return (
     <div className={nodeClass('pod', emphasis, selected, `pod-${d.state} ${excluded ? 'pod-excluded' : ''}`)} title={`${d.name}\n${stateText}`}>
       <Handles />
+      {/* The name has the card's whole width (the menu button sits on the line below): it is what a class reads off a projector. */}
       <div className="gnode-head">
         <StateIcon state={d.state} />
         <PodName name={d.name} />
-        <MenuButton data={d} name={`pod ${d.name}`} />
       </div>
       <div className="gnode-meta">
         <span className="mono">{d.ip ?? 'no IP'}</span>
@@ -64,6 +64,7 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<FlowNode>) {
             ↻ {d.restarts}
           </span>
         )}
+        <MenuButton data={d} name={`pod ${d.name}`} />
       </div>
       {excluded ? (
         <div className="pod-reason excluded-note" title={d.exclusions.map((x) => `not in ${x.service}: ${x.reason}`).join('\n')}>
