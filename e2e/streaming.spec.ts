@@ -2,30 +2,10 @@
 // port-forward): a watch stays in the foreground and prints each change the rest of
 // the page makes, until Ctrl-C; a trailing & runs a port-forward as a bash job, so
 // curl localhost reaches the pod from the same terminal.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { after, openTerminal, run, screen } from './terminalPage';
 
 type Hooks = { terminalText?: () => string; runCommand?: (line: string, source: string) => unknown };
-
-async function openTerminal(page: Page) {
-  await page.goto('./?test-hooks=1');
-  await page.waitForFunction(() => typeof (window as unknown as { __playground?: Hooks }).__playground?.terminalText === 'function');
-  await page.getByRole('textbox', { name: 'Terminal input' }).focus();
-}
-
-const screen = (page: Page) => page.evaluate(() => (window as unknown as { __playground: Hooks }).__playground.terminalText?.() ?? '');
-
-async function run(page: Page, line: string) {
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
-
-/** What the screen shows after the last prompt line that ran `line`. */
-async function after(page: Page, line: string): Promise<string> {
-  const text = await screen(page);
-  const at = text.lastIndexOf(`$ ${line}\n`);
-  return at < 0 ? '' : text.slice(at + line.length + 3);
-}
 
 test.describe('long-running commands', () => {
   test('kubectl get -w prints the list, then a row for each change the graph makes, until Ctrl-C', async ({ page }) => {

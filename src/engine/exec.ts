@@ -43,10 +43,40 @@ export type Program = (argv: string[], stdin: string | undefined) => ExecResult;
 
 /** Splits a command line into words: single quotes literal, double quotes with \-escapes, backslash escapes. */
 export function splitCommandLine(line: string): string[] | { error: string } {
-  const words: string[] = [];
+  const tokens = lexLine(line, false);
+  return Array.isArray(tokens) ? tokens.map((t) => t.text) : tokens;
+}
+
+/** A word, or one of bash's control and redirection operators (`|`, `&&`, `;`, `>` …) typed unquoted. */
+export interface ShellToken {
+  kind: 'word' | 'operator';
+  text: string;
+}
+
+/**
+ * Splits a line as bash's tokenizer does: words as splitCommandLine makes them, and the
+ * unquoted metacharacters `| & ; < > ( )` as operators of their own (a quoted or
+ * backslash-escaped `|` stays in its word). Source: bash's parse.y (shell_meta_chars, the
+ * two-character operators in read_token).
+ */
+export function tokenizeShellLine(line: string): ShellToken[] | { error: string } {
+  return lexLine(line, true);
+}
+
+const METACHARACTERS = '|&;<>()';
+/** Longest first: `||` before `|`. */
+const OPERATORS = ['||', '|&', '&&', '&>', ';;', '>>', '>&', '>|', '<<', '<&', '<>', '|', '&', ';', '>', '<', '(', ')'];
+
+function lexLine(line: string, operators: boolean): ShellToken[] | { error: string } {
+  const tokens: ShellToken[] = [];
   let cur = '';
   let inWord = false;
   let i = 0;
+  const endWord = () => {
+    if (inWord) tokens.push({ kind: 'word', text: cur });
+    cur = '';
+    inWord = false;
+  };
   while (i < line.length) {
     const c = line[i];
     if (c === "'") {
@@ -71,20 +101,23 @@ export function splitCommandLine(line: string): string[] | { error: string } {
       inWord = true;
       i += 2;
     } else if (c === ' ' || c === '\t' || c === '\n') {
-      if (inWord) words.push(cur);
-      cur = '';
-      inWord = false;
+      endWord();
       i++;
     } else if (c === '#' && !inWord) {
       break; // a comment runs to the end of the line
+    } else if (operators && METACHARACTERS.includes(c)) {
+      endWord();
+      const op = OPERATORS.find((o) => line.startsWith(o, i))!;
+      tokens.push({ kind: 'operator', text: op });
+      i += op.length;
     } else {
       cur += c;
       inWord = true;
       i++;
     }
   }
-  if (inWord) words.push(cur);
-  return words;
+  endWord();
+  return tokens;
 }
 
 export const ok = (stdout = ''): ExecResult => ({ stdout, stderr: '', exitCode: 0 });

@@ -28,7 +28,10 @@ import type { KubeObject } from './core/types';
 import { DEFAULT_CONFIG, type ClusterConfig, type EngineContext } from './context';
 import { startControllers } from './controllers';
 import { ControllerManager } from './controllers/runtime';
-import { type ExecResult, fail, splitCommandLine } from './exec';
+import { type ExecResult, fail } from './exec';
+import { runPipeline } from './programs/pipeline';
+import { parseShellLine } from './programs/shellSyntax';
+import type { FilterProgram } from './programs/types';
 import { finishInExec, type KeepRequest, type KeepRunning, Running, type RunningCommand } from './running';
 import type { Trace, TraceRequest } from './dataplane/types';
 import { Workspace } from './workspace';
@@ -221,13 +224,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     if (running.size !== 0) for (const r of running) r.poll();
   };
 
-  /** Runs one line; a command that asks to keep running hands its request to `keep`. */
-  const runLine = (line: string, stdin: string | undefined, keep: KeepRunning): ExecResult => {
-    const words = splitCommandLine(line);
-    if (!Array.isArray(words)) return fail(`bash: ${words.error}\n`, 2);
-    if (words.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
-    const cl = reachCommandLine();
-    if (!cl) return fail(NOT_READY, 1);
+  /** Runs one simple command (argv); a command that asks to keep running hands its request to `keep`. */
+  const runCommand = (cl: CommandLine, words: string[], stdin: string | undefined, keep: KeepRunning): ExecResult => {
     let result: ExecResult;
     try {
       switch (words[0]) {
@@ -252,9 +250,34 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     return result;
   };
 
+  /**
+   * Runs one line: a command, or a pipeline (programs/pipeline.ts). `streaming` is start's:
+   * a command that asks to keep running hands its request to `keep`; exec's lines close such
+   * a command themselves (keep only records the request of a line that is one command).
+   */
+  const runLine = (line: string, stdin: string | undefined, keep: KeepRunning, streaming: boolean): ExecResult => {
+    const parsed = parseShellLine(line);
+    if ('error' in parsed) return parsed.error;
+    const { stages } = parsed;
+    if (stages.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
+    const cl = reachCommandLine();
+    if (!cl) return fail(NOT_READY, 1);
+    if (stages.length === 1) return runCommand(cl, stages[0], stdin, keep);
+    const filterOf = (name: string) => {
+      const program = cl.findProgram(name);
+      return program && 'startFilter' in program ? (program as FilterProgram) : undefined;
+    };
+    return runPipeline(stages, stdin, {
+      runCommand: (words, input, keepCommand) => runCommand(cl, words, input, keepCommand),
+      isFilter: (name) => filterOf(name) !== undefined,
+      startFilter: (words) => filterOf(words[0])!.startFilter({ ctx, workspace, origin: { kind: 'workstation' } }, words),
+      finishInExec: (result, request) => finishInExec(line, result, request, advance),
+    }, streaming ? keep : undefined);
+  };
+
   const exec = (line: string, stdin?: string): ExecResult => {
     let request: KeepRequest | undefined;
-    let result = runLine(line, stdin, (begin, options) => (request = { begin, options }));
+    let result = runLine(line, stdin, (begin, options) => (request = { begin, options }), false);
     // exec cannot wait for a Ctrl-C: it closes the stream as a timed-out request (running.ts).
     if (request && result.exitCode === 0) result = finishInExec(line, result, request, advance);
     pollRunning();
@@ -263,7 +286,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 
   const start = (line: string, stdin?: string): RunningCommand => {
     let request: KeepRequest | undefined;
-    const result = runLine(line, stdin, (begin, options) => (request = { begin, options }));
+    const result = runLine(line, stdin, (begin, options) => (request = { begin, options }), true);
     const handle = new Running(line, (r) => running.delete(r));
     handle.writeResult(result);
     if (request && result.exitCode === 0) {

@@ -8,6 +8,7 @@
 // parser itself can be exhausted by it), and alias bombs (see toPlain.ts).
 
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { utf8Length } from '../engine/core/utf8';
 import { ConversionError, MAX_DEPTH, type SourcePosition, toPlain } from './toPlain';
 
 export type { SourcePosition } from './toPlain';
@@ -51,17 +52,7 @@ export interface ParseOptions {
   positions?: boolean;
 }
 
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
-    else n += 3;
-  }
-  return n;
-}
+export { utf8Length };
 
 /** Offset where `[`/`{` nesting first exceeds `max`, or -1. Skips quoted scalars and comments. */
 export function flowDepthOverflow(text: string, max: number): number {

@@ -108,6 +108,42 @@ describe('Tab completion', () => {
   });
 });
 
+describe('Tab completion of the long-running commands and of pipes', () => {
+  it('completes port-forward, logs -f/--follow and get -w/--watch/--watch-only/--output-watch-events (from the command table)', () => {
+    expect(tab('kubectl port-f').text).toBe('kubectl port-forward ');
+    expect(tab('kubectl logs --fo').text).toBe('kubectl logs --follow ');
+    expect(tab('kubectl logs -f').text).toBe('kubectl logs -f ');
+    expect(tab('kubectl get pods -w').text).toBe('kubectl get pods -w ');
+    expect(tab('kubectl get pods --wat').text).toBe('kubectl get pods --watch');
+    expect(tab('kubectl get pods --watch').list).toEqual(['--watch', '--watch-only']);
+    expect(tab('kubectl get pods --output-w').text).toBe('kubectl get pods --output-watch-events ');
+  });
+
+  // kubectl's ResourceAndPortCompletionFunc and PodResourceNameAndContainerCompletionFunc
+  // (staging/src/k8s.io/kubectl/pkg/util/completion/completion.go).
+  it('port-forward and logs take TYPE/NAME of a type that holds pods, then ports or containers', () => {
+    expect(tab('kubectl port-forward s').list).toEqual(['services/', 'statefulsets/']);
+    expect(tab('kubectl port-forward se').text).toBe('kubectl port-forward services/');
+    expect(tab('kubectl port-forward svc/w').text).toBe('kubectl port-forward svc/web ');
+    expect(tab('kubectl port-forward deploy').text).toBe('kubectl port-forward deployments/');
+    expect(tab('kubectl port-forward svc/web ').text).toBe('kubectl port-forward svc/web 80:80 ');
+    expect(tab('kubectl port-forward svc/web 8080').text).toBe('kubectl port-forward svc/web 8080:80 ');
+    expect(tab(`kubectl port-forward pod/${webPods[0]} `).text).toBe(`kubectl port-forward pod/${webPods[0]} 80:80 `);
+    expect(tab(`kubectl logs -f ${webPods[0]} `).text).toBe(`kubectl logs -f ${webPods[0]} nginx `);
+    expect(tab('kubectl exec -it deployments/w').text).toBe('kubectl exec -it deployments/web ');
+  });
+
+  it('after a | completes the filters, then the next command\'s own words', () => {
+    expect(tab('kubectl get pods | gr').text).toBe('kubectl get pods | grep ');
+    expect(tab('kubectl get pods|he').text).toBe('kubectl get pods|head ');
+    expect(tab('kubectl get pods | ').list).toEqual(['awk', 'cut', 'grep', 'head', 'kubectl', 'sort', 'tail', 'tr', 'uniq', 'wc']);
+    expect(tab('kubectl get pods -w | t').list).toEqual(['tail', 'tr']);
+    expect(tab('echo x | kubectl apply -f ').text).toBe('echo x | kubectl apply -f web.yaml ');
+    // A quoted | is no pipe: still kubectl's words.
+    expect(tab("kubectl get pods -l 'a|b' -n kube-s").text).toBe("kubectl get pods -l 'a|b' -n kube-system ");
+  });
+});
+
 describe('formatCandidates', () => {
   it('lays candidates out in columns, down then across, like bash', () => {
     expect(formatCandidates(['a', 'bb', 'ccc', 'd'], 12)).toEqual(['a    ccc', 'bb   d']);

@@ -49,6 +49,16 @@ export interface Completion {
 
 export const TOP_COMMANDS = ['kubectl', 'curl', 'wget', 'nslookup', 'dig', 'sim', 'clear', 'help'];
 
+/** What a command after a `|` usually is: the filters the shell has (src/engine/programs/filters), or kubectl reading `-f -`. */
+export const PIPE_COMMANDS = ['grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'awk', 'kubectl'];
+
+/**
+ * The types whose TYPE/NAME names a pod for logs, exec, attach and port-forward: kubectl's
+ * doPodResourceCompletion (staging/src/k8s.io/kubectl/pkg/util/completion/completion.go),
+ * offered when the cluster serves them.
+ */
+const RESOURCES_WITH_PODS = ['daemonsets', 'deployments', 'pods', 'jobs', 'replicasets', 'replicationcontrollers', 'services', 'statefulsets'];
+
 /** `sim` subcommands (src/engine/sim.ts): group -> actions. */
 export const SIM_COMMANDS: Record<string, string[]> = {
   pod: ['fail-readiness', 'pass-readiness', 'crash'],
@@ -186,7 +196,12 @@ function completeKubectl(source: CompletionSource, before: string[], word: strin
   const pos = line.positionals;
   const name = current.name;
   if (name === 'help') return pos.length === 0 ? matching(word, source.kubectl.map((c) => c.name)) : [];
-  if (POD_ARG.has(name)) return pos.length === 0 ? matching(word, namesOf(source, resolveResource(source, 'pods'), namespace)) : [];
+  if (POD_ARG.has(name)) {
+    if (pos.length === 0) return podResourceCandidates(source, word, namespace);
+    if (pos.length === 1 && name === 'port-forward') return portCandidates(source, pos[0], word, namespace);
+    if (pos.length === 1 && name === 'logs') return matching(word, containersOf(source, pos[0], namespace));
+    return [];
+  }
   if (NODE_ARG.has(name)) return matching(word, namesOf(source, resolveResource(source, 'nodes'), null));
   if (name === 'explain') return pos.length === 0 ? typeCandidates(source, word) : [];
   if (!TYPE_THEN_NAMES.has(name)) return [];
@@ -201,6 +216,53 @@ function completeKubectl(source: CompletionSource, before: string[], word: strin
   // label and annotate take KEY=VALUE after the name.
   if ((name === 'label' || name === 'annotate') && pos.length > 1) return [];
   return matching(word, namesOf(source, resolveResource(source, pos[0]), namespace)).filter((n) => !pos.slice(1).includes(n));
+}
+
+/** kubectl's PodResourceNameCompletionFunc: pod names and `TYPE/` of types that hold pods; after the slash, that type's names. */
+function podResourceCandidates(source: CompletionSource, word: string, namespace: string | null): string[] {
+  const slash = word.indexOf('/');
+  if (slash >= 0) {
+    const type = word.slice(0, slash);
+    return matching(word.slice(slash + 1), namesOf(source, resolveResource(source, type), namespace)).map((n) => `${type}/${n}`);
+  }
+  const served = RESOURCES_WITH_PODS.filter((r) => source.resources.some((x) => x.resource === r));
+  return unique([...matching(word, namesOf(source, resolveResource(source, 'pods'), namespace)), ...matching(word, served).map((t) => `${t}/`)]);
+}
+
+interface PortsAndContainers {
+  metadata: { name?: string; namespace?: string };
+  spec?: { ports?: { port?: number }[]; containers?: { name: string; ports?: { containerPort?: number }[] }[] };
+}
+
+function objectNamed(source: CompletionSource, kind: string, name: string, namespace: string | null): PortsAndContainers | undefined {
+  return (source.objects[kind] ?? []).find((o) => o.metadata.name === name && (namespace === null || (o.metadata.namespace ?? 'default') === namespace)) as PortsAndContainers | undefined;
+}
+
+/** A pod named as NAME or pod/NAME (kubectl would resolve other TYPE/NAMEs to one of their pods; completion does not guess). */
+function podNamed(source: CompletionSource, arg: string, namespace: string | null): PortsAndContainers | undefined {
+  const [type, name] = arg.includes('/') ? arg.split('/', 2) : ['pods', arg];
+  return resolveResource(source, type)?.kind === 'Pod' ? objectNamed(source, 'Pod', name, namespace) : undefined;
+}
+
+/**
+ * port-forward's second argument, as kubectl's ResourceAndPortCompletionFunc offers it: the
+ * Service's ports or the pod's containerPorts as PORT:PORT, keeping a local port already typed.
+ */
+function portCandidates(source: CompletionSource, target: string, word: string, namespace: string | null): string[] {
+  const [type, name] = target.split('/', 2);
+  const local = word.split(':')[0];
+  let ports: number[];
+  if (name !== undefined && resolveResource(source, type)?.kind === 'Service') {
+    ports = (objectNamed(source, 'Service', name, namespace)?.spec?.ports ?? []).flatMap((p) => (p.port ? [p.port] : []));
+  } else {
+    ports = (podNamed(source, target, namespace)?.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).flatMap((p) => (p.containerPort ? [p.containerPort] : [])));
+  }
+  return matching(word, ports.map((p) => `${word === '' ? p : local}:${p}`));
+}
+
+/** logs' second argument: the pod's containers (PodResourceNameAndContainerCompletionFunc). */
+function containersOf(source: CompletionSource, target: string, namespace: string | null): string[] {
+  return (podNamed(source, target, namespace)?.spec?.containers ?? []).map((c) => c.name);
 }
 
 function completeSim(source: CompletionSource, before: string[], word: string): string[] {
@@ -219,14 +281,34 @@ function completeSim(source: CompletionSource, before: string[], word: string): 
   return [];
 }
 
+/** Where the last `|` outside quotes is (-1: none): the shell's pipe (engine/exec.ts tokenizeShellLine). */
+function lastPipe(text: string): number {
+  let quote: string | undefined;
+  let pipe = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') i++;
+    else if (c === '|') pipe = i;
+  }
+  return pipe;
+}
+
 /** Candidates for the word under the cursor (bash completes the part before the cursor). */
 export function complete(text: string, cursor: number, source: CompletionSource): Completion {
   const head = text.slice(0, cursor);
-  const from = /\S*$/.exec(head)?.index ?? cursor;
+  let from = /\S*$/.exec(head)?.index ?? cursor;
+  // `pods|gr`: the word being completed starts after the pipe.
+  if (head.lastIndexOf('|') >= from) from = head.lastIndexOf('|') + 1;
   const word = head.slice(from);
-  const before = head.slice(0, from).trim().split(/\s+/).filter(Boolean);
+  // After a `|` another command starts: its words are those typed since the pipe.
+  const pipe = lastPipe(head.slice(0, from));
+  const before = head.slice(pipe + 1, from).trim().split(/\s+/).filter(Boolean);
   let candidates: string[];
-  if (before.length === 0) candidates = matching(word, TOP_COMMANDS);
+  if (before.length === 0) candidates = matching(word, pipe < 0 ? TOP_COMMANDS : PIPE_COMMANDS);
   else if (before[0] === 'kubectl') candidates = completeKubectl(source, before.slice(1), word);
   else if (before[0] === 'sim') candidates = completeSim(source, before.slice(1), word);
   else if (before[0] === 'curl' || before[0] === 'wget') {

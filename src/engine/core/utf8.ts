@@ -13,3 +13,16 @@ export function utf8Bytes(s: string): number[] {
   }
   return out;
 }
+
+/** Bytes of the string in UTF-8, without building them (head -c, wc -c, the manifest size limit). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}

@@ -5,6 +5,7 @@ import { dig } from '../network/dig';
 import { nslookup } from '../network/nslookup';
 import { curl } from '../network/curl';
 import { wget } from '../network/wget';
+import { echo, FILTERS } from './filters';
 
 export function registerBuiltinPrograms(): void {
   // e.g. registerProgram('curl', curl);
@@ -13,4 +14,7 @@ export function registerBuiltinPrograms(): void {
   registerProgram('dig', dig);
   registerProgram('curl', curl);
   registerProgram('wget', wget);
+  // bash's echo builtin, and the filters a pipeline streams through.
+  registerProgram('echo', echo);
+  for (const [name, filter] of Object.entries(FILTERS)) registerProgram(name, filter);
 }
