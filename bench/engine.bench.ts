@@ -253,6 +253,10 @@ function writePathAlone(): void {
   };
   registerStrategies(ctx, fullExtension);
   api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+  // What the serviceaccounts controller (absent here) makes in every namespace, and the
+  // ServiceAccount admission plugin needs before it admits a pod: made beforehand, so that
+  // the figure is that of the 12,000 creates alone, as a cluster's API server serves them.
+  api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'default' } });
   const t0 = performance.now();
   createWorkload(api);
   const tCreated = performance.now();

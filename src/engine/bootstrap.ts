@@ -134,6 +134,10 @@ export function bootstrapCluster(ctx: EngineContext): void {
     },
   });
 
+  // kubeadm's CoreDNS addon (cmd/kubeadm/app/phases/addons/dns/manifests.go): the pods run
+  // as the `coredns` ServiceAccount. kube-proxy's ServiceAccount is left out: the simulated
+  // kube-proxy runs no pods.
+  api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'coredns', namespace: 'kube-system' } });
   api.create({
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -160,6 +164,7 @@ export function bootstrapCluster(ctx: EngineContext): void {
             },
           ],
           dnsPolicy: 'Default',
+          serviceAccountName: 'coredns',
         },
       },
     },

@@ -1,10 +1,11 @@
 // The built-in ingress controller, installed as ingress-nginx v1.12.0's cloud manifest
 // installs it (kubernetes/ingress-nginx deploy/static/provider/cloud/deploy.yaml): its
-// namespace, the controller Deployment, the LoadBalancer Service the controller publishes
-// as the Ingresses' address, the admission webhook's ClusterIP Service and the `nginx`
-// IngressClass — marked as the cluster's default class, so Ingresses without a class get it.
-// RBAC objects, the ConfigMap, the certgen Jobs and the webhook configuration are left out
-// (kinds the playground does not serve).
+// namespace, its two ServiceAccounts (the controller's pods run as `ingress-nginx`, which
+// the ServiceAccount admission plugin requires to exist), the controller's ConfigMap, the
+// controller Deployment, the LoadBalancer Service the controller publishes as the Ingresses'
+// address, the admission webhook's ClusterIP Service and the `nginx` IngressClass — marked
+// as the cluster's default class, so Ingresses without a class get it. RBAC objects, the
+// certgen Jobs and the webhook configuration are left out (kinds the playground does not serve).
 
 import type { EngineContext } from './context';
 import type { KubeObject } from './core/types';
@@ -31,6 +32,15 @@ export function ingressNginxObjects(): KubeObject[] {
       kind: 'Namespace',
       metadata: { name: ns, labels: { 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx' } },
     },
+    { apiVersion: 'v1', kind: 'ServiceAccount', automountServiceAccountToken: true, metadata: { name: 'ingress-nginx', namespace: ns, labels } } as KubeObject,
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      automountServiceAccountToken: true,
+      metadata: { name: 'ingress-nginx-admission', namespace: ns, labels: { ...labels, 'app.kubernetes.io/component': 'admission-webhook' } },
+    } as KubeObject,
+    // `data: null` in deploy.yaml: a ConfigMap without data.
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: INGRESS_NGINX_DEPLOYMENT, namespace: ns, labels } },
     {
       apiVersion: 'v1',
       kind: 'Service',

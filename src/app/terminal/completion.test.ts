@@ -41,7 +41,10 @@ describe('Tab completion', () => {
 
   it('completes resource types to their plural names; a short name stands', () => {
     expect(tab('kubectl get po').text).toBe('kubectl get pods ');
-    expect(tab('kubectl get se').text).toBe('kubectl get services ');
+    expect(tab('kubectl get se').text).toBe('kubectl get service'); // serviceaccounts and services share it
+    expect(tab('kubectl get service').list).toEqual(['serviceaccounts', 'services']);
+    expect(tab('kubectl get services').text).toBe('kubectl get services ');
+    expect(tab('kubectl get servicea').text).toBe('kubectl get serviceaccounts ');
     expect(tab('kubectl get svc').text).toBe('kubectl get svc ');
     expect(tab('kubectl get end').text).toBe('kubectl get endpoints'); // endpoints and endpointslices share it
     expect(tab('kubectl get endpoints').list).toEqual(['endpoints', 'endpointslices']);

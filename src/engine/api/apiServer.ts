@@ -4,7 +4,7 @@
 
 import type { SimClock } from '../core/clock';
 import { apiErrors, field, type FieldError, StatusError } from '../core/errors';
-import type { SeededRandom } from '../core/random';
+import { SeededRandom } from '../core/random';
 import { flat, holdsUndefined, type ObjectStore } from '../core/store';
 import type { KubeObject, Namespace, Pod } from '../core/types';
 import { type AllocationTransaction, type KindInfo, qualifiedResource, type Registry } from './registry';
@@ -42,17 +42,38 @@ export interface WriteOptions {
 /** Metadata the API server sets itself on create, whatever the request said. */
 const SERVER_OWNED_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const;
 
+/**
+ * Kinds whose uids (and generated names) come from the auxiliary stream: the objects the
+ * ServiceAccount and ConfigMap kinds added to every namespace. Drawing them from the main
+ * stream would shift every name, uid and IP the cluster handed out before they existed —
+ * the ones saved sessions, scenarios and tests rely on.
+ */
+const AUXILIARY_STREAM_KINDS = new Set(['ServiceAccount', 'ConfigMap']);
+
+/** The auxiliary stream's seed: the main generator's starting state, scrambled (any fixed bijection will do). */
+const auxiliarySeed = (state: number) => Math.imul(state ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
+
 function isTransaction(r: unknown): r is AllocationTransaction {
   return !!r && typeof r === 'object' && 'revert' in (r as object);
 }
 
 export class ApiServer {
+  /**
+   * A second seeded stream, derived from the main one's starting state, for randomness
+   * added after the main stream's draws were fixed: the uids of ServiceAccounts and
+   * ConfigMaps and the suffix of each pod's kube-api-access volume. Dry runs leave it as
+   * they found it.
+   */
+  readonly auxRng: SeededRandom;
+
   constructor(
     readonly store: ObjectStore,
     readonly registry: Registry,
     readonly clock: SimClock,
     readonly rng: SeededRandom,
-  ) {}
+  ) {
+    this.auxRng = new SeededRandom(auxiliarySeed(rng.save()));
+  }
 
   private infoOrThrow(kind: string): KindInfo {
     const info = this.registry.info(kind);
@@ -87,6 +108,14 @@ export class ApiServer {
     if (!info.namespaced) delete obj.metadata.namespace;
     else obj.metadata.namespace = obj.metadata.namespace || 'default';
     strategy.defaults?.(obj);
+    const rng = AUXILIARY_STREAM_KINDS.has(info.kind) ? this.auxRng : this.rng;
+    // A dry run leaves the auxiliary stream as it found it, admitted or refused (see auxRng).
+    const auxState = this.auxRng.save();
+    try {
+      strategy.admit?.(obj, { dryRun: !!opts.dryRun });
+    } finally {
+      if (opts.dryRun) this.auxRng.restore(auxState);
+    }
 
     const begun = strategy.beginCreate?.(obj);
     if (Array.isArray(begun) && begun.length) throw apiErrors.invalid(info.kind, obj.metadata.name ?? '', begun, info.group);
@@ -94,7 +123,7 @@ export class ApiServer {
     try {
       if (!obj.metadata.name && obj.metadata.generateName) {
         // Built flat: the name lives as long as the object (see flat()).
-        obj.metadata.name = flat(`${obj.metadata.generateName}${this.rng.nameSuffix()}`);
+        obj.metadata.name = flat(`${obj.metadata.generateName}${rng.nameSuffix()}`);
       }
       // Fields the server owns are reset whatever the request said.
       for (const k of SERVER_OWNED_METADATA) delete obj.metadata[k];
@@ -109,9 +138,10 @@ export class ApiServer {
       }
       if (opts.dryRun) {
         tx?.revert();
+        this.auxRng.restore(auxState);
         return obj;
       }
-      obj.metadata.uid = this.rng.uuid();
+      obj.metadata.uid = rng.uuid();
       obj.metadata.resourceVersion = this.store.nextResourceVersion();
       obj.metadata.creationTimestamp = this.clock.timestamp();
       if (info.hasGeneration) obj.metadata.generation = 1;
@@ -119,6 +149,7 @@ export class ApiServer {
       return this.store.put(obj) as T;
     } catch (e) {
       tx?.revert();
+      if (opts.dryRun) this.auxRng.restore(auxState);
       throw e;
     }
   }

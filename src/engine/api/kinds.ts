@@ -12,6 +12,8 @@ export const KINDS = {
   Pod: info({ kind: 'Pod', group: '', version: 'v1', resource: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true, categories: ['all'] }),
   Service: info({ kind: 'Service', group: '', version: 'v1', resource: 'services', singular: 'service', shortNames: ['svc'], namespaced: true, categories: ['all'] }),
   Endpoints: info({ kind: 'Endpoints', group: '', version: 'v1', resource: 'endpoints', singular: 'endpoints', shortNames: ['ep'], namespaced: true }),
+  ServiceAccount: info({ kind: 'ServiceAccount', group: '', version: 'v1', resource: 'serviceaccounts', singular: 'serviceaccount', shortNames: ['sa'], namespaced: true }),
+  ConfigMap: info({ kind: 'ConfigMap', group: '', version: 'v1', resource: 'configmaps', singular: 'configmap', shortNames: ['cm'], namespaced: true }),
   Event: info({ kind: 'Event', group: '', version: 'v1', resource: 'events', singular: 'event', shortNames: ['ev'], namespaced: true }),
   EndpointSlice: info({ kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', singular: 'endpointslice', shortNames: [], namespaced: true, hasGeneration: true }),
   ReplicaSet: info({ kind: 'ReplicaSet', group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true, hasGeneration: true, categories: ['all'] }),

@@ -40,6 +40,12 @@ export interface KindStrategy<T extends KubeObject = KubeObject> {
   info: KindInfo;
   /** v1 defaulting: runs on every request body before anything else (mutates `obj`). */
   defaults?(obj: T): void;
+  /**
+   * Mutating admission on create (the ServiceAccount plugin for Pods): runs after defaulting
+   * and before BeginCreate, PrepareForCreate and validation, as the API server's create
+   * handler calls mutating admission before the registry store. Throws a StatusError to refuse.
+   */
+  admit?(obj: T, opts: { dryRun: boolean }): void;
   /** Service-style BeginCreate: allocation before validation. Returns errors to report alone, or a transaction. */
   beginCreate?(obj: T): FieldError[] | AllocationTransaction | void;
   /** PrepareForCreate: reset status, set derived fields (mutates `obj`). */

@@ -16,9 +16,14 @@ import { createNamespaceController } from './namespace';
 import { createNodeLifecycleController } from './nodeLifecycle';
 import { createReplicaSetController } from './replicaset';
 import { createSchedulerController } from './scheduler';
+import { createRootCACertPublisher, createServiceAccountsController } from './serviceaccounts/controllers';
 
 export function startControllers(ctx: EngineContext, extension: EngineExtension | undefined): void {
   const factories = [
+    // First, so that a namespace has its `default` ServiceAccount and CA bundle before the
+    // workload controllers create pods in it (which the ServiceAccount admission plugin requires).
+    createServiceAccountsController,
+    createRootCACertPublisher,
     createDeploymentController,
     createReplicaSetController,
     extension?.createStatefulSetController,

@@ -18,6 +18,15 @@ import { computeReplicaSetStatus, desiredReplicas, planReplicas } from './worklo
 
 const COMPONENT = { component: 'replicaset-controller' };
 
+/**
+ * client-go's DefaultControllerRateLimiter per item: 5 ms doubling on each failure, at most
+ * 1000 s. A sync whose pod creates failed (a ServiceAccount that does not exist yet …) is
+ * retried after it (processNextWorkItem's AddRateLimited) and forgotten once one succeeds.
+ */
+export function failureBackoffMs(failures: number): number {
+  return Math.min(5 * 2 ** failures, 1_000_000);
+}
+
 function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
   if (a === b) return true;
   const ka = Object.keys(a ?? {});
@@ -32,6 +41,8 @@ export function createReplicaSetController(ctx: EngineContext): Controller {
   /** ReplicaSets by namespace, to find the set that owns a pod or the sets an orphan may belong to. */
   const owners = new SelectingOwners(ctx, 'ReplicaSet', queue);
   const requeue = new DelayedRequeue(ctx, queue, 'replicaset resync');
+  /** Consecutive failed syncs per key, for the rate limiter's backoff. */
+  const failures = new Map<string, number>();
   const enqueueRef = (pod: Pod) => owners.enqueueOwner(pod);
   const enqueueMatchingSets = (pod: Pod) => owners.enqueueMatching(pod);
 
@@ -80,7 +91,10 @@ export function createReplicaSetController(ctx: EngineContext): Controller {
   const sync = (key: string) => {
     const [ns, name] = splitKey(key);
     const rs = ctx.store.get<ReplicaSet>('ReplicaSet', ns, name);
-    if (!rs) return;
+    if (!rs) {
+      failures.delete(key);
+      return;
+    }
     const selector = fromLabelSelector(rs.spec.selector);
     // Candidates: pods the selector matches plus pods this set controls (which may no longer match).
     const candidates = new Map<string, Pod>();
@@ -130,6 +144,11 @@ export function createReplicaSetController(ctx: EngineContext): Controller {
       });
     }
     const next = availableAt(active, rs.spec.minReadySeconds ?? 0, now);
+    if (failure) {
+      const n = failures.get(key) ?? 0;
+      failures.set(key, n + 1);
+      requeue.at(key, now + failureBackoffMs(n));
+    } else failures.delete(key);
     if (next !== undefined) requeue.at(key, next);
   };
 

@@ -10,6 +10,7 @@ import { findProgram } from '../programs';
 import type { ProgramEnv } from '../programs/types';
 import { containerEnv, hostsFile, podHostname } from './podFiles';
 import { hasProgram, imageTools, type ImageTools } from './podTools';
+import { serviceAccountFile } from './serviceAccountFiles';
 
 /** What the runtime did with an exec: started the process (with its result) or found no such executable. */
 export type ContainerExec = { started: true; result: ExecResult } | { started: false; executable: string };
@@ -31,7 +32,7 @@ function fileText(p: Proc, path: string): string | undefined {
     case '/etc/resolv.conf': return resolvConfText(podResolvConf(ctx, p.pod));
     case '/etc/hosts': return hostsFile(ctx, p.pod);
     case '/etc/hostname': return `${podHostname(p.pod)}\n`;
-    default: return undefined;
+    default: return serviceAccountFile(ctx, p.pod, p.container, path);
   }
 }
 

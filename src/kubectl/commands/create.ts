@@ -1,5 +1,5 @@
 // kubectl create -f FILE, and the `create` generators (`create namespace` here;
-// `create service|deployment|ingress` in their own modules).
+// `create service|deployment|ingress|serviceaccount|configmap` in their own modules).
 // Sources: staging/src/k8s.io/kubectl/pkg/cmd/create/create.go (RunCreate),
 // create_namespace.go.
 
@@ -12,6 +12,7 @@ import { readManifests } from '../manifestSource';
 import { kindString, mutationFormat, toJSONText, toYAMLText } from '../output';
 import { commandHelp } from '../help';
 import { LAST_APPLIED, lastAppliedOf } from './apply';
+import { createConfigMapCommand, createServiceAccountCommand } from './createConfiguration';
 import { createDeploymentCommand } from './createDeployment';
 import { createIngressCommand } from './createIngress';
 import { createServiceCommand } from './createService';
@@ -55,7 +56,7 @@ export const createCommand: KubectlCommand = {
   usage: 'create -f FILENAME [options]',
   examples: '  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n\n  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -',
   flags: [FILENAME_FLAG, OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation.' }],
-  subcommands: [createDeploymentCommand, createIngressCommand, createNamespaceCommand, createServiceCommand],
+  subcommands: [createConfigMapCommand, createDeploymentCommand, createIngressCommand, createNamespaceCommand, createServiceCommand, createServiceAccountCommand],
   run(inv) {
     const filenames = inv.flags.array('filename');
     if (inv.args.length > 0) throw new KubectlError(`unknown command "${inv.args[0]}" for "kubectl create"`);

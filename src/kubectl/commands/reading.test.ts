@@ -81,7 +81,9 @@ describe('kubectl api-resources (apiresources.go)', () => {
   it('lists the served kinds sorted by group, names alphabetical within a group', () => {
     const out = createCluster().exec('kubectl api-resources').stdout.split('\n');
     expect(out[0]).toMatch(/^NAME +SHORTNAMES +APIVERSION +NAMESPACED +KIND$/);
-    expect(out[1]).toMatch(/^endpoints +ep +v1 +true +Endpoints$/);
+    expect(out[1]).toMatch(/^configmaps +cm +v1 +true +ConfigMap$/);
+    expect(out[2]).toMatch(/^endpoints +ep +v1 +true +Endpoints$/);
+    expect(out).toContainEqual(expect.stringMatching(/^serviceaccounts +sa +v1 +true +ServiceAccount$/));
     const names = out.slice(1, -1).map((l) => l.split(/ +/)[0]);
     expect(names.indexOf('services')).toBeLessThan(names.indexOf('deployments'));
     expect(names.indexOf('deployments')).toBeLessThan(names.indexOf('endpointslices'));

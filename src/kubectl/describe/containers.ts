@@ -140,6 +140,28 @@ export function describeContainers(w: DescribeWriter, label: string, containers:
   }
 }
 
+/**
+ * A *bool printed with %v, as v1.32's printProjectedVolumeSource does for Optional: `<nil>`
+ * when unset, else the pointer's address (kubectl#1694; v1.33 prints the value instead).
+ */
+const goBoolPointer = (b: unknown): string => (typeof b === 'boolean' ? '0xc000a1c2e8' : '<nil>');
+
+/** printProjectedVolumeSource (kubectl v1.32): one line (or two) per source, in order. */
+function describeProjectedVolume(w: DescribeWriter, projected: Loose): void {
+  w.write(LEVEL_2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
+  const sources = Array.isArray(projected.sources) ? (projected.sources as Loose[]) : [];
+  for (const source of sources) {
+    const secret = source?.secret as { name?: string; optional?: boolean } | undefined;
+    const configMap = source?.configMap as { name?: string; optional?: boolean } | undefined;
+    const token = source?.serviceAccountToken as { expirationSeconds?: number } | undefined;
+    if (secret) w.write(LEVEL_2, `SecretName:\t${secret.name ?? ''}\n    SecretOptionalName:\t${goBoolPointer(secret.optional)}\n`);
+    else if (source?.downwardAPI) w.write(LEVEL_2, 'DownwardAPI:\ttrue\n');
+    else if (configMap) w.write(LEVEL_2, `ConfigMapName:\t${configMap.name ?? ''}\n    ConfigMapOptional:\t${goBoolPointer(configMap.optional)}\n`);
+    // ExpirationSeconds is defaulted to 3600 (SetDefaults_ServiceAccountTokenProjection).
+    else if (token) w.write(LEVEL_2, `TokenExpirationSeconds:\t${token.expirationSeconds ?? 3600}\n`);
+  }
+}
+
 /** The common volume sources; others print `<unknown>` as describe.go's default case does. */
 export function describeVolumes(w: DescribeWriter, spec: PodSpec, space: string): void {
   const volumes = ((spec as unknown as Loose).volumes ?? []) as Loose[];
@@ -160,6 +182,7 @@ export function describeVolumes(w: DescribeWriter, spec: PodSpec, space: string)
     else if (secret) w.write(LEVEL_2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${secret.secretName ?? ''}\n    Optional:\t${!!secret.optional}\n`);
     else if (configMap) w.write(LEVEL_2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${configMap.name ?? ''}\n    Optional:\t${!!configMap.optional}\n`);
     else if (pvc) w.write(LEVEL_2, `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${pvc.claimName ?? ''}\n    ReadOnly:\t${!!pvc.readOnly}\n`);
+    else if (v.projected) describeProjectedVolume(w, v.projected as Loose);
     else w.write(LEVEL_1, '<unknown>\n');
   }
 }

@@ -3,6 +3,7 @@
 
 import type { EngineContext } from '../../engine/context';
 import type { Deployment, EndpointSlice, Endpoints, KubeEvent, KubeObject, Namespace, Node, Pod, ReplicaSet, Service, StatefulSet } from '../../engine/core/types';
+import { describeConfigMap, describeServiceAccount } from './configuration';
 import { describeGeneric } from './generic';
 import { describeIngress, describeIngressClass, describeNetworkPolicy } from './ingress';
 import { describeEndpointSlice, describeEndpoints, describeService } from './networking';
@@ -33,6 +34,8 @@ export function describeObject(ctx: EngineContext, kind: string, obj: KubeObject
     case 'StatefulSet': return describeStatefulSet(ctx, obj as StatefulSet, eventsFor(ctx, obj));
     case 'Node': return describeNode(ctx, obj as Node, eventsFor(ctx, obj));
     case 'Namespace': return describeNamespace(obj as Namespace);
+    case 'ServiceAccount': return describeServiceAccount(obj, eventsFor(ctx, obj), nowMs);
+    case 'ConfigMap': return describeConfigMap(obj, eventsFor(ctx, obj), nowMs);
     case 'Ingress': return describeIngress(ctx, obj, eventsFor(ctx, obj));
     case 'IngressClass': return describeIngressClass(ctx, obj, eventsFor(ctx, obj));
     // describe.go's NetworkPolicy describer prints no events.

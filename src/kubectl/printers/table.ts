@@ -8,6 +8,7 @@ import type { EngineContext } from '../../engine/context';
 import type { KubeObject } from '../../engine/core/types';
 import { ageSince } from './age';
 import { AGE, NAME, type Column, type KindTable, type RowEnv } from './columns';
+import { configMapTable, serviceAccountTable } from './configuration';
 import { endpointSliceTable, endpointsTable } from './endpoints';
 import { eventTable } from './events';
 import { formatLabels } from './format';
@@ -56,6 +57,8 @@ const TABLES: Record<string, KindTable> = {
   Namespace: namespaceTable,
   Node: nodeTable,
   Event: eventTable,
+  ServiceAccount: serviceAccountTable,
+  ConfigMap: configMapTable,
   Ingress: ingressTable,
   IngressClass: ingressClassTable,
   NetworkPolicy: networkPolicyTable,

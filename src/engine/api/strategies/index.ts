@@ -6,6 +6,7 @@ import type { EngineContext } from '../../context';
 import type { EngineExtension } from '../../extensionRegistry';
 import { KINDS } from '../kinds';
 import type { KindStrategy } from '../registry';
+import { createConfigMapStrategy } from './configMap';
 import { createEndpointSliceStrategy } from './endpointSlice';
 import { createEndpointsStrategy } from './endpoints';
 import { createEventStrategy } from './event';
@@ -14,6 +15,7 @@ import { createNamespaceStrategy } from './namespace';
 import { createNodeStrategy } from './node';
 import { createPodStrategy } from './pod';
 import { createServiceStrategy } from './service/strategy';
+import { createServiceAccountStrategy } from './serviceAccount';
 import { createControllerRevisionStrategy, createDeploymentStrategy, createReplicaSetStrategy, createStatefulSetStrategy } from './workloads';
 
 /** `extension` is required so that every caller decides: undefined means no Ingress kinds and no spec validation. */
@@ -31,6 +33,8 @@ export function registerStrategies(ctx: EngineContext, extension: EngineExtensio
     createEndpointsStrategy(ctx),
     createEndpointSliceStrategy(ctx),
     createEventStrategy(ctx),
+    createServiceAccountStrategy(ctx),
+    createConfigMapStrategy(ctx),
     extension ? extension.createIngressStrategy(ctx) : { info: KINDS.Ingress },
     createIngressClassStrategy(ctx),
     extension ? extension.createNetworkPolicyStrategy(ctx) : { info: KINDS.NetworkPolicy },

@@ -12,9 +12,11 @@ function pod(containers: Partial<Container>[] = [{ name: 'web', image: 'nginx:1.
 const invalid = (detail: string) => `Pod "web" is invalid: ${detail}`;
 
 describe('Pod defaults (as `kubectl get pod -o yaml` shows them right after create)', () => {
-  it('fills the v1 defaults, admission fields and the initial status', () => {
+  it('fills the v1 defaults, admission fields (ServiceAccount plugin: the kube-api-access volume) and the initial status', () => {
     const api = newApi();
     const created = api.create<Pod>(pod([{ name: 'web', image: 'nginx:1.25', ports: [{ containerPort: 80 }] }]));
+    const volumeName = (created.spec as unknown as { volumes: { name: string }[] }).volumes[0].name;
+    expect(volumeName).toMatch(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(created.spec).toEqual({
       containers: [
         {
@@ -25,6 +27,7 @@ describe('Pod defaults (as `kubectl get pod -o yaml` shows them right after crea
           resources: {},
           terminationMessagePath: '/dev/termination-log',
           terminationMessagePolicy: 'File',
+          volumeMounts: [{ mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: volumeName, readOnly: true }],
         },
       ],
       dnsPolicy: 'ClusterFirst',
@@ -40,6 +43,19 @@ describe('Pod defaults (as `kubectl get pod -o yaml` shows them right after crea
       tolerations: [
         { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 },
         { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 300 },
+      ],
+      volumes: [
+        {
+          name: volumeName,
+          projected: {
+            defaultMode: 420,
+            sources: [
+              { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+              { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+              { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+            ],
+          },
+        },
       ],
     });
     expect(created.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });

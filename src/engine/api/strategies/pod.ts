@@ -3,8 +3,9 @@
 // ValidatePodUpdate, ValidateContainerUpdates, validateOnlyAddedTolerations).
 
 import type { EngineContext } from '../../context';
-import { field, type FieldError } from '../../core/errors';
-import type { Container, Pod } from '../../core/types';
+import { apiErrors, field, type FieldError } from '../../core/errors';
+import type { Container, Namespace, Pod } from '../../core/types';
+import { admitServiceAccount, DEFAULT_SERVICE_ACCOUNT_NAME, defaultServiceAccount, SERVICE_ACCOUNT_VOLUME_PREFIX, type ServiceAccountLike } from '../admission/serviceAccount';
 import { jsonEqual } from '../apiServer';
 import { KINDS } from '../kinds';
 import type { KindStrategy } from '../registry';
@@ -96,11 +97,38 @@ export function podUpdateErrors(pod: Pod, old: Pod): FieldError[] {
   return errs;
 }
 
+/**
+ * The ServiceAccount admission plugin against the cluster's store. A pod in a missing or
+ * terminating namespace is left to NamespaceLifecycle, which runs first upstream. The
+ * plugin retries a missing `default` ServiceAccount ten times (getServiceAccount), long
+ * enough for the serviceaccounts controller to create it in a namespace made moments
+ * before (a file with a Namespace and a Pod): here the controller's object is created at
+ * once, or, in a dry run (which must change nothing), assumed.
+ */
+function admitPodServiceAccount(ctx: EngineContext, pod: Pod, dryRun: boolean, newVolumeName: () => string): void {
+  const namespace = pod.metadata.namespace!;
+  const ns = ctx.store.get<Namespace>('Namespace', undefined, namespace);
+  if (!ns || ns.metadata.deletionTimestamp || !pod.spec || typeof pod.spec !== 'object') return;
+  const lookup = (name: string): ServiceAccountLike | undefined => {
+    const sa = ctx.store.get<ServiceAccountLike & Pod>('ServiceAccount', namespace, name);
+    if (sa || name !== DEFAULT_SERVICE_ACCOUNT_NAME) return sa;
+    return dryRun ? {} : (ctx.api.create(defaultServiceAccount(namespace)) as ServiceAccountLike);
+  };
+  const result = admitServiceAccount(pod.spec, namespace, lookup, newVolumeName);
+  if (!result.admitted) {
+    // admission.NewForbidden names the pod by generateName while the name is not generated yet.
+    const name = pod.metadata.name || pod.metadata.generateName || 'Unknown';
+    throw apiErrors.forbidden(`pods "${name}" is forbidden: ${result.reason}`);
+  }
+}
+
 /** Without `v` (the browser's first picture, extensionRegistry.ts) pods are not validated. */
-export function createPodStrategy(_ctx: EngineContext, v: SpecValidation | undefined): KindStrategy<Pod> {
+export function createPodStrategy(ctx: EngineContext, v: SpecValidation | undefined): KindStrategy<Pod> {
   const validation: Pick<KindStrategy<Pod>, 'validate' | 'validateUpdate'> = v
     ? { validate: (pod) => validatePod(pod, v), validateUpdate: (pod, old) => [...validatePod(pod, v), ...podUpdateErrors(pod, old)] }
     : {};
+  // The token volume's suffix comes from the auxiliary stream (apiServer.ts, auxRng).
+  const newVolumeName = () => SERVICE_ACCOUNT_VOLUME_PREFIX + ctx.api.auxRng.nameSuffix();
   return {
     info: KINDS.Pod,
     defaults(pod) {
@@ -108,6 +136,9 @@ export function createPodStrategy(_ctx: EngineContext, v: SpecValidation | undef
       if (!pod.spec || typeof pod.spec !== 'object') pod.spec = {} as Pod['spec'];
       defaultPodSpec(pod.spec);
       defaultPodOnly(pod.spec);
+    },
+    admit(pod, opts) {
+      admitPodServiceAccount(ctx, pod, opts.dryRun, newVolumeName);
     },
     prepareForCreate(pod) {
       if (pod.spec && typeof pod.spec === 'object') admitPod(pod.spec);

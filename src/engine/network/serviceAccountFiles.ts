@@ -1,0 +1,86 @@
+// The files of a pod's kube-api-access volume, as the kubelet projects them at
+// /var/run/secrets/kubernetes.io/serviceaccount: `token` (a bound service account token),
+// `ca.crt` (the namespace's kube-root-ca.crt ConfigMap) and `namespace` (the downward API's
+// metadata.namespace, without a trailing newline). The token is JWT-shaped with the claims
+// a v1.32 API server issues (pkg/serviceaccount/claims.go: audience and issuer
+// https://kubernetes.default.svc.cluster.local, one-year expiry with warnafter at the 3607 s
+// the volume asked for, the pod, node and ServiceAccount bound into `kubernetes.io`); its
+// signature is a deterministic fake, so the same seed gives the same token.
+
+import { DEFAULT_API_TOKEN_MOUNT_PATH, ROOT_CA_CONFIG_MAP, SERVICE_ACCOUNT_VOLUME_PREFIX } from '../api/admission/serviceAccount';
+import type { EngineContext } from '../context';
+import { parseTimestamp } from '../core/clock';
+import { SeededRandom } from '../core/random';
+import type { Container, KubeObject, Pod } from '../core/types';
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** --service-account-extend-token-expiration: tokens bound to pods live a year. */
+const EXTENDED_EXPIRATION_SECONDS = 365 * 24 * 60 * 60;
+const WARN_AFTER_SECONDS = 3607;
+
+/** FNV-1a of a string: a seed for the fake parts of one token. */
+function hashSeed(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Unpadded base64url of the text's bytes (the claims are ASCII: names, uids, numbers). */
+function base64url(text: string): string {
+  const bytes = Array.from(unescape(encodeURIComponent(text)), (c) => c.charCodeAt(0));
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
+    for (let k = 0; k < chars; k++) out += BASE64URL[(n >>> (18 - 6 * k)) & 63];
+  }
+  return out;
+}
+
+const randomChars = (rng: SeededRandom, n: number): string => Array.from({ length: n }, () => BASE64URL[rng.int(64)]).join('');
+
+export function serviceAccountToken(ctx: EngineContext, pod: Pod): string {
+  const ns = pod.metadata.namespace ?? 'default';
+  const saName = pod.spec.serviceAccountName ?? 'default';
+  const sa = ctx.store.get<KubeObject>('ServiceAccount', ns, saName);
+  const node = pod.spec.nodeName ? ctx.store.get<KubeObject>('Node', undefined, pod.spec.nodeName) : undefined;
+  const iat = Math.floor((parseTimestamp(pod.status?.startTime ?? pod.metadata.creationTimestamp ?? undefined) ?? ctx.clock.now()) / 1000);
+  const rng = new SeededRandom(hashSeed(`${ctx.config.seed}/${pod.metadata.uid ?? ''}`));
+  const keyId = randomChars(new SeededRandom(hashSeed(`${ctx.config.seed}/sa-signing-key`)), 43);
+  const issuer = `https://kubernetes.default.svc.${ctx.config.clusterDomain}`;
+  const jti = `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-a${rng.hex(3)}-${rng.hex(12)}`;
+  const claims = {
+    aud: [issuer],
+    exp: iat + EXTENDED_EXPIRATION_SECONDS,
+    iat,
+    iss: issuer,
+    jti,
+    'kubernetes.io': {
+      namespace: ns,
+      node: { name: pod.spec.nodeName ?? '', uid: node?.metadata.uid ?? '' },
+      pod: { name: pod.metadata.name ?? '', uid: pod.metadata.uid ?? '' },
+      serviceaccount: { name: saName, uid: sa?.metadata.uid ?? '' },
+      warnafter: iat + WARN_AFTER_SECONDS,
+    },
+    nbf: iat,
+    sub: `system:serviceaccount:${ns}:${saName}`,
+  };
+  // RS256 over a 2048-bit key: 256 bytes of signature, 342 base64url characters.
+  return `${base64url(JSON.stringify({ alg: 'RS256', kid: keyId }))}.${base64url(JSON.stringify(claims))}.${randomChars(rng, 342)}`;
+}
+
+type Mount = { name?: string; mountPath?: string };
+
+/** The text of `path` if it is one of the token volume's files in this container, else undefined. */
+export function serviceAccountFile(ctx: EngineContext, pod: Pod, container: Container, path: string): string | undefined {
+  if (!path.startsWith(`${DEFAULT_API_TOKEN_MOUNT_PATH}/`)) return undefined;
+  const mount = ((container as Container & { volumeMounts?: Mount[] }).volumeMounts ?? []).find((m) => m.mountPath === DEFAULT_API_TOKEN_MOUNT_PATH);
+  if (!mount?.name?.startsWith(SERVICE_ACCOUNT_VOLUME_PREFIX)) return undefined;
+  const ns = pod.metadata.namespace ?? 'default';
+  switch (path.slice(DEFAULT_API_TOKEN_MOUNT_PATH.length + 1)) {
+    case 'token': return serviceAccountToken(ctx, pod);
+    case 'namespace': return ns;
+    case 'ca.crt': return ctx.store.get<KubeObject & { data?: Record<string, string> }>('ConfigMap', ns, ROOT_CA_CONFIG_MAP)?.data?.['ca.crt'];
+    default: return undefined;
+  }
+}
