@@ -7,7 +7,12 @@
 // no decoding, defaulting, validation, allocation, timers, scheduling choice, label index
 // or printing. An engine that stores what a real cluster stores, as immutable versions,
 // cannot do less: this is a floor under the design, not a target.
-// Run by `npm run bench:engine` after the engine's figures.
+// With --mutable, the floor of the other design the team could choose: each pod one record
+// changed in place (nothing frozen, no new versions), as a store with copy-on-read snapshots
+// would keep it.
+// Run by `npm run bench:engine` after the engine's figures, both ways.
+
+const MUTABLE = process.argv.includes('--mutable');
 
 const SERVICES = 2000;
 const PODS_PER_SERVICE = 5;
@@ -21,7 +26,7 @@ let uid = 0;
 
 function put(obj) {
   obj.metadata.resourceVersion = String(++resourceVersion);
-  Object.freeze(obj);
+  if (!MUTABLE) Object.freeze(obj);
   const key = `${obj.kind}/${obj.metadata.namespace}/${obj.metadata.name}`;
   const old = store.get(key);
   store.set(key, obj);
@@ -77,20 +82,28 @@ let pods = [];
 for (let i = 0; i < SERVICES; i++) for (let j = 0; j < PODS_PER_SERVICE; j++) pods.push(put(pod(i, j)));
 const tCreated = performance.now();
 
+/** A pod's next version: a new object sharing what did not change, or (--mutable) the same record changed. */
+function nextVersion(p, part, fields) {
+  if (MUTABLE) {
+    Object.assign(p[part], fields);
+    return put(p);
+  }
+  return put({ ...p, metadata: { ...p.metadata }, [part]: { ...p[part], ...fields } });
+}
+
 pods = pods.map((p, n) => {
-  const bound = put({ ...p, metadata: { ...p.metadata }, spec: { ...p.spec, nodeName: `node-${n % 10}` } });
+  const bound = nextVersion(p, 'spec', { nodeName: `node-${n % 10}` });
   record(bound, 'Scheduled');
   return bound;
 });
 pods = pods.map((p) => {
-  const creating = put({ ...p, metadata: { ...p.metadata }, status: { ...p.status, hostIP: '192.168.49.2', startTime: '2026-01-01T00:00:00Z', conditions: [{ type: 'PodScheduled', status: 'True' }], containerStatuses: [{ name: 'web', state: { waiting: { reason: 'ContainerCreating' } }, ready: false, restartCount: 0 }] } });
-  return creating;
+  return nextVersion(p, 'status', { hostIP: '192.168.49.2', startTime: '2026-01-01T00:00:00Z', conditions: [{ type: 'PodScheduled', status: 'True' }], containerStatuses: [{ name: 'web', state: { waiting: { reason: 'ContainerCreating' } }, ready: false, restartCount: 0 }] });
 });
 syncEndpoints();
 const tSettled = performance.now();
 
 pods.forEach((p, n) => {
-  const running = put({ ...p, metadata: { ...p.metadata }, status: { ...p.status, phase: 'Running', podIP: `10.244.${n >> 8}.${n & 255}`, conditions: [{ type: 'Ready', status: 'True' }], containerStatuses: [{ name: 'web', state: { running: { startedAt: '2026-01-01T00:00:02Z' } }, ready: true, restartCount: 0 }] } });
+  const running = nextVersion(p, 'status', { phase: 'Running', podIP: `10.244.${n >> 8}.${n & 255}`, conditions: [{ type: 'Ready', status: 'True' }], containerStatuses: [{ name: 'web', state: { running: { startedAt: '2026-01-01T00:00:02Z' } }, ready: true, restartCount: 0 }] });
   for (const reason of ['Pulled', 'Created', 'Started']) record(running, reason);
 });
 syncEndpoints();
@@ -98,6 +111,8 @@ const tReady = performance.now();
 
 const ms = (n) => `${n.toFixed(0)} ms`;
 console.log(
-  `  floor: the stored objects alone (bench/floor.mjs, fresh process, nothing checked or decided): ${ms(tReady - t0)} ` +
+  (MUTABLE
+    ? `  floor of a mutable store (bench/floor.mjs --mutable: each pod one record changed in place, nothing frozen): ${ms(tReady - t0)} `
+    : `  floor: the stored objects alone (bench/floor.mjs, fresh process, nothing checked or decided): ${ms(tReady - t0)} `) +
     `(creates ${ms(tCreated - t0)}, bind + ContainerCreating + slices ${ms(tSettled - tCreated)}, Running + slices ${ms(tReady - tSettled)}; ${store.size} objects, ${events.length} events)`,
 );
