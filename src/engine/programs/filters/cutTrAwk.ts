@@ -3,8 +3,9 @@
 // awk runs only the programs people type after kubectl — `{print $1}`, `NR>1 {print $1, $3}`,
 // `/web/ {print $NF}` — and refuses any other program instead of guessing at it.
 
+import { fail } from '../../exec';
 import type { FilterStart, ProgramEnv, StreamFilter } from '../types';
-import { finished, inputFiles, LineFilter, reading } from './lineFilter';
+import { eachFile, feedAll, inputFiles, LineFilter, reading } from './lineFilter';
 import { parseOptions, tryHelp } from './options';
 import { translateRegex } from './posixRegex';
 
@@ -44,7 +45,7 @@ export const startCut: FilterStart = (env: ProgramEnv, argv: string[]) => {
     withArgument: 'dfbc',
     long: { delimiter: { key: 'd', argument: true }, fields: { key: 'f', argument: true }, bytes: { key: 'b', argument: true }, characters: { key: 'c', argument: true }, 'only-delimited': { key: 's', argument: false } },
   });
-  const usage = (text: string) => finished('', `${text}${tryHelp('cut')}`, 1);
+  const usage = (text: string) => fail(`${text}${tryHelp('cut')}`, 1);
   if ('error' in parsed) return usage(`${parsed.error}\n`);
   const lists = parsed.options.filter(([k]) => 'fbc'.includes(k));
   if (lists.length === 0) return usage('cut: you must specify a list of bytes, characters, or fields\n');
@@ -58,13 +59,7 @@ export const startCut: FilterStart = (env: ProgramEnv, argv: string[]) => {
   const make = () => new CutFilter({ ranges, delimiter: kind === 'f' ? delimiter ?? '\t' : undefined, onlyDelimited: parsed.options.some(([k]) => k === 's') });
   const files = inputFiles(env, parsed.operands);
   if (!files) return reading(make());
-  let stdout = '';
-  let stderr = '';
-  for (const file of files) {
-    if (file.text === undefined) stderr += `cut: ${file.name}: No such file or directory\n`;
-    else { const f = make(); stdout += f.write(file.text) + f.end(); }
-  }
-  return finished(stdout, stderr, stderr ? 1 : 0);
+  return eachFile('cut', files, (text) => feedAll(make(), text));
 };
 
 const TR_CLASSES: Record<string, string> = {
@@ -127,25 +122,25 @@ export const startTr: FilterStart = (_env, argv) => {
     withArgument: '',
     long: { delete: { key: 'd', argument: false }, 'squeeze-repeats': { key: 's', argument: false } },
   });
-  if ('error' in parsed) return finished('', `${parsed.error}\n${tryHelp('tr')}`, 1);
+  if ('error' in parsed) return fail(`${parsed.error}\n${tryHelp('tr')}`, 1);
   const has = (k: string) => parsed.options.some(([key]) => key === k);
   const refused = parsed.options.find(([k]) => 'cCt'.includes(k));
-  if (refused) return finished('', `tr: option -${refused[0]} is not simulated in the playground\n`, 1);
+  if (refused) return fail(`tr: option -${refused[0]} is not simulated in the playground\n`, 1);
   const [set1, set2, extra] = parsed.operands;
   const translating = !has('d') && !(has('s') && set2 === undefined);
-  if (set1 === undefined) return finished('', `tr: missing operand\n${tryHelp('tr')}`, 1);
+  if (set1 === undefined) return fail(`tr: missing operand\n${tryHelp('tr')}`, 1);
   if (set2 === undefined && (translating || (has('d') && has('s')))) {
     const why = has('d') ? 'Two strings must be given when both deleting and squeezing repeats.' : 'Two strings must be given when translating.';
-    return finished('', `tr: missing operand after ‘${set1}’\n${why}\n${tryHelp('tr')}`, 1);
+    return fail(`tr: missing operand after ‘${set1}’\n${why}\n${tryHelp('tr')}`, 1);
   }
   if (extra !== undefined || (has('d') && !has('s') && set2 !== undefined)) {
     const operand = extra ?? set2;
-    return finished('', `tr: extra operand ‘${operand}’\n${has('d') && extra === undefined ? 'Only one string may be given when deleting without squeezing repeats.\n' : ''}${tryHelp('tr')}`, 1);
+    return fail(`tr: extra operand ‘${operand}’\n${has('d') && extra === undefined ? 'Only one string may be given when deleting without squeezing repeats.\n' : ''}${tryHelp('tr')}`, 1);
   }
   const chars1 = expandSet(set1);
   const chars2 = set2 === undefined ? [] : expandSet(set2);
-  if (typeof chars1 === 'string') return finished('', chars1, 1);
-  if (typeof chars2 === 'string') return finished('', chars2, 1);
+  if (typeof chars1 === 'string') return fail(chars1, 1);
+  if (typeof chars2 === 'string') return fail(chars2, 1);
   const map = new Map<string, string>();
   if (translating) chars1.forEach((c, i) => map.set(c, chars2[Math.min(i, chars2.length - 1)]));
   const remove = new Set(has('d') ? chars1 : []);
@@ -219,12 +214,12 @@ export const startAwk: FilterStart = (_env, argv) => {
   let separator: string | undefined;
   if (args[0]?.startsWith('-F')) {
     const value = args[0] === '-F' ? args.splice(0, 2)[1] : args.shift()!.slice(2);
-    if (value === undefined) return finished('', AWK_REFUSAL, 2);
+    if (value === undefined) return fail(AWK_REFUSAL, 2);
     separator = value === ' ' ? undefined : value === '\\t' || value === 't' ? '\t' : value;
   }
-  if (args.length === 0) return finished('', AWK_REFUSAL, 2);
-  if (args.length > 1) return finished('', 'awk: reading files is not simulated in the playground: pipe into awk\n', 2);
+  if (args.length === 0) return fail(AWK_REFUSAL, 2);
+  if (args.length > 1) return fail('awk: reading files is not simulated in the playground: pipe into awk\n', 2);
   const program = parseAwk(args[0]);
-  if (!program) return finished('', AWK_REFUSAL, 2);
+  if (!program) return fail(AWK_REFUSAL, 2);
   return reading(new AwkFilter(program, separator));
 };

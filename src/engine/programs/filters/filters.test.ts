@@ -77,6 +77,14 @@ describe('head, tail, wc (coreutils src/head.c, src/tail.c, src/wc.c)', () => {
     expect(out('wc -l f1')).toBe('2 f1\n');
     expect(out('head -n 2 f1 f2')).toBe('==> f1 <==\na\nb\n\n==> f2 <==\n1\n2\n');
   });
+
+  it('cat and cut read FILE operands in order; a missing one is named on stderr and makes the exit 1 (src/cat.c, src/cut.c)', () => {
+    cluster.writeFile('c1', 'a:1\nb');
+    cluster.writeFile('c2', 'c:3\n');
+    expect(run('cat c1 nope c2')).toEqual({ stdout: 'a:1\nbc:3\n', stderr: 'cat: nope: No such file or directory\n', exitCode: 1 });
+    expect(run('cut -d: -f2 c1 nope c2')).toEqual({ stdout: '1\nb\n3\n', stderr: 'cut: nope: No such file or directory\n', exitCode: 1 });
+    expect(run('cut -c1 c1 c2')).toEqual({ stdout: 'a\nb\nc\n', stderr: '', exitCode: 0 });
+  });
 });
 
 describe('sort, uniq, cut, tr, awk', () => {

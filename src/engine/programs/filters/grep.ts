@@ -3,8 +3,9 @@
 // with -q; exit 0 when a line was selected, 1 when none, 2 on an error (unless -q selected one).
 // Source: GNU grep's src/grep.c (usage, the exit status paragraph of grep --help).
 
+import { fail } from '../../exec';
 import type { FilterStart, ProgramEnv } from '../types';
-import { feedAll, finished, inputFiles, LineFilter, reading } from './lineFilter';
+import { feedAll, inputFiles, LineFilter, reading } from './lineFilter';
 import { parseOptions, type OptionSpec } from './options';
 import { translateRegex } from './posixRegex';
 
@@ -90,14 +91,14 @@ function escapeLiteral(text: string): string {
 
 export const startGrep: FilterStart = (env: ProgramEnv, argv: string[]) => {
   const parsed = parseOptions('grep', argv.slice(1), SPEC);
-  if ('error' in parsed) return finished('', `${parsed.error}\n${USAGE}`, 2);
+  if ('error' in parsed) return fail(`${parsed.error}\n${USAGE}`, 2);
   const has = (k: string) => parsed.options.some(([key]) => key === k);
   const refused = parsed.options.find(([key]) => NOT_SIMULATED.includes(key));
-  if (refused) return finished('', `grep: option -${refused[0]} is not simulated in the playground\n`, 2);
+  if (refused) return fail(`grep: option -${refused[0]} is not simulated in the playground\n`, 2);
   const operands = [...parsed.operands];
   const patterns = parsed.options.filter(([k]) => k === 'e').map(([, v]) => v ?? '');
   if (patterns.length === 0) {
-    if (operands.length === 0) return finished('', USAGE, 2);
+    if (operands.length === 0) return fail(USAGE, 2);
     patterns.push(operands.shift()!);
   }
   const lastOf = (...keys: string[]) => parsed.options.reduce<string | undefined>((found, [k]) => (keys.includes(k) ? k : found), undefined);
@@ -107,7 +108,7 @@ export const startGrep: FilterStart = (env: ProgramEnv, argv: string[]) => {
   for (const pattern of patterns.flatMap((p) => p.split('\n'))) {
     if (syntax === 'F') { sources.push(escapeLiteral(pattern)); continue; }
     const t = translateRegex(pattern, syntax === 'E');
-    if ('error' in t) return finished('', `grep: ${t.error}\n`, 2);
+    if ('error' in t) return fail(`grep: ${t.error}\n`, 2);
     warning += t.warning ?? '';
     sources.push(t.source);
   }
@@ -115,7 +116,7 @@ export const startGrep: FilterStart = (env: ProgramEnv, argv: string[]) => {
   if (has('x')) source = `^(?:${source})$`;
   else if (has('w')) source = `(?<!\\w)(?:${source})(?!\\w)`;
   const maxArg = parsed.options.filter(([k]) => k === 'm').at(-1)?.[1];
-  if (maxArg !== undefined && !/^-?\d+$/.test(maxArg)) return finished('', `grep: invalid max count\n`, 2);
+  if (maxArg !== undefined && !/^-?\d+$/.test(maxArg)) return fail(`grep: invalid max count\n`, 2);
   const files = inputFiles(env, operands);
   const options = (prefix: string): GrepOptions => ({
     regex: new RegExp(source, `g${has('i') || has('y') ? 'i' : ''}`),
@@ -142,5 +143,5 @@ export const startGrep: FilterStart = (env: ProgramEnv, argv: string[]) => {
     if (filter.exitCode === 0) selected = true;
     if (selected && has('q')) break;
   }
-  return finished(stdout, stderr, failed && !(selected && has('q')) ? 2 : selected ? 0 : 1);
+  return { stdout, stderr, exitCode: failed && !(selected && has('q')) ? 2 : selected ? 0 : 1 };
 };

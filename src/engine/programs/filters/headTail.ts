@@ -2,8 +2,9 @@
 // tail -n +N: from line N on), -c N bytes, and a `==> FILE <==` header before each of several
 // files. Sources: coreutils src/head.c, src/tail.c (write_header, the usage errors).
 
+import { fail } from '../../exec';
 import type { FilterStart, ProgramEnv, StreamFilter } from '../types';
-import { feedAll, finished, inputFiles, LineFilter, reading } from './lineFilter';
+import { eachFile, feedAll, inputFiles, LineFilter, reading } from './lineFilter';
 import { utf8Length } from '../../core/utf8';
 import { parseOptions, tryHelp } from './options';
 
@@ -111,32 +112,27 @@ function startHeadTail(tool: 'head' | 'tail', env: ProgramEnv, argv: string[]): 
       silent: { key: 'q', argument: false }, verbose: { key: 'v', argument: false }, follow: { key: 'f', argument: 'optional' },
     },
   });
-  if ('error' in parsed) return finished('', `${parsed.error}\n${tryHelp(tool)}`, 1);
+  if ('error' in parsed) return fail(`${parsed.error}\n${tryHelp(tool)}`, 1);
   let count: Count = { unit: 'lines', n: 10, signed: false };
   for (const [key, value] of parsed.options) {
     if (key !== 'n' && key !== 'c') continue;
     const m = /^([+-]?)(\d+)$/.exec(value ?? '');
-    if (!m) return finished('', `${tool}: invalid number of ${key === 'n' ? 'lines' : 'bytes'}: ‘${value}’\n`, 1);
+    if (!m) return fail(`${tool}: invalid number of ${key === 'n' ? 'lines' : 'bytes'}: ‘${value}’\n`, 1);
     count = { unit: key === 'n' ? 'lines' : 'bytes', n: Number(m[2]), signed: tool === 'head' ? m[1] === '-' : m[1] === '+' };
   }
-  if (parsed.options.some(([k]) => k === 'z')) return finished('', `${tool}: option -z is not simulated in the playground\n`, 1);
+  if (parsed.options.some(([k]) => k === 'z')) return fail(`${tool}: option -z is not simulated in the playground\n`, 1);
   const files = inputFiles(env, parsed.operands);
   if (!files) return reading(makeFilter(tool, count));
   // tail -f on a file would follow it for ever; on a pipe GNU tail ignores it.
-  if (parsed.options.some(([k]) => k === 'f' || k === 'F')) return finished('', `tail: following a file (-f) is not simulated in the playground\n`, 1);
+  if (parsed.options.some(([k]) => k === 'f' || k === 'F')) return fail(`tail: following a file (-f) is not simulated in the playground\n`, 1);
   const headers = parsed.options.some(([k]) => k === 'v') || (files.length > 1 && !parsed.options.some(([k]) => k === 'q'));
-  let stdout = '';
-  let stderr = '';
   let printed = 0;
-  for (const file of files) {
-    if (file.text === undefined) {
-      stderr += `${tool}: cannot open '${file.name}' for reading: No such file or directory\n`;
-      continue;
-    }
-    if (headers) stdout += `${printed++ ? '\n' : ''}==> ${file.name} <==\n`;
-    stdout += feedAll(makeFilter(tool, count), file.text);
-  }
-  return finished(stdout, stderr, stderr ? 1 : 0);
+  return eachFile(
+    tool,
+    files,
+    (text, name) => (headers ? `${printed++ ? '\n' : ''}==> ${name} <==\n` : '') + feedAll(makeFilter(tool, count), text),
+    (name) => `${tool}: cannot open '${name}' for reading: No such file or directory\n`,
+  );
 }
 
 export const startHead: FilterStart = (env, argv) => startHeadTail('head', env, argv);

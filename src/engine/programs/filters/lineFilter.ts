@@ -2,7 +2,7 @@
 // newline), the batch form a plain exec runs (all of stdin, then its end), FILE operands
 // read from the workspace, and the refusal when there is nothing to read.
 
-import type { ExecResult } from '../../exec';
+import { type ExecResult, fail } from '../../exec';
 import type { FilterProgram, FilterStart, ProgramEnv, StartedFilter, StreamFilter } from '../types';
 
 /** A filter that handles one line at a time; `finish` writes what it kept for the end (counts, sorted lines). */
@@ -64,11 +64,30 @@ export function inputFiles(env: ProgramEnv, operands: readonly string[]): InputF
 }
 
 /**
+ * The FILE operands in order, as cat, cut, head and tail read them: what `each` writes for a
+ * file the workspace has; for one it has not, `missing`'s line on stderr, and exit 1 at the end.
+ */
+export function eachFile(
+  tool: string,
+  files: readonly InputFile[],
+  each: (text: string, name: string) => string,
+  missing = (name: string) => `${tool}: ${name}: No such file or directory\n`,
+): ExecResult {
+  let stdout = '';
+  let stderr = '';
+  for (const file of files) {
+    if (file.text === undefined) stderr += missing(file.name);
+    else stdout += each(file.text, file.name);
+  }
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/**
  * bash would hand the program the terminal, and it would wait for typed lines until Ctrl-D;
  * this terminal cannot type into a program, so it says how to give it input instead.
  */
-export function noTerminalInput(tool: string): ExecResult {
-  return { stdout: '', stderr: `${tool}: no input: the playground's terminal cannot type into ${tool}; pipe into it (kubectl get pods | ${tool} …) or name a file\n`, exitCode: 2 };
+function noTerminalInput(tool: string): ExecResult {
+  return fail(`${tool}: no input: the playground's terminal cannot type into ${tool}; pipe into it (kubectl get pods | ${tool} …) or name a file\n`, 2);
 }
 
 /** The filter's batch form (what exec and a pipeline's earlier stages run): all of stdin, then its end. */
@@ -83,8 +102,6 @@ export function filterProgram(tool: string, start: FilterStart): FilterProgram {
   return Object.assign(program, { startFilter: start });
 }
 
-/** A filter that failed to start, or that already wrote everything (it read FILE operands). */
-export const finished = (stdout: string, stderr: string, exitCode: number): StartedFilter => ({ stdout, stderr, exitCode });
 /** A filter that reads stdin. */
 export const reading = (filter: StreamFilter): StartedFilter => ({ stdout: '', stderr: '', exitCode: 0, filter });
 

@@ -4,8 +4,9 @@
 // uniq: adjacent duplicates, -c as "%7d ", -d, -u, -i. Sources: coreutils src/sort.c
 // (key fields begin with the blanks before them unless -b; keycompare, compare), src/uniq.c.
 
+import { fail, ok } from '../../exec';
 import type { FilterStart, ProgramEnv } from '../types';
-import { finished, inputFiles, LineFilter, reading } from './lineFilter';
+import { feedAll, inputFiles, LineFilter, reading } from './lineFilter';
 import { parseOptions, tryHelp } from './options';
 
 interface Key {
@@ -105,22 +106,22 @@ export const startSort: FilterStart = (env: ProgramEnv, argv: string[]) => {
       key: { key: 'k', argument: true }, 'field-separator': { key: 't', argument: true },
     },
   });
-  if ('error' in parsed) return finished('', `${parsed.error}\n${tryHelp('sort')}`, 2);
+  if ('error' in parsed) return fail(`${parsed.error}\n${tryHelp('sort')}`, 2);
   const has = (k: string) => parsed.options.some(([key]) => key === k);
   const refused = parsed.options.find(([k]) => SORT_NOT_SIMULATED.includes(k));
-  if (refused) return finished('', `sort: option -${refused[0]} is not simulated in the playground\n`, 2);
+  if (refused) return fail(`sort: option -${refused[0]} is not simulated in the playground\n`, 2);
   const separator = parsed.options.filter(([k]) => k === 't').at(-1)?.[1];
-  if (separator !== undefined && [...separator].length !== 1) return finished('', `sort: multi-character tab ‘${separator}’\n`, 2);
+  if (separator !== undefined && [...separator].length !== 1) return fail(`sort: multi-character tab ‘${separator}’\n`, 2);
   const global = { numeric: has('n'), reverse: has('r'), fold: has('f'), blanks: has('b') };
   const keys: Key[] = [];
   for (const [k, spec] of parsed.options) {
     if (k !== 'k') continue;
     const m = /^(\d+)([bfnr]*)(?:,(\d+)([bfnr]*))?$/.exec(spec ?? '');
     if (!m) {
-      if (/^\d+\./.test(spec ?? '') || /,\d+\./.test(spec ?? '')) return finished('', 'sort: character positions in -k (N.C) are not simulated in the playground\n', 2);
-      return finished('', `sort: invalid number at field start: invalid count at start of ‘${spec}’\n`, 2);
+      if (/^\d+\./.test(spec ?? '') || /,\d+\./.test(spec ?? '')) return fail('sort: character positions in -k (N.C) are not simulated in the playground\n', 2);
+      return fail(`sort: invalid number at field start: invalid count at start of ‘${spec}’\n`, 2);
     }
-    if (m[1] === '0' || m[3] === '0') return finished('', `sort: field number is zero: invalid field specification ‘${spec}’\n`, 2);
+    if (m[1] === '0' || m[3] === '0') return fail(`sort: field number is zero: invalid field specification ‘${spec}’\n`, 2);
     const flags = m[2] + (m[4] ?? '');
     const own = flags !== '';
     keys.push({
@@ -134,9 +135,9 @@ export const startSort: FilterStart = (env: ProgramEnv, argv: string[]) => {
   const files = inputFiles(env, parsed.operands);
   if (!files) return reading(filter);
   const missing = files.find((f) => f.text === undefined);
-  if (missing) return finished('', `sort: cannot read: ${missing.name}: No such file or directory\n`, 2);
+  if (missing) return fail(`sort: cannot read: ${missing.name}: No such file or directory\n`, 2);
   // sort reads every file as one input.
-  return finished(filter.write(files.map((f) => (f.text!.endsWith('\n') || f.text === '' ? f.text! : `${f.text}\n`)).join('')) + filter.end(), '', 0);
+  return ok(feedAll(filter, files.map((f) => (f.text!.endsWith('\n') || f.text === '' ? f.text! : `${f.text}\n`)).join('')));
 };
 
 class UniqFilter extends LineFilter {
@@ -173,16 +174,16 @@ export const startUniq: FilterStart = (env, argv) => {
     withArgument: 'fsw',
     long: { count: { key: 'c', argument: false }, repeated: { key: 'd', argument: false }, unique: { key: 'u', argument: false }, 'ignore-case': { key: 'i', argument: false } },
   });
-  if ('error' in parsed) return finished('', `${parsed.error}\n${tryHelp('uniq')}`, 1);
+  if ('error' in parsed) return fail(`${parsed.error}\n${tryHelp('uniq')}`, 1);
   const refused = parsed.options.find(([k]) => 'zDfsw'.includes(k));
-  if (refused) return finished('', `uniq: option -${refused[0]} is not simulated in the playground\n`, 1);
-  if (parsed.operands.length > 2) return finished('', `uniq: extra operand ‘${parsed.operands[2]}’\n${tryHelp('uniq')}`, 1);
-  if (parsed.operands.length === 2) return finished('', 'uniq: writing to an OUTPUT file is not simulated in the playground\n', 1);
+  if (refused) return fail(`uniq: option -${refused[0]} is not simulated in the playground\n`, 1);
+  if (parsed.operands.length > 2) return fail(`uniq: extra operand ‘${parsed.operands[2]}’\n${tryHelp('uniq')}`, 1);
+  if (parsed.operands.length === 2) return fail('uniq: writing to an OUTPUT file is not simulated in the playground\n', 1);
   const has = (k: string) => parsed.options.some(([key]) => key === k);
   const filter = new UniqFilter({ count: has('c'), repeated: has('d'), unique: has('u'), fold: has('i') });
   const files = inputFiles(env, parsed.operands);
   if (!files) return reading(filter);
   const [file] = files;
-  if (file.text === undefined) return finished('', `uniq: ${file.name}: No such file or directory\n`, 1);
-  return finished(filter.write(file.text) + filter.end(), '', 0);
+  if (file.text === undefined) return fail(`uniq: ${file.name}: No such file or directory\n`, 1);
+  return ok(feedAll(filter, file.text));
 };

@@ -3,9 +3,9 @@
 // else the digits of the files' total size (src/wc.c compute_number_width, get_input_fstatus).
 // echo is bash's builtin (builtins/echo.def: -n, -e, -E).
 
-import type { ExecResult } from '../../exec';
+import { type ExecResult, fail } from '../../exec';
 import type { FilterStart, ProgramEnv, StreamFilter } from '../types';
-import { finished, inputFiles, reading } from './lineFilter';
+import { eachFile, inputFiles, reading } from './lineFilter';
 import { utf8Length } from '../../core/utf8';
 import { parseOptions, tryHelp } from './options';
 
@@ -45,8 +45,8 @@ export const startWc: FilterStart = (env: ProgramEnv, argv: string[]) => {
     withArgument: '',
     long: { lines: { key: 'l', argument: false }, words: { key: 'w', argument: false }, bytes: { key: 'c', argument: false }, chars: { key: 'm', argument: false } },
   });
-  if ('error' in parsed) return finished('', `${parsed.error}\n${tryHelp('wc')}`, 1);
-  if (parsed.options.some(([k]) => k === 'L')) return finished('', 'wc: option -L is not simulated in the playground\n', 1);
+  if ('error' in parsed) return fail(`${parsed.error}\n${tryHelp('wc')}`, 1);
+  if (parsed.options.some(([k]) => k === 'L')) return fail('wc: option -L is not simulated in the playground\n', 1);
   const chosen = new Set(parsed.options.map(([k]) => k));
   const all: [string, Column][] = [['l', 'lines'], ['w', 'words'], ['m', 'chars'], ['c', 'bytes']];
   const columns = chosen.size === 0 ? (['lines', 'words', 'bytes'] as Column[]) : all.filter(([k]) => chosen.has(k)).map(([, c]) => c);
@@ -63,7 +63,7 @@ export const startWc: FilterStart = (env: ProgramEnv, argv: string[]) => {
   const width = files.length === 1 && columns.length === 1 ? 1 : String(total.bytes).length;
   let stdout = found.map(([name, c]) => format(c, columns, width, name)).join('');
   if (files.length > 1) stdout += format(total, columns, width, 'total');
-  return finished(stdout, stderr, stderr ? 1 : 0);
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
 };
 
 /** Passes its input through. */
@@ -81,17 +81,11 @@ class Pass implements StreamFilter {
 
 export const startCat: FilterStart = (env, argv) => {
   const parsed = parseOptions('cat', argv.slice(1), { flags: 'AbeEnstTuv', withArgument: '', long: {} });
-  if ('error' in parsed) return finished('', `${parsed.error}\n${tryHelp('cat')}`, 1);
-  if (parsed.options.length) return finished('', `cat: option -${parsed.options[0][0]} is not simulated in the playground\n`, 1);
+  if ('error' in parsed) return fail(`${parsed.error}\n${tryHelp('cat')}`, 1);
+  if (parsed.options.length) return fail(`cat: option -${parsed.options[0][0]} is not simulated in the playground\n`, 1);
   const files = inputFiles(env, parsed.operands);
   if (!files) return reading(new Pass());
-  let stdout = '';
-  let stderr = '';
-  for (const file of files) {
-    if (file.text === undefined) stderr += `cat: ${file.name}: No such file or directory\n`;
-    else stdout += file.text;
-  }
-  return finished(stdout, stderr, stderr ? 1 : 0);
+  return eachFile('cat', files, (text) => text);
 };
 
 const ECHO_ESCAPES: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', a: '\x07', b: '\b', e: '\x1b', f: '\f', r: '\r', v: '\v' };
