@@ -144,6 +144,9 @@ describe('Tab completion of the long-running commands and of pipes', () => {
     expect(tab('echo x | kubectl apply -f ').text).toBe('echo x | kubectl apply -f web.yaml ');
     // A quoted | is no pipe: still kubectl's words.
     expect(tab("kubectl get pods -l 'a|b' -n kube-s").text).toBe("kubectl get pods -l 'a|b' -n kube-system ");
+    // …also inside the quotes: the word under the cursor is the whole quoted value, not what follows its |.
+    const quoted = "kubectl get pods -l 'app=x|w";
+    expect(complete(quoted, quoted.length, source)).toEqual({ from: quoted.indexOf("'"), to: quoted.length, candidates: [] });
   });
 });
 

@@ -301,8 +301,9 @@ function lastPipe(text: string): number {
 export function complete(text: string, cursor: number, source: CompletionSource): Completion {
   const head = text.slice(0, cursor);
   let from = /\S*$/.exec(head)?.index ?? cursor;
-  // `pods|gr`: the word being completed starts after the pipe.
-  if (head.lastIndexOf('|') >= from) from = head.lastIndexOf('|') + 1;
+  // `pods|gr`: the word being completed starts after the pipe (a quoted `|` is part of the word).
+  const pipeInWord = lastPipe(head);
+  if (pipeInWord >= from) from = pipeInWord + 1;
   const word = head.slice(from);
   // After a `|` another command starts: its words are those typed since the pipe.
   const pipe = lastPipe(head.slice(0, from));
