@@ -13,6 +13,7 @@ import { proxyRules } from './dataplane/proxyRules';
 import { traceListeners, traceRequest } from './dataplane/trace';
 import { dnsRecords } from './dns/records';
 import { findProgram } from './programs';
+import { runPipeline } from './programs/pipeline';
 import { registerBuiltinPrograms } from './programs/builtin';
 import { runSim } from './sim';
 import { runKubectl } from '../kubectl';
@@ -21,6 +22,7 @@ export const fullCommandLine: CommandLine = {
   runKubectl,
   runSim,
   findProgram,
+  runPipeline,
   traceRequest,
   traceListeners,
   proxyRules,

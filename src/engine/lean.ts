@@ -29,7 +29,6 @@ import { DEFAULT_CONFIG, type ClusterConfig, type EngineContext } from './contex
 import { startControllers } from './controllers';
 import { ControllerManager } from './controllers/runtime';
 import { type ExecResult, fail } from './exec';
-import { runPipeline } from './programs/pipeline';
 import { parseShellLine } from './programs/shellSyntax';
 import type { FilterProgram } from './programs/types';
 import { finishInExec, type KeepRequest, type KeepRunning, Running, type RunningCommand } from './running';
@@ -251,7 +250,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   };
 
   /**
-   * Runs one line: a command, or a pipeline (programs/pipeline.ts). `streaming` is start's:
+   * Runs one line: a command, or a pipeline (programs/pipeline.ts, which comes with the command line). `streaming` is start's:
    * a command that asks to keep running hands its request to `keep`; exec's lines close such
    * a command themselves (keep only records the request of a line that is one command).
    */
@@ -267,7 +266,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       const program = cl.findProgram(name);
       return program && 'startFilter' in program ? (program as FilterProgram) : undefined;
     };
-    return runPipeline(stages, stdin, {
+    return cl.runPipeline(stages, stdin, {
       runCommand: (words, input, keepCommand) => runCommand(cl, words, input, keepCommand),
       isFilter: (name) => filterOf(name) !== undefined,
       startFilter: (words) => filterOf(words[0])!.startFilter({ ctx, workspace, origin: { kind: 'workstation' } }, words),
