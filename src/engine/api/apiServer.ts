@@ -111,16 +111,12 @@ export class ApiServer {
     const rng = AUXILIARY_STREAM_KINDS.has(info.kind) ? this.auxRng : this.rng;
     // A dry run leaves the auxiliary stream as it found it, admitted or refused (see auxRng).
     const auxState = this.auxRng.save();
+    let tx: AllocationTransaction | undefined;
     try {
       strategy.admit?.(obj, { dryRun: !!opts.dryRun });
-    } finally {
-      if (opts.dryRun) this.auxRng.restore(auxState);
-    }
-
-    const begun = strategy.beginCreate?.(obj);
-    if (Array.isArray(begun) && begun.length) throw apiErrors.invalid(info.kind, obj.metadata.name ?? '', begun, info.group);
-    const tx = isTransaction(begun) ? begun : undefined;
-    try {
+      const begun = strategy.beginCreate?.(obj);
+      if (Array.isArray(begun) && begun.length) throw apiErrors.invalid(info.kind, obj.metadata.name ?? '', begun, info.group);
+      tx = isTransaction(begun) ? begun : undefined;
       if (!obj.metadata.name && obj.metadata.generateName) {
         // Built flat: the name lives as long as the object (see flat()).
         obj.metadata.name = flat(`${obj.metadata.generateName}${rng.nameSuffix()}`);
@@ -138,7 +134,6 @@ export class ApiServer {
       }
       if (opts.dryRun) {
         tx?.revert();
-        this.auxRng.restore(auxState);
         return obj;
       }
       obj.metadata.uid = rng.uuid();
@@ -149,8 +144,9 @@ export class ApiServer {
       return this.store.put(obj) as T;
     } catch (e) {
       tx?.revert();
-      if (opts.dryRun) this.auxRng.restore(auxState);
       throw e;
+    } finally {
+      if (opts.dryRun) this.auxRng.restore(auxState);
     }
   }
 

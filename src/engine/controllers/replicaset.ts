@@ -23,7 +23,7 @@ const COMPONENT = { component: 'replicaset-controller' };
  * 1000 s. A sync whose pod creates failed (a ServiceAccount that does not exist yet …) is
  * retried after it (processNextWorkItem's AddRateLimited) and forgotten once one succeeds.
  */
-export function failureBackoffMs(failures: number): number {
+function failureBackoffMs(failures: number): number {
   return Math.min(5 * 2 ** failures, 1_000_000);
 }
 

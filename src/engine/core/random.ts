@@ -29,6 +29,20 @@ function putHex(codes: number[], at: number, value: number, n: number): void {
   }
 }
 
+/**
+ * FNV-1a 32-bit hash of a string: a seed for a generator of its own, drawn from stable
+ * inputs (a pod's uid …) rather than the cluster's shared stream. `from` continues the hash
+ * of a prefix: fnv1a(b, fnv1a(a)) === fnv1a(a + b), so seeds sharing a prefix hash it once.
+ */
+export function fnv1a(text: string, from = 0x811c9dc5): number {
+  let h = from;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
 export class SeededRandom {
   private state: number;
 

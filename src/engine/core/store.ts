@@ -239,14 +239,14 @@ export class ObjectStore {
   appendEvent(record: EventRecord): void {
     this.slotsOf(EVENT);
     this.events.append(record);
-    if (this.eventListeners.length) this.emitRecorded({ type: 'ADDED', kind: EVENT, object: this.events.objectOf(record) });
+    if (this.eventListeners.length) this.emitRecorded('ADDED', this.events.objectOf(record), undefined);
   }
 
   /** A recorded Event happened again (the recorder's aggregation): count, lastTimestamp and resourceVersion move. */
   bumpEvent(record: EventRecord, lastTimestamp: string): void {
     const old = this.eventListeners.length ? this.events.objectOf(record) : undefined;
     this.events.bump(record, lastTimestamp, this.nextRevision());
-    if (old) this.emitRecorded({ type: 'MODIFIED', kind: EVENT, object: this.events.objectOf(record), old });
+    if (old) this.emitRecorded('MODIFIED', this.events.objectOf(record), old);
   }
 
   /** The slots of a kind by key; creating the map keeps kinds() in the order kinds first appeared. */
@@ -346,8 +346,9 @@ export class ObjectStore {
     for (const l of this.listeners) l(event);
   }
 
-  private emitRecorded(event: WatchEvent): void {
-    event.key = keyOf(event.object);
+  /** A recorded Event's change, built as put() builds an Event's (same fields, same order). */
+  private emitRecorded(type: WatchEventType, object: KubeEvent, old: KubeEvent | undefined): void {
+    const event: WatchEvent = { type, kind: EVENT, object, old, key: keyOf(object) };
     for (const l of this.eventListeners) l(event);
   }
 }

@@ -7,27 +7,20 @@
 // the volume asked for, the pod, node and ServiceAccount bound into `kubernetes.io`); its
 // signature is a deterministic fake, so the same seed gives the same token.
 
-import { DEFAULT_API_TOKEN_MOUNT_PATH, ROOT_CA_CONFIG_MAP, SERVICE_ACCOUNT_VOLUME_PREFIX } from '../api/admission/serviceAccount';
+import { DEFAULT_API_TOKEN_MOUNT_PATH, ROOT_CA_CONFIG_MAP, SERVICE_ACCOUNT_VOLUME_PREFIX, TOKEN_EXPIRATION_SECONDS } from '../api/admission/serviceAccount';
 import type { EngineContext } from '../context';
 import { parseTimestamp } from '../core/clock';
-import { SeededRandom } from '../core/random';
+import { fnv1a, SeededRandom } from '../core/random';
 import type { Container, KubeObject, Pod } from '../core/types';
+import { utf8Bytes } from '../core/utf8';
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 /** --service-account-extend-token-expiration: tokens bound to pods live a year. */
 const EXTENDED_EXPIRATION_SECONDS = 365 * 24 * 60 * 60;
-const WARN_AFTER_SECONDS = 3607;
-
-/** FNV-1a of a string: a seed for the fake parts of one token. */
-function hashSeed(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 /** Unpadded base64url of the text's bytes (the claims are ASCII: names, uids, numbers). */
 function base64url(text: string): string {
-  const bytes = Array.from(unescape(encodeURIComponent(text)), (c) => c.charCodeAt(0));
+  const bytes = utf8Bytes(text);
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
@@ -45,8 +38,8 @@ export function serviceAccountToken(ctx: EngineContext, pod: Pod): string {
   const sa = ctx.store.get<KubeObject>('ServiceAccount', ns, saName);
   const node = pod.spec.nodeName ? ctx.store.get<KubeObject>('Node', undefined, pod.spec.nodeName) : undefined;
   const iat = Math.floor((parseTimestamp(pod.status?.startTime ?? pod.metadata.creationTimestamp ?? undefined) ?? ctx.clock.now()) / 1000);
-  const rng = new SeededRandom(hashSeed(`${ctx.config.seed}/${pod.metadata.uid ?? ''}`));
-  const keyId = randomChars(new SeededRandom(hashSeed(`${ctx.config.seed}/sa-signing-key`)), 43);
+  const rng = new SeededRandom(fnv1a(`${ctx.config.seed}/${pod.metadata.uid ?? ''}`));
+  const keyId = randomChars(new SeededRandom(fnv1a(`${ctx.config.seed}/sa-signing-key`)), 43);
   const issuer = `https://kubernetes.default.svc.${ctx.config.clusterDomain}`;
   const jti = `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-a${rng.hex(3)}-${rng.hex(12)}`;
   const claims = {
@@ -60,7 +53,7 @@ export function serviceAccountToken(ctx: EngineContext, pod: Pod): string {
       node: { name: pod.spec.nodeName ?? '', uid: node?.metadata.uid ?? '' },
       pod: { name: pod.metadata.name ?? '', uid: pod.metadata.uid ?? '' },
       serviceaccount: { name: saName, uid: sa?.metadata.uid ?? '' },
-      warnafter: iat + WARN_AFTER_SECONDS,
+      warnafter: iat + TOKEN_EXPIRATION_SECONDS,
     },
     nbf: iat,
     sub: `system:serviceaccount:${ns}:${saName}`,

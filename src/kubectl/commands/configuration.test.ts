@@ -32,6 +32,12 @@ describe('kubectl get/describe serviceaccounts and configmaps (printers.go, desc
     );
     expect(c.exec('kubectl describe cm kube-root-ca.crt').stdout).toMatch(/^Annotations: {2}kubernetes\.io\/description:\n {16}Contains a CA bundle/m);
   });
+
+  it('describe cm prints each binaryData key with the byte count its base64 decodes to (len(v))', () => {
+    const c = cluster();
+    c.exec('kubectl create -f -', JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bin' }, binaryData: { four: 'AAECAw==', two: 'AAE=', one: 'AA==' } }));
+    expect(c.exec('kubectl describe cm bin').stdout).toContain('\nBinaryData\n====\nfour: 4 bytes\none: 1 bytes\ntwo: 2 bytes\n\nEvents:');
+  });
 });
 
 describe('describe pod: the kube-api-access mount and projected volume (kubectl v1.32 printProjectedVolumeSource)', () => {

@@ -10,11 +10,8 @@ import type { KubeObject } from '../../engine/core/types';
 import type { Invocation, KubectlCommand } from '../command';
 import { DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, VALIDATE_FLAG } from '../commonFlags';
 import { KubectlError } from '../errors';
-import type { FlagSpec } from '../flags';
 import { mutationFormat } from '../output';
-import { nameFromArgs, sendGenerated } from './createService';
-
-const SAVE_CONFIG_FLAG: FlagSpec = { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation.' };
+import { nameFromArgs, SAVE_CONFIG_FLAG, sendGenerated, sliceFlag } from './createService';
 
 export const createServiceAccountCommand: KubectlCommand = {
   name: 'serviceaccount',
@@ -91,8 +88,7 @@ export const createConfigMapCommand: KubectlCommand = {
     const name = nameFromArgs(inv);
     dryRunOf(inv.flags);
     mutationFormat(inv.flags.string('output'));
-    const files = inv.flags.array('from-file').flatMap((v) => (v === '' ? [] : v.split(',')));
-    const cm = generateConfigMap(inv, name, files, inv.flags.array('from-literal'));
+    const cm = generateConfigMap(inv, name, sliceFlag(inv, 'from-file'), inv.flags.array('from-literal'));
     sendGenerated(inv, cm, 'configmap', 'configmap');
   },
 };

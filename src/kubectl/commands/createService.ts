@@ -15,7 +15,7 @@ import { mutationFormat } from '../output';
 import { printResult } from './targets';
 
 const TCP_FLAG: FlagSpec = { name: 'tcp', type: 'stringArray', usage: "Port pairs can be specified as '<port>:<targetPort>'." };
-const SAVE_CONFIG_FLAG: FlagSpec = { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation.' };
+export const SAVE_CONFIG_FLAG: FlagSpec = { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation.' };
 
 /** NameFromCommandArgs: exactly one NAME before any `--`. */
 export function nameFromArgs(inv: Invocation): string {

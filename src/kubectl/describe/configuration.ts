@@ -4,6 +4,7 @@
 // values under `----`, binaryData as byte counts; Go's map order is random, keys print
 // sorted here).
 
+import { base64Length } from '../../engine/api/strategies/configMap';
 import type { KubeEvent, KubeObject } from '../../engine/core/types';
 import { describeEvents } from './events';
 import { DescribeWriter, LEVEL_0, printAnnotationsMultiline, printLabelsMultiline } from './writer';
@@ -21,7 +22,7 @@ const TOKEN_HEADER = 'Tokens:            ';
 const names = (refs: { name?: string }[] | undefined): string[] => (Array.isArray(refs) ? refs.map((r) => r?.name ?? '') : []);
 
 /** Referenced Secrets print `(not found)`: the playground serves no Secrets, so none exists. */
-export function describeServiceAccount(sa: ServiceAccountLike, events: KubeEvent[] | undefined, nowMs: number): string {
+export function describeServiceAccount(sa: ServiceAccountLike, events: KubeEvent[], nowMs: number): string {
   const w = new DescribeWriter();
   w.write(LEVEL_0, `Name:\t${sa.metadata.name}\n`);
   w.write(LEVEL_0, `Namespace:\t${sa.metadata.namespace}\n`);
@@ -41,7 +42,7 @@ export function describeServiceAccount(sa: ServiceAccountLike, events: KubeEvent
       prefix = EMPTY_HEADER;
     }
   }
-  if (events) describeEvents(w, events, nowMs);
+  describeEvents(w, events, nowMs);
   return w.toString();
 }
 
@@ -49,9 +50,6 @@ interface ConfigMapLike extends KubeObject {
   data?: Record<string, string>;
   binaryData?: Record<string, string>;
 }
-
-/** Bytes a base64 value decodes to. */
-const decodedLength = (b64: string): number => Math.floor((b64.replace(/=+$/, '').length * 3) / 4);
 
 export function describeConfigMap(cm: ConfigMapLike, events: KubeEvent[], nowMs: number): string {
   const w = new DescribeWriter();
@@ -65,7 +63,7 @@ export function describeConfigMap(cm: ConfigMapLike, events: KubeEvent[], nowMs:
     w.write(LEVEL_0, `${cm.data![key]}\n`);
   }
   w.write(LEVEL_0, '\nBinaryData\n====\n');
-  for (const key of Object.keys(cm.binaryData ?? {}).sort()) w.write(LEVEL_0, `${key}: ${decodedLength(String(cm.binaryData![key]))} bytes\n`);
+  for (const key of Object.keys(cm.binaryData ?? {}).sort()) w.write(LEVEL_0, `${key}: ${base64Length(String(cm.binaryData![key]))} bytes\n`);
   w.write(LEVEL_0, '\n');
   describeEvents(w, events, nowMs);
   return w.toString();

@@ -6,6 +6,7 @@
 import type { EngineContext } from '../../context';
 import { field, type FieldError } from '../../core/errors';
 import type { KubeObject } from '../../core/types';
+import { utf8Length } from '../../core/utf8';
 import { jsonEqual } from '../apiServer';
 import { KINDS } from '../kinds';
 import type { KindStrategy } from '../registry';
@@ -39,23 +40,8 @@ export function isConfigMapKey(key: string): string[] {
   return errs;
 }
 
-/** Bytes of a string as Go's len() counts them (UTF-8). */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-/** Decoded length of a base64 value ([]byte in Go). */
-function base64Length(s: string): number {
+/** Decoded length of a base64 value ([]byte in Go): also what `kubectl describe cm` prints for binaryData. */
+export function base64Length(s: string): number {
   const body = s.replace(/=+$/, '');
   return Math.floor((body.length * 3) / 4);
 }
@@ -71,6 +57,7 @@ export function validateConfigMap(cm: ConfigMap): FieldError[] {
   for (const key of Object.keys(data).sort()) {
     for (const m of isConfigMapKey(key)) errs.push(field.invalid(`data[${key}]`, key, m));
     if (key in binary) errs.push(field.invalid(`data[${key}]`, key, 'duplicate of key present in binaryData'));
+    // Go's len(): bytes in UTF-8.
     total += utf8Length(String(data[key] ?? ''));
   }
   for (const key of Object.keys(binary).sort()) {

@@ -3,20 +3,9 @@
 // stream: the same pod gets the same container IDs and start delay, and a
 // new pod elsewhere does not shift anyone else's names.
 
-import { SeededRandom } from '../../core/random';
+import { fnv1a, SeededRandom } from '../../core/random';
 
-/**
- * FNV-1a 32-bit hash of a string. `from` continues the hash of a prefix:
- * fnv1a(b, fnv1a(a)) === fnv1a(a + b), so seeds sharing a prefix hash it once.
- */
-export function fnv1a(text: string, from = 0x811c9dc5): number {
-  let h = from;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+export { fnv1a };
 
 const HEX_DIGITS = '0123456789abcdef';
 /** Character codes of one id being drawn, reused: an id is built as one flat string, not 64 concatenations. */

@@ -30,8 +30,11 @@ function ignoreExpected(write: () => void): void {
   }
 }
 
+/** The namespace to sync for a Namespace event, if any. */
 const namespaceKey = (event: WatchEvent): string | undefined => {
   if (event.kind !== 'Namespace' || event.type === 'DELETED') return undefined;
+  // Namespace status writes (deletion conditions) need no sync.
+  if (event.type === 'MODIFIED' && event.old?.metadata.deletionTimestamp === event.object.metadata.deletionTimestamp) return undefined;
   const phase = (event.object as Namespace).status?.phase;
   // namespaceUpdated enqueues only Active namespaces.
   return event.type === 'ADDED' || phase === 'Active' ? event.object.metadata.name : undefined;
@@ -45,8 +48,6 @@ export function createServiceAccountsController(ctx: EngineContext): Controller 
       if (event.type === 'DELETED') queue.add(event.object.metadata.namespace!);
       return;
     }
-    // Namespace status writes (deletion conditions) need no sync.
-    if (event.type === 'MODIFIED' && event.old?.metadata.deletionTimestamp === event.object.metadata.deletionTimestamp) return;
     const key = namespaceKey(event);
     if (key) queue.add(key);
   };
@@ -65,7 +66,6 @@ export function createRootCACertPublisher(ctx: EngineContext): Controller {
       if (event.object.metadata.name === ROOT_CA_CONFIG_MAP && event.type !== 'ADDED') queue.add(event.object.metadata.namespace!);
       return;
     }
-    if (event.type === 'MODIFIED' && event.old?.metadata.deletionTimestamp === event.object.metadata.deletionTimestamp) return;
     const key = namespaceKey(event);
     if (key) queue.add(key);
   };
@@ -73,12 +73,8 @@ export function createRootCACertPublisher(ctx: EngineContext): Controller {
     const current = ctx.store.get<KubeObject & { data?: Record<string, string> }>('ConfigMap', namespace, ROOT_CA_CONFIG_MAP);
     for (const change of reconcileRootCA(namespaceState(ctx, namespace), current, caBundle)) {
       if (change.type === 'create') ignoreExpected(() => ctx.api.create(change.object));
-      else {
-        ignoreExpected(() => {
-          const cm = ctx.store.get<KubeObject>('ConfigMap', namespace, ROOT_CA_CONFIG_MAP)!;
-          ctx.api.update({ ...cm, metadata: { ...cm.metadata, annotations: change.annotations }, data: change.data } as KubeObject);
-        });
-      }
+      // An update is planned only for the `current` ConfigMap.
+      else ignoreExpected(() => ctx.api.update({ ...current!, metadata: { ...current!.metadata, annotations: change.annotations }, data: change.data }));
     }
   };
   return { name: 'root-ca-cert-publisher', kinds: ['Namespace', 'ConfigMap'], queue, handle, sync };
