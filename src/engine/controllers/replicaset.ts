@@ -10,22 +10,13 @@ import { KeyQueue } from '../core/queue';
 import { objectKey, type WatchEvent } from '../core/store';
 import type { Pod, ReplicaSet } from '../core/types';
 import type { Controller } from './runtime';
-import { adopt, DelayedRequeue, errorMessage, release, specOrLifecycleChanged, splitKey } from './workloads/controllerTools';
+import { adopt, DelayedRequeue, FailureBackoff, errorMessage, release, specOrLifecycleChanged, splitKey } from './workloads/controllerTools';
 import { ControllerIndex, claimObjects } from './workloads/ownership';
 import { SelectingOwners } from './workloads/selectingOwners';
 import { availableAt, controllerOf, isPodActive, podFromTemplate } from './workloads/pods';
 import { computeReplicaSetStatus, desiredReplicas, planReplicas } from './workloads/replicaSetReconciler';
 
 const COMPONENT = { component: 'replicaset-controller' };
-
-/**
- * client-go's DefaultControllerRateLimiter per item: 5 ms doubling on each failure, at most
- * 1000 s. A sync whose pod creates failed (a ServiceAccount that does not exist yet …) is
- * retried after it (processNextWorkItem's AddRateLimited) and forgotten once one succeeds.
- */
-function failureBackoffMs(failures: number): number {
-  return Math.min(5 * 2 ** failures, 1_000_000);
-}
 
 function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
   if (a === b) return true;
@@ -41,8 +32,7 @@ export function createReplicaSetController(ctx: EngineContext): Controller {
   /** ReplicaSets by namespace, to find the set that owns a pod or the sets an orphan may belong to. */
   const owners = new SelectingOwners(ctx, 'ReplicaSet', queue);
   const requeue = new DelayedRequeue(ctx, queue, 'replicaset resync');
-  /** Consecutive failed syncs per key, for the rate limiter's backoff. */
-  const failures = new Map<string, number>();
+  const backoff = new FailureBackoff(requeue);
   const enqueueRef = (pod: Pod) => owners.enqueueOwner(pod);
   const enqueueMatchingSets = (pod: Pod) => owners.enqueueMatching(pod);
 
@@ -92,7 +82,7 @@ export function createReplicaSetController(ctx: EngineContext): Controller {
     const [ns, name] = splitKey(key);
     const rs = ctx.store.get<ReplicaSet>('ReplicaSet', ns, name);
     if (!rs) {
-      failures.delete(key);
+      backoff.forget(key);
       return;
     }
     const selector = fromLabelSelector(rs.spec.selector);
@@ -144,11 +134,8 @@ export function createReplicaSetController(ctx: EngineContext): Controller {
       });
     }
     const next = availableAt(active, rs.spec.minReadySeconds ?? 0, now);
-    if (failure) {
-      const n = failures.get(key) ?? 0;
-      failures.set(key, n + 1);
-      requeue.at(key, now + failureBackoffMs(n));
-    } else failures.delete(key);
+    if (failure) backoff.failed(key, now);
+    else backoff.forget(key);
     if (next !== undefined) requeue.at(key, next);
   };
 

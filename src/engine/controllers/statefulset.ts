@@ -12,7 +12,7 @@ import { KeyQueue } from '../core/queue';
 import { objectKey, type WatchEvent } from '../core/store';
 import type { Pod, StatefulSet } from '../core/types';
 import type { Controller } from './runtime';
-import { adopt, DelayedRequeue, errorMessage, release, splitKey } from './workloads/controllerTools';
+import { adopt, DelayedRequeue, errorMessage, FailureBackoff, release, splitKey } from './workloads/controllerTools';
 import {
   type ControllerRevision, decideRevisions, equalRevision, newRevision, revisionsToTruncate, sortRevisions,
 } from './workloads/controllerRevision';
@@ -38,6 +38,7 @@ export function createStatefulSetController(ctx: EngineContext): Controller {
   /** StatefulSets by namespace, to find the set that owns a pod or the sets an orphan may belong to. */
   const owners = new SelectingOwners(ctx, 'StatefulSet', queue);
   const requeue = new DelayedRequeue(ctx, queue, 'statefulset resync');
+  const backoff = new FailureBackoff(requeue);
   const enqueueRef = (pod: Pod) => owners.enqueueOwner(pod);
   const enqueueMatching = (pod: Pod) => owners.enqueueMatching(pod);
 
@@ -98,7 +99,10 @@ export function createStatefulSetController(ctx: EngineContext): Controller {
   const sync = (key: string) => {
     const [ns, name] = splitKey(key);
     const set = ctx.store.get<StatefulSet>('StatefulSet', ns, name);
-    if (!set) return;
+    if (!set) {
+      backoff.forget(key);
+      return;
+    }
     const owned = claimPods(set);
     const history = sortRevisions(
       revisions.controlledBy(set.metadata.uid)
@@ -113,6 +117,8 @@ export function createStatefulSetController(ctx: EngineContext): Controller {
     const current = decision.current.metadata.name === decision.update.metadata.name ? update : decision.current;
 
     const plan = planStatefulSet({ set, current, update, collisionCount, pods: owned, nowMs: ctx.clock.now() });
+    // A failed write ends the sync with an error: the queue retries it (FailureBackoff).
+    let failed = false;
     for (const action of plan.actions) {
       if (action.type === 'event') {
         ctx.events.record(set, action.eventType, action.reason, action.message, COMPONENT);
@@ -128,6 +134,7 @@ export function createStatefulSetController(ctx: EngineContext): Controller {
       } catch (e) {
         if (verb === 'delete' && isStatusError(e) && e.code === 404) continue;
         ctx.events.record(set, 'Warning', verb === 'create' ? 'FailedCreate' : 'FailedDelete', `${verb} Pod ${podName} in StatefulSet ${name} failed error: ${errorMessage(e)}`, COMPONENT);
+        failed = true;
         break;
       }
     }
@@ -149,6 +156,8 @@ export function createStatefulSetController(ctx: EngineContext): Controller {
         if (!(isStatusError(e) && e.code === 404)) throw e;
       }
     }
+    if (failed) backoff.failed(key, ctx.clock.now());
+    else backoff.forget(key);
     const next = availableAt(owned, (set.spec as { minReadySeconds?: number }).minReadySeconds ?? 0, ctx.clock.now());
     if (next !== undefined) requeue.at(key, next);
   };

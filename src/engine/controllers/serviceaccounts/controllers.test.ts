@@ -58,6 +58,18 @@ describe('ServiceAccounts and kube-root-ca.crt in every namespace', () => {
     expect(pods.map((p) => [p.spec.serviceAccountName, p.status?.phase])).toEqual([['robot', 'Running'], ['robot', 'Running']]);
   });
 
+  it('a StatefulSet whose pods name a ServiceAccount not made yet retries, as its queue does (AddRateLimited), and starts once it exists', () => {
+    const c = createCluster({ seed: 4 });
+    c.writeFile('s.yaml', 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  replicas: 2\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      serviceAccountName: robot\n      containers: [{name: c, image: nginx}]\n');
+    c.exec('kubectl apply -f s.yaml');
+    c.advance(10_000);
+    expect(c.exec('kubectl describe sts db').stdout).toContain('create Pod db-0 in StatefulSet db failed error: pods "db-0" is forbidden: error looking up service account default/robot: serviceaccount "robot" not found');
+    c.exec('kubectl create serviceaccount robot');
+    c.advance(60_000);
+    const pods = c.context.store.list<Pod>('Pod', 'default');
+    expect(pods.map((p) => [p.metadata.name, p.spec.serviceAccountName, p.status?.phase])).toEqual([['db-0', 'robot', 'Running'], ['db-1', 'robot', 'Running']]);
+  });
+
   it('a file with a Namespace and a Pod applies at once (admission waits for the controller to make the default ServiceAccount); a dry run in a new namespace changes nothing', () => {
     const c = createCluster({ seed: 5 });
     c.writeFile('ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n' + 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: shop\nspec:\n  containers:\n  - name: c\n    image: nginx\n');

@@ -38,6 +38,28 @@ export class DelayedRequeue {
   }
 }
 
+/**
+ * client-go's DefaultControllerRateLimiter per item (workqueue ItemExponentialFailureRateLimiter):
+ * a sync that failed (a pod create refused, e.g. its ServiceAccount does not exist yet) is
+ * retried after 5 ms, doubling with each failure up to 1000 s (processNextWorkItem's
+ * AddRateLimited), and the count is forgotten once a sync succeeds (Forget).
+ */
+export class FailureBackoff {
+  private failures = new Map<string, number>();
+
+  constructor(private readonly requeue: DelayedRequeue) {}
+
+  failed(key: string, nowMs: number): void {
+    const n = this.failures.get(key) ?? 0;
+    this.failures.set(key, n + 1);
+    this.requeue.at(key, nowMs + Math.min(5 * 2 ** n, 1_000_000));
+  }
+
+  forget(key: string): void {
+    this.failures.delete(key);
+  }
+}
+
 /** Adopts `obj`: adds `owner` as its controller (the ownerReferences patch of ClaimObject). */
 export function adopt<T extends KubeObject>(ctx: EngineContext, owner: KubeObject, obj: T): T {
   return ctx.api.systemUpdate<T>(obj.kind, obj.metadata.namespace, obj.metadata.name!, (o) => {
