@@ -9,7 +9,7 @@ import { SAVE_SHORTCUT } from './EditorStatus';
 import { OkIcon } from './icons';
 
 export const EditWaitBar = memo(function EditWaitBar({ path }: { path: string }) {
-  const line = useStore((s) => s.editing[path]);
+  const line = useStore((s) => s.editing[path]?.handle.line);
   if (line === undefined) return null;
   return (
     <div className="editor-edit-bar" role="status" aria-label="kubectl edit is waiting">

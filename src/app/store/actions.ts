@@ -9,7 +9,7 @@ import type { ExecResult, RunningCommand, TraceRequest } from '../../engine';
 import { orderedOutput } from '../../engine/exec';
 import { resultOf } from '../../engine/running';
 import { filesAppliedBy } from './appliedFiles';
-import { activeAfterEdits, closeEditorSession, editingSynced, forgetEditorSessions, trackEditor } from './editorSessions';
+import { closeEditorSession, editsAfterChange, trackEditor } from './editorSessions';
 import { reconcileOrder, tabAfterClosing } from './fileOrder';
 import { COMMAND_LINE_MISSING, DEFAULT_SIZES, useStore, type Highlight, type ObjectRef, type PlaygroundState, type TerminalEntry } from './state';
 
@@ -75,7 +75,6 @@ export function initStore(opts: BootOptions = {}): void {
   // saved session replacing the first picture, persistence.ts) does not end the start,
   // and the commands waiting for it stay queued: settleStartup ends it.
   const before: Partial<PlaygroundState> = useStore.getState();
-  forgetEditorSessions();
   const cluster = createCluster({ seed: opts.seed ?? 1, nodes: opts.nodes ?? 3 });
   for (const [path, text] of Object.entries(opts.files ?? {})) cluster.writeFile(path, text);
   const prefersReduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -126,8 +125,7 @@ export function refresh(): void {
   const snapshot = cluster.snapshot();
   useStore.setState((s) => {
     const fileOrder = reconcileOrder(s.fileOrder, snapshot.files);
-    const editing = editingSynced(s.editing);
-    return { snapshot, files: { ...snapshot.files }, fileOrder, editing, activeFile: activeAfterEdits(s.activeFile, snapshot.files, fileOrder) };
+    return { snapshot, files: { ...snapshot.files }, fileOrder, ...editsAfterChange(s, snapshot.files, fileOrder) };
   });
 }
 
@@ -181,10 +179,11 @@ export function setForegroundInterrupter(interrupt: (() => void) | undefined): v
 
 /**
  * The command path for a typed line that may keep running (kubectl get -w, logs -f,
- * port-forward): like runCommand, but hands back the running command, whose later output
- * the terminal reads as the cluster changes. The replay log records the line as a command:
- * replayed, it prints its initial output and ends at once (engine/running.ts), which changes
- * nothing in the cluster. The entry keeps the initial output (what was known when it ran).
+ * port-forward, edit): like runCommand, but hands back the running command, whose later
+ * output the terminal reads as the cluster changes. The replay log records its start and
+ * its Ctrl-C, replayed with start() and interrupt() (persistence.ts); a kubectl edit's Done
+ * goes through closeEditor() below, which records it. The entry keeps the initial output
+ * (what was known when it ran).
  */
 export function startCommand(line: string, source: TerminalEntry['source'] = 'terminal'): RunningCommand {
   const { cluster } = useStore.getState();
@@ -214,8 +213,6 @@ export function startCommand(line: string, source: TerminalEntry['source'] = 'te
     read: () => (initialUnread ? ((initialUnread = false), [...initial, ...handle.read()]) : handle.read()),
     get done() { return handle.done; },
     get exitCode() { return handle.exitCode; },
-    get editing() { return handle.editing; },
-    closeEditor: () => handle.closeEditor?.(),
     interrupt: () => {
       if (!handle.done) recordInput?.({ t: 'stop', token });
       handle.interrupt();

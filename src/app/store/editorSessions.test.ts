@@ -8,7 +8,7 @@ import { SCENARIOS } from '../../scenarios';
 import { bindSession, storeSessionDeps } from '../terminal/sessionBinding';
 import { TerminalSession } from '../terminal/terminalSession';
 import { FakeScreen } from '../terminal/testing/fakeScreen';
-import { type ClusterInput, closeEditor, initStore, setInputRecorder, writeFile } from './actions';
+import { type ClusterInput, closeEditor, createFile, initStore, setInputRecorder, writeFile } from './actions';
 import { useStore } from './state';
 
 beforeAll(() => loadCommandLine());
@@ -32,7 +32,7 @@ describe('kubectl edit in the page', () => {
     const { editing, activeFile, files, collapsed } = useStore.getState();
     const path = Object.keys(editing)[0];
     expect(path).toMatch(/^tmp\/kubectl-edit-[a-z0-9]{5}\.yaml$/);
-    expect(editing[path]).toBe('kubectl edit svc web');
+    expect(Object.entries(editing).map(([name, e]) => [name, e.handle.line])).toEqual([[path, 'kubectl edit svc web']]);
     expect([activeFile, collapsed.editor]).toEqual([path, false]);
     expect(files[path]).toContain('  type: NodePort\n');
     expect(session.busy).toBe(true);
@@ -62,11 +62,30 @@ describe('kubectl edit in the page', () => {
     writeFile(path, useStore.getState().files[path].replace('type: NodePort', 'type: Bogus'));
     closeEditor(path);
     expect(screen.lines().at(-1)).toBe('error: services "web" is invalid');
-    expect(useStore.getState().editing).toEqual({ [path]: 'kubectl edit svc web' });
+    expect(Object.entries(useStore.getState().editing).map(([name, e]) => [name, e.handle.line])).toEqual([[path, 'kubectl edit svc web']]);
     expect(useStore.getState().files[path]).toContain('# services "web" was not valid:\n# * spec.type: Unsupported value: "Bogus"');
     session.input('\x03');
     expect(screen.lines().slice(-2)).toEqual(['^C', '$']);
     expect([useStore.getState().editing, useStore.getState().activeFile, path in useStore.getState().files]).toEqual([{}, 'web.yaml', false]);
+    unbind();
+  });
+
+  it('gives the tab back to the file that was open, not the first one; a kept copy of refused changes stays open', () => {
+    const { screen, session, unbind } = mount();
+    createFile('notes.yaml', '# notes\n');
+    session.input('kubectl edit svc web\r');
+    const first = useStore.getState().activeFile;
+    session.input('\x03');
+    expect([useStore.getState().activeFile, useStore.getState().fileOrder]).toEqual(['notes.yaml', ['web.yaml', 'notes.yaml']]);
+
+    session.input('kubectl edit svc web\r');
+    const path = useStore.getState().activeFile;
+    expect(path).not.toBe(first);
+    writeFile(path, useStore.getState().files[path].replace('type: NodePort', 'type: Bogus'));
+    closeEditor(path);
+    closeEditor(path);
+    expect(screen.lines().slice(-3)).toEqual([`A copy of your changes has been stored to "/${path}"`, 'error: Edit cancelled, no valid changes were saved.', '$']);
+    expect([useStore.getState().editing, useStore.getState().activeFile, path in useStore.getState().files]).toEqual([{}, path, true]);
     unbind();
   });
 });

@@ -3,7 +3,7 @@
 // small slices with selectors and never the whole state.
 
 import { create } from 'zustand';
-import type { Cluster, ClusterSnapshot, ExecResult, Trace } from '../../engine';
+import type { Cluster, ClusterSnapshot, ExecResult, RunningCommand, Trace } from '../../engine';
 
 /** Identifies one API object, as the graph, inspector and context menus refer to it. */
 export interface ObjectRef {
@@ -73,11 +73,21 @@ export interface EditorSlice {
   /** Apply the active file automatically (debounced) while its text has no errors. */
   applyAsYouType: boolean;
   /**
-   * Files a running `kubectl edit` waits on (its $EDITOR is the editor pane), with the
-   * command line: their tab says so, Done (or closing the tab) tells kubectl the editor
-   * closed, and they are never applied as manifests (editorSessions.ts).
+   * Files a running `kubectl edit` waits on (its $EDITOR is the editor pane), by workspace
+   * name: their tab says so, Done (or closing the tab) tells kubectl the editor closed, and
+   * they are never applied as manifests (editorSessions.ts).
    */
-  editing: Record<string, string>;
+  editing: Record<string, EditorSession>;
+}
+
+/** A running `kubectl edit` whose file is open in the editor pane (editorSessions.ts). */
+export interface EditorSession {
+  /** The command: its `line` names it in the tab's bar; `editing` says whether it still waits. */
+  handle: RunningCommand;
+  /** Records a Done: the file's workspace name and its text then. */
+  recordClose: (path: string, text: string) => void;
+  /** The tab that was open when the edit began: it opens again when the edit's file goes away. */
+  returnTo: string;
 }
 
 /** A command given while the page starts (typed, or a lesson's try-this clicked): it runs once the start has settled. */

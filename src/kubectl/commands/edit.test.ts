@@ -43,6 +43,14 @@ describe('kubectl edit (editoptions.go Run)', () => {
     expect(c.readFile(path)).toBeUndefined();
   });
 
+  it('a list with a merge key is patched item by item, with $setElementOrder (strategicpatch CreateTwoWayMergePatch)', () => {
+    const c = cluster();
+    const h = c.start('kubectl edit deploy web --output-patch');
+    editWith(c, h, (t) => t.replace('image: nginx', 'image: nginx:1.25'));
+    expect(output(h)).toBe('Patch: {"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"}],"containers":[{"image":"nginx:1.25","name":"nginx"}]}}}}\ndeployment.apps/web edited\n');
+    expect(c.exec('kubectl get deploy web -o jsonpath={.spec.template.spec.containers[0].image}').stdout).toBe('nginx:1.25');
+  });
+
   it('closed unchanged: `Edit cancelled, no changes made.` (stderr, exit 0), nothing changed', () => {
     const c = cluster();
     const rv = c.exec('kubectl get svc web -o jsonpath={.metadata.resourceVersion}').stdout;

@@ -9,7 +9,7 @@
 // (paramVerifyingSchema.ValidateBytes: only Parse and GetObjectKind run client-side when the
 // server validates fields), cli-runtime/pkg/resource/visitor.go (RequireNamespace).
 
-import { clone } from '../../engine/api/apiServer';
+import { clone, jsonEqual } from '../../engine/api/apiServer';
 import { isStatusError } from '../../engine/core/errors';
 import type { KubeObject } from '../../engine/core/types';
 import type { LiveCommand, LiveOutput } from '../../engine/running';
@@ -173,10 +173,12 @@ export class EditSession implements LiveCommand {
     }
     const before = this.edited;
     this.edited = text;
-    if (this.containsError && stripComments(before) === stripComments(text)) throw new Preserved('Edit cancelled, no valid changes were saved.');
+    // Parsed once: the comparisons and the validation below all read the text without its comments.
+    const stripped = stripComments(text);
+    if (this.containsError && stripComments(before) === stripped) throw new Preserved('Edit cancelled, no valid changes were saved.');
 
     if (fieldValidationOf(inv.flags) !== 'Ignore') {
-      const problem = validationError(stripComments(text));
+      const problem = validationError(stripped);
       if (problem) {
         this.containsError = true;
         const first = this.originals[0];
@@ -185,7 +187,7 @@ export class EditSession implements LiveCommand {
         return this.reopen();
       }
     }
-    if (stripComments(this.original) === stripComments(text)) {
+    if (stripComments(this.original) === stripped) {
       inv.env.workspace.remove(this.path);
       return this.finish(0, 'Edit cancelled, no changes made.\n');
     }
@@ -240,7 +242,8 @@ export class EditSession implements LiveCommand {
     const originalJS = clone(original.obj) as unknown as Record<string, unknown>;
     const editedJS = item.object as unknown as Record<string, unknown>;
     const ref = objectRef(original.info, original.obj);
-    if (stripComments(JSON.stringify(originalJS)) === stripComments(JSON.stringify(editedJS))) {
+    // reflect.DeepEqual of the two objects' JSON (encodeToJSON sorts map keys): key order does not count.
+    if (jsonEqual(originalJS, editedJS)) {
       printResult(inv, ref, original.obj, 'skipped', 'none');
       return;
     }

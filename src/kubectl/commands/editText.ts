@@ -7,6 +7,7 @@
 // (StripComments, ManualStrip), apimachinery/pkg/util/strategicpatch/patch.go
 // (CreateTwoWayMergePatch: diffMaps, diffListsOfMaps, $setElementOrder).
 
+import { jsonEqual } from '../../engine/api/apiServer';
 import { parseManifests } from '../../manifests';
 import { sortKeys } from '../output';
 import { mergeKeyFor } from '../threeWayMerge';
@@ -81,7 +82,6 @@ export function hasLines(text: string): boolean {
 type Json = unknown;
 type JsonObject = Record<string, Json>;
 const isObject = (v: Json): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-const same = (a: Json, b: Json) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 
 function setOwn(o: JsonObject, k: string, v: Json): void {
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
@@ -105,7 +105,7 @@ function diffMaps(kind: string, path: string[], original: JsonObject, modified: 
       const sub = diffMaps(kind, [...path, k], o, m);
       if (Object.keys(sub).length) setOwn(patch, k, sub);
     } else if (Array.isArray(o) && Array.isArray(m)) diffLists(kind, [...path, k], k, o, m, patch);
-    else if (!same(o, m)) setOwn(patch, k, m);
+    else if (!jsonEqual(o, m)) setOwn(patch, k, m);
   }
   for (const k of Object.keys(original)) if (!Object.prototype.hasOwnProperty.call(modified, k)) setOwn(patch, k, null);
   return patch;
@@ -114,7 +114,7 @@ function diffMaps(kind: string, path: string[], original: JsonObject, modified: 
 function diffLists(kind: string, path: string[], field: string, original: Json[], modified: Json[], patch: JsonObject): void {
   const key = mergeKeyFor(kind, path);
   if (!key || ![...original, ...modified].every((i) => isObject(i) && i[key] !== undefined)) {
-    if (!same(original, modified)) setOwn(patch, field, modified);
+    if (!jsonEqual(original, modified)) setOwn(patch, field, modified);
     return;
   }
   const id = (i: Json) => keyText((i as JsonObject)[key]);
