@@ -26,6 +26,14 @@ export function orderedOutput(r: ExecResult): OutputChunk[] {
   return out;
 }
 
+/**
+ * What a command prints when the engine itself failed under it (a bug, not the person's
+ * input): the terminal stays up and says so, like a crashed program.
+ */
+export function internalErrorText(e: unknown): string {
+  return `internal error: ${e instanceof Error ? e.message : String(e)}\n`;
+}
+
 /** Adds text to an ordered output, joined to the last chunk when it is of the same stream. */
 export function appendChunk(chunks: OutputChunk[], stream: OutputChunk['stream'], text: string): void {
   if (text === '') return;

@@ -28,7 +28,7 @@ import type { KubeObject } from './core/types';
 import { DEFAULT_CONFIG, type ClusterConfig, type EngineContext } from './context';
 import { startControllers } from './controllers';
 import { ControllerManager } from './controllers/runtime';
-import { type ExecResult, fail } from './exec';
+import { type ExecResult, fail, internalErrorText } from './exec';
 import { parseShellLine } from './programs/shellSyntax';
 import type { FilterProgram } from './programs/types';
 import { finishInExec, type KeepRequest, type KeepRunning, Running, type RunningCommand } from './running';
@@ -243,7 +243,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       }
     } catch (e) {
       // An engine bug must not take the terminal down; report it like a crashed command.
-      result = fail(`internal error: ${e instanceof Error ? e.message : String(e)}\n`, 1);
+      result = fail(internalErrorText(e), 1);
     }
     settle();
     return result;

@@ -13,7 +13,7 @@
 // `--request-timeout=D` it first lets simulated time run D (as rollout status does), so a
 // script or test sees what the command printed meanwhile. Everything stays deterministic.
 
-import { appendChunk, type ExecResult, type OutputChunk, orderedOutput, withChunks } from './exec';
+import { appendChunk, type ExecResult, internalErrorText, type OutputChunk, orderedOutput, withChunks } from './exec';
 
 /** Where a running command writes, and how it ends itself. */
 export interface LiveOutput {
@@ -21,6 +21,12 @@ export interface LiveOutput {
   err(text: string): void;
   /** The command ends by itself (its pod went away, its container exited) with this exit code. */
   end(exitCode: number): void;
+  /**
+   * Wraps a callback the command hands to someone else (a store watch): if it throws, this
+   * command ends with an internal error, and the write that announced the change, and the
+   * other watchers, carry on as if it had not.
+   */
+  guard<A extends unknown[]>(callback: (...args: A) => void): (...args: A) => void;
 }
 
 /** What a command that keeps running hands back to the engine. */
@@ -112,9 +118,26 @@ export class Running implements RunningCommand {
         if (!this.live) this.endedEarly ??= code;
         else this.finish(code);
       },
+      guard: (callback) => (...args) => {
+        if (!this.done) this.guarded(() => callback(...args));
+      },
     };
-    this.live = request.begin(output);
+    this.guarded(() => (this.live = request.begin(output)));
     if (this.endedEarly !== undefined) this.finish(this.endedEarly);
+  }
+
+  /**
+   * Runs the command's own code (outside exec's try/catch: a watch, a poll, Ctrl-C, the
+   * editor closing). An engine bug there ends this command, as runCommand reports one.
+   */
+  private guarded(body: () => void): void {
+    try {
+      body();
+    } catch (e) {
+      if (this.done) return;
+      this.write('stderr', internalErrorText(e));
+      this.finish(1);
+    }
   }
 
   read(): OutputChunk[] {
@@ -124,7 +147,7 @@ export class Running implements RunningCommand {
   }
 
   poll(): void {
-    if (!this.done) this.live?.poll?.();
+    if (!this.done) this.guarded(() => this.live?.poll?.());
   }
 
   interrupt(): void {
@@ -137,12 +160,12 @@ export class Running implements RunningCommand {
   }
 
   closeEditor(): void {
-    if (this.editing) this.live?.editorClosed?.();
+    if (this.editing) this.guarded(() => this.live?.editorClosed?.());
   }
 
   /** Plain exec: a command waiting for an editor cannot have one (kubectl edit). */
   withoutEditor(): void {
-    if (this.editing) this.live?.noEditor?.();
+    if (this.editing) this.guarded(() => this.live?.noEditor?.());
   }
 
   /** Ends with `exitCode`, releasing what the command holds. */
@@ -150,7 +173,12 @@ export class Running implements RunningCommand {
     if (this.done) return;
     this.done = true;
     this.exitCode = exitCode;
-    this.live?.stop();
+    try {
+      this.live?.stop();
+    } catch (e) {
+      // Ended and forgotten all the same: it must not be polled again.
+      this.write('stderr', internalErrorText(e));
+    }
     this.onDone(this);
   }
 }

@@ -108,6 +108,7 @@ function streamThrough(chunks: OutputChunk[], initial: ExecResult, request: Keep
         if (chain.done) live.end(chain.exitCode);
       },
       err: (text) => live.err(text),
+      guard: live.guard,
       end: () => {
         if (chain.done) return;
         const out = chain.end();

@@ -119,7 +119,7 @@ export function runGetWatch(inv: Invocation): void {
   if (!flags.bool('watch-only')) for (const obj of initial) inv.output.out(print(obj, 'ADDED'));
 
   keepRunning(inv, (live) => {
-    const unsubscribe = ctx.store.subscribe((e: WatchEvent) => {
+    const unsubscribe = ctx.store.subscribe(live.guard((e: WatchEvent) => {
       if (e.kind !== info.kind) return;
       const now = e.type !== 'DELETED' && inScope(e.object);
       const before = e.type !== 'ADDED' && inScope(e.old);
@@ -127,7 +127,7 @@ export function runGetWatch(inv: Invocation): void {
       if (now && before) live.out(print(e.object, 'MODIFIED'));
       else if (now) live.out(print(e.object, 'ADDED'));
       else if (before) live.out(print(e.type === 'DELETED' ? e.object : e.old!, 'DELETED'));
-    }, { recordedEvents: info.kind === 'Event' });
+    }), { recordedEvents: info.kind === 'Event' });
     // kubectl's interrupt handler (pkg/util/interrupt) runs the cancel, then os.Exit(1).
     return { stop: unsubscribe, interruptedExitCode: 1 };
   });
