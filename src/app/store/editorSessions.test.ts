@@ -62,11 +62,15 @@ describe('kubectl edit in the page', () => {
     writeFile(path, useStore.getState().files[path].replace('type: NodePort', 'type: Bogus'));
     closeEditor(path);
     expect(screen.lines().at(-1)).toBe('error: services "web" is invalid');
-    expect(Object.entries(useStore.getState().editing).map(([name, e]) => [name, e.handle.line])).toEqual([[path, 'kubectl edit svc web']]);
-    expect(useStore.getState().files[path]).toContain('# services "web" was not valid:\n# * spec.type: Unsupported value: "Bogus"');
+    // kubectl's editor runs again on a new temp file (editor.go LaunchTempFile): the tab follows it.
+    const reopened = useStore.getState().activeFile;
+    expect(reopened).toMatch(/^tmp\/kubectl-edit-[a-z0-9]{5}\.yaml$/);
+    expect(reopened).not.toBe(path);
+    expect(Object.entries(useStore.getState().editing).map(([name, e]) => [name, e.handle.line])).toEqual([[reopened, 'kubectl edit svc web']]);
+    expect(useStore.getState().files[reopened]).toContain('# services "web" was not valid:\n# * spec.type: Unsupported value: "Bogus"');
     session.input('\x03');
     expect(screen.lines().slice(-2)).toEqual(['^C', '$']);
-    expect([useStore.getState().editing, useStore.getState().activeFile, path in useStore.getState().files]).toEqual([{}, 'web.yaml', false]);
+    expect([useStore.getState().editing, useStore.getState().activeFile, path in useStore.getState().files, reopened in useStore.getState().files]).toEqual([{}, 'web.yaml', false, false]);
     unbind();
   });
 
@@ -83,9 +87,11 @@ describe('kubectl edit in the page', () => {
     expect(path).not.toBe(first);
     writeFile(path, useStore.getState().files[path].replace('type: NodePort', 'type: Bogus'));
     closeEditor(path);
-    closeEditor(path);
-    expect(screen.lines().slice(-3)).toEqual([`A copy of your changes has been stored to "/${path}"`, 'error: Edit cancelled, no valid changes were saved.', '$']);
-    expect([useStore.getState().editing, useStore.getState().activeFile, path in useStore.getState().files]).toEqual([{}, path, true]);
+    const reopened = useStore.getState().activeFile;
+    closeEditor(reopened);
+    expect(screen.lines().slice(-3)).toEqual([`A copy of your changes has been stored to "/${reopened}"`, 'error: Edit cancelled, no valid changes were saved.', '$']);
+    // Both passes' files stay, as upstream's short-circuit leaves them.
+    expect([useStore.getState().editing, useStore.getState().activeFile, path in useStore.getState().files, reopened in useStore.getState().files]).toEqual([{}, reopened, true, true]);
     unbind();
   });
 });

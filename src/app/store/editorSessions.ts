@@ -1,7 +1,8 @@
 // `kubectl edit` typed in the page: kubectl's $EDITOR is the editor pane. The file a running
 // edit waits on (RunningCommand.editing, engine/running.ts) opens as a tab; Done (or closing
 // the tab) is the editor exiting (closeEditor), after which kubectl applies the file, ends,
-// or reopens the same file with its errors on top. Kept apart from actions.ts, which calls in.
+// or reopens the edit in a new temp file with its errors on top (the tab follows it). Kept
+// apart from actions.ts, which calls in.
 // The store's `editing` is the one record of the running edits: initStore empties it with
 // the cluster, and whether an edit still waits is read from its handle.
 //
@@ -49,9 +50,18 @@ export function editsAfterChange(
   let { editing, activeFile } = s;
   for (const name in s.editing) {
     const session = s.editing[name];
-    if (session.handle.editing) continue;
+    const file = session.handle.editing;
+    const now = file && Workspace.normalise(file.path);
+    if (now === name) continue;
     if (editing === s.editing) editing = { ...s.editing };
     delete editing[name];
+    if (now) {
+      // Reopened after a refused save: kubectl's editor runs again on a new temp file (editor.go
+      // LaunchTempFile), and the tab follows it; the old file stays until the next save is read.
+      editing[now] = session;
+      if (name === activeFile) activeFile = now;
+      continue;
+    }
     if (name === activeFile && !(name in files)) activeFile = session.returnTo in files ? session.returnTo : (order[0] ?? '');
   }
   return { editing, activeFile };

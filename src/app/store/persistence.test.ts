@@ -90,12 +90,14 @@ describe('persistence', () => {
     const edit = startCommand('kubectl edit svc web');
     const path = useStore.getState().activeFile;
     expect(path).toMatch(/^tmp\/kubectl-edit-/);
-    const text = () => useStore.getState().files[path];
-    writeFile(path, text().replace(/type: \w+/, 'type: Bogus'));
+    writeFile(path, useStore.getState().files[path].replace(/type: \w+/, 'type: Bogus'));
     closeEditor(path);
     advanceTime(3_000);
-    writeFile(path, text().replace('type: Bogus', 'type: LoadBalancer'));
-    closeEditor(path);
+    // Reopened in a new temp file, the active tab.
+    const reopened = useStore.getState().activeFile;
+    expect(reopened).not.toBe(path);
+    writeFile(reopened, useStore.getState().files[reopened].replace('type: Bogus', 'type: LoadBalancer'));
+    closeEditor(reopened);
     expect(edit.done).toBe(true);
     advanceTime(10_000);
     const before = state();

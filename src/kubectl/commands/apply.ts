@@ -7,14 +7,13 @@
 
 import { isStatusError } from '../../engine/core/errors';
 import type { KubeObject } from '../../engine/core/types';
-import { jsonEqual } from '../../engine/api/apiServer';
 import type { Invocation, KubectlCommand } from '../command';
 import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, fieldValidationOf, FILENAME_FLAG, OUTPUT_FLAG, validationOn, VALIDATE_FLAG, withWarnings } from '../commonFlags';
 import { addSourceToErr, AggregateError, KubectlError, toError } from '../errors';
 import { infoString, type ManifestItem, readManifests } from '../manifestSource';
 import { asPatchError } from '../patchDecodeError';
 import { kindString, mutationFormat, toJSONText, toYAMLText } from '../output';
-import { diffPatch, threeWayMerge } from '../threeWayMerge';
+import { applyStrategicMergePatch, createThreeWayMergePatch, StrategicPatchFormatError } from '../strategicPatch';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -75,19 +74,29 @@ function applyOne(inv: Invocation, item: ManifestItem, print: (item: ManifestIte
   } catch {
     original = undefined;
   }
-  const merged = threeWayMerge(item.info.kind, original, modified as Record<string, unknown>, live as Record<string, unknown>) as KubeObject;
-  if (jsonEqual(merged, live)) return print(item, live, `unchanged${dryRunSuffix(dryRun)}`);
+  const patch = createThreeWayMergePatch(item.info.kind, original, modified as Record<string, unknown>, live as Record<string, unknown>);
+  let merged: KubeObject;
+  try {
+    merged = applyStrategicMergePatch(item.info.kind, live, patch) as KubeObject;
+  } catch (e) {
+    if (!(e instanceof StrategicPatchFormatError)) throw e;
+    throw addSourceToErr(`applying patch:\n${patchText(patch)}\nto:\n${infoString(item)}\nfor:`, item.source, e.status());
+  }
+  // patcher.go patchSimple: an empty patch is not sent, and apply prints `unchanged`.
+  if (Object.keys(patch).length === 0) return print(item, live, `unchanged${dryRunSuffix(dryRun)}`);
   if (dryRun === 'client') return print(item, merged, `configured${dryRunSuffix(dryRun)}`);
   try {
     // kubectl sends the patch with the same fieldValidation (apply.go applyOneObject's helper).
     const updated = withWarnings(inv, (warnings) => ctx.api.update(merged, { dryRun: dryRun === 'server', fieldValidation, warnings }));
     print(item, updated, `configured${dryRunSuffix(dryRun)}`);
   } catch (e) {
-    const patch = diffPatch(live, merged);
     // kubectl sends the patch; a type error surfaces from the server's PATCH handler.
-    throw addSourceToErr(`applying patch:\n${JSON.stringify(patch)}\nto:\n${infoString(item)}\nfor:`, item.source, asPatchError(e, patch, 'strategic'));
+    throw addSourceToErr(`applying patch:\n${patchText(patch)}\nto:\n${infoString(item)}\nfor:`, item.source, asPatchError(e, patch, 'strategic'));
   }
 }
+
+/** The patch as apply.go quotes it: Go's json.Marshal (compact, map keys sorted). */
+const patchText = (patch: unknown) => JSON.stringify(sortedCompact(patch));
 
 export const applyCommand: KubectlCommand = {
   name: 'apply',

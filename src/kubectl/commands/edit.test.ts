@@ -61,22 +61,38 @@ describe('kubectl edit (editoptions.go Run)', () => {
     expect(c.exec('kubectl get svc web -o jsonpath={.metadata.resourceVersion}').stdout).toBe(rv);
   });
 
-  it('an invalid edit reopens the same file with the API server\'s causes on top; closed again unchanged, the copy is kept and it exits 1', () => {
+  it('an invalid edit reopens in a new temp file (editor.go LaunchTempFile each pass) with the API server\'s causes on top; closed again unchanged, both copies stay and it exits 1', () => {
     const c = cluster();
     const h = c.start('kubectl edit svc web');
     const path = h.editing!.path;
     editWith(c, h, (t) => t.replace('type: ClusterIP', 'type: Bogus'));
     expect(output(h)).toBe('!error: services "web" is invalid\n');
     expect(h.done).toBe(false);
-    expect(h.editing?.path).toBe(path);
-    const reopened = c.readFile(path)!;
+    const second = h.editing!.path;
+    expect(second).toMatch(/^\/tmp\/kubectl-edit-[a-z0-9]{5}\.yaml$/);
+    expect(second).not.toBe(path);
+    const reopened = c.readFile(second)!;
     expect(reopened.startsWith(`${HEADER}# services "web" was not valid:\n# * spec.type: Unsupported value: "Bogus": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"\n#\napiVersion: v1\n`)).toBe(true);
     expect(reopened).toContain('type: Bogus');
     h.closeEditor!();
-    expect(output(h)).toBe(`!A copy of your changes has been stored to "${path}"\nerror: Edit cancelled, no valid changes were saved.\n`);
+    // The short-circuit returns before "cleanup any file from the previous pass".
+    expect(output(h)).toBe(`!A copy of your changes has been stored to "${second}"\nerror: Edit cancelled, no valid changes were saved.\n`);
     expect([h.done, h.exitCode]).toEqual([true, 1]);
+    expect(c.readFile(second)).toContain('type: Bogus');
     expect(c.readFile(path)).toContain('type: Bogus');
     expect(c.exec('kubectl get svc web -o jsonpath={.spec.type}').stdout).toBe('ClusterIP');
+  });
+
+  it('the previous pass\'s file is removed once the next one is read; a successful save leaves no file', () => {
+    const c = cluster();
+    const h = c.start('kubectl edit svc web');
+    const first = h.editing!.path;
+    editWith(c, h, (t) => t.replace('type: ClusterIP', 'type: Bogus'));
+    const second = h.editing!.path;
+    expect(c.readFile(first)).toBeDefined();
+    editWith(c, h, (t) => t.replace('type: Bogus', 'type: NodePort'));
+    expect([h.done, h.exitCode]).toEqual([true, 0]);
+    expect([c.readFile(first), c.readFile(second)]).toEqual([undefined, undefined]);
   });
 
   it('fixed after a refusal, the second save applies', () => {

@@ -132,14 +132,15 @@ export const editCommand: KubectlCommand = {
     const object = targets.length === 1 ? targets[0].obj : { ...asList(targets.map((t) => t.obj)), metadata: {} };
     // JSON has no comments: no header then (editPrinterOptions.Complete).
     const original = (format === 'yaml' ? headerText([]) : '') + (format === 'json' ? toJSONText(object) : toYAMLText(object));
-    const path = tempPath(inv.env.workspace, ctx.config.seed, format === 'json' ? '.json' : '.yaml');
+    const ext = format === 'json' ? '.json' : '.yaml';
+    const path = tempPath(inv.env.workspace, ctx.config.seed, ext);
     const session = new EditSession(inv, targets, original, path, {
       format,
       outputPatch: flags.bool('output-patch'),
       saveConfig: flags.bool('save-config'),
       subresource,
       windowsLineEndings: flags.bool('windows-line-endings'),
-    });
+    }, () => tempPath(inv.env.workspace, ctx.config.seed, ext));
     session.write(original);
     if (!inv.env.keepRunning) {
       // A bare runKubectl cannot wait for an editor at all.

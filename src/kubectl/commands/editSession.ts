@@ -111,9 +111,15 @@ export class EditSession implements LiveCommand {
     private readonly originals: readonly Target[],
     /** The file as first written (header and object): an unchanged save cancels the edit. */
     private readonly original: string,
-    readonly path: string,
+    /** The file the editor has open now: each pass is a new temp file (editor.go LaunchTempFile). */
+    public path: string,
     private readonly options: EditOptions,
+    /** Names the next pass's temp file. */
+    private readonly nextPath: () => string,
   ) {}
+
+  /** The file of the pass before (editResults.file), removed once the next pass's file is read. */
+  private previousPath: string | undefined;
 
   begin(out: LiveOutput): this {
     this.out = out;
@@ -127,7 +133,10 @@ export class EditSession implements LiveCommand {
 
   stop(): void {
     this.waiting = false;
-    if (!this.keepFile) this.inv.env.workspace.remove(this.path);
+    if (!this.keepFile) {
+      this.inv.env.workspace.remove(this.path);
+      if (this.previousPath) this.inv.env.workspace.remove(this.previousPath);
+    }
   }
 
   noEditor(): void {
@@ -154,9 +163,11 @@ export class EditSession implements LiveCommand {
     this.out?.end(exitCode);
   }
 
-  /** Opens the file again: the header with the reasons, then what the person wrote (comments dropped). */
+  /** The editor again, on a new temp file: the header with the reasons, then what the person wrote (comments dropped). */
   private reopen(): void {
     const header = this.options.format === 'yaml' ? headerText(this.reasons) : '';
+    this.previousPath = this.path;
+    this.path = this.nextPath();
     this.write(header + manualStrip(this.edited));
   }
 
@@ -176,6 +187,9 @@ export class EditSession implements LiveCommand {
     // Parsed once: the comparisons and the validation below all read the text without its comments.
     const stripped = stripComments(text);
     if (this.containsError && stripComments(before) === stripped) throw new Preserved('Edit cancelled, no valid changes were saved.');
+    // "cleanup any file from the previous pass" (left in place by the cancel above, as upstream).
+    if (this.previousPath) inv.env.workspace.remove(this.previousPath);
+    this.previousPath = undefined;
 
     if (fieldValidationOf(inv.flags) !== 'Ignore') {
       const problem = validationError(stripped);

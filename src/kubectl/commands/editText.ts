@@ -5,12 +5,11 @@
 // Sources: staging/src/k8s.io/kubectl/pkg/cmd/util/editor/editoptions.go (editHeader.writeTo,
 // hashOnLineBreak, hasLines, editResults.addError), kubectl/pkg/cmd/util/helpers.go
 // (StripComments, ManualStrip), apimachinery/pkg/util/strategicpatch/patch.go
-// (CreateTwoWayMergePatch: diffMaps, diffListsOfMaps, $setElementOrder).
+// (CreateTwoWayMergePatch, in ../strategicPatch.ts).
 
-import { jsonEqual } from '../../engine/api/apiServer';
 import { parseManifests } from '../../manifests';
 import { sortKeys } from '../output';
-import { mergeKeyFor } from '../threeWayMerge';
+import { createTwoWayMergePatch } from '../strategicPatch';
 
 /** One reason the file comes back: a head line and its causes (`# * field: message`). */
 export interface EditReason {
@@ -83,59 +82,9 @@ type Json = unknown;
 type JsonObject = Record<string, Json>;
 const isObject = (v: Json): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function setOwn(o: JsonObject, k: string, v: Json): void {
-  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-}
-
-/** Go's `%v` of a merge key's value, by which strategicpatch sorts list items. */
-const keyText = (v: Json) => (typeof v === 'string' ? v : JSON.stringify(v));
-
-/** CreateTwoWayMergePatch for a built-in kind: changed fields, `null` for removed ones, merge-keyed lists item by item. */
+/** CreateTwoWayMergePatch for a built-in kind (strategicPatch.ts): changed fields, `null` for removed ones, merge-keyed lists item by item. */
 export function twoWayMergePatch(kind: string, original: JsonObject, modified: JsonObject): JsonObject {
-  return diffMaps(kind, [], original, modified);
-}
-
-function diffMaps(kind: string, path: string[], original: JsonObject, modified: JsonObject): JsonObject {
-  const patch: JsonObject = {};
-  for (const [k, m] of Object.entries(modified)) {
-    const hasOriginal = Object.prototype.hasOwnProperty.call(original, k);
-    const o = hasOriginal ? original[k] : undefined;
-    if (!hasOriginal) setOwn(patch, k, m);
-    else if (isObject(o) && isObject(m)) {
-      const sub = diffMaps(kind, [...path, k], o, m);
-      if (Object.keys(sub).length) setOwn(patch, k, sub);
-    } else if (Array.isArray(o) && Array.isArray(m)) diffLists(kind, [...path, k], k, o, m, patch);
-    else if (!jsonEqual(o, m)) setOwn(patch, k, m);
-  }
-  for (const k of Object.keys(original)) if (!Object.prototype.hasOwnProperty.call(modified, k)) setOwn(patch, k, null);
-  return patch;
-}
-
-function diffLists(kind: string, path: string[], field: string, original: Json[], modified: Json[], patch: JsonObject): void {
-  const key = mergeKeyFor(kind, path);
-  if (!key || ![...original, ...modified].every((i) => isObject(i) && i[key] !== undefined)) {
-    if (!jsonEqual(original, modified)) setOwn(patch, field, modified);
-    return;
-  }
-  const id = (i: Json) => keyText((i as JsonObject)[key]);
-  const originalById = new Map(original.map((i) => [id(i), i as JsonObject]));
-  const modifiedIds = new Set(modified.map(id));
-  const items: { id: string; item: JsonObject }[] = [];
-  for (const m of modified as JsonObject[]) {
-    const o = originalById.get(id(m));
-    if (!o) items.push({ id: id(m), item: m });
-    else {
-      const sub = diffMaps(kind, [...path, '[]'], o, m);
-      if (Object.keys(sub).length) items.push({ id: id(m), item: { [key]: m[key], ...sub } });
-    }
-  }
-  for (const o of original as JsonObject[]) if (!modifiedIds.has(id(o))) items.push({ id: id(o), item: { [key]: o[key], $patch: 'delete' } });
-  const reordered = original.filter((i) => modifiedIds.has(id(i))).map(id).join('\n') !== modified.filter((i) => originalById.has(id(i))).map(id).join('\n');
-  if (items.length === 0 && !reordered) return;
-  // diffListsOfMaps walks both lists sorted by the merge key.
-  items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (items.length) setOwn(patch, field, items.map((i) => i.item));
-  setOwn(patch, `$setElementOrder/${field}`, (modified as JsonObject[]).map((m) => ({ [key]: m[key] })));
+  return createTwoWayMergePatch(kind, original, modified);
 }
 
 /** The mergepatch preconditions edit sets: apiVersion, kind and metadata.name must not change. */

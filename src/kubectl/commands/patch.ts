@@ -13,6 +13,7 @@ import { DRY_RUN_FLAG, dryRunOf, FILENAME_FLAG, OUTPUT_FLAG, withWarnings } from
 import { AggregateError, KubectlError, toError } from '../errors';
 import { mutationFormat } from '../output';
 import { asPatchError } from '../patchDecodeError';
+import { StrategicPatchFormatError } from '../strategicPatch';
 import { jsonPatch, mergePatch, PatchError, strategicMergePatch } from './patchApply';
 import { objectRef, printResult, resolveTargets } from './targets';
 
@@ -71,6 +72,7 @@ export const patchCommand: KubectlCommand = {
           else patched = strategicMergePatch(info.kind, clone(obj), patch) as KubeObject;
         } catch (e) {
           if (e instanceof PatchError) throw unprocessable(e.message);
+          if (e instanceof StrategicPatchFormatError) throw e.status();
           throw e;
         }
         let shown = patched;

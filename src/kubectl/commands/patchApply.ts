@@ -1,12 +1,11 @@
 // The three patch types `kubectl patch --type` sends and the API server applies:
 // JSON merge patch (RFC 7386), JSON patch (RFC 6902) and strategic merge patch
-// (maps merged, lists with a patch merge key merged item by item, `$patch:
-// delete|replace` directives, other lists replaced). The merge keys are the ones
-// apply uses (threeWayMerge.mergeKeyFor).
+// (strategicPatch.ts: maps merged, lists with a patch merge key merged item by item,
+// `$patch`, `$retainKeys` and `$setElementOrder` directives, other lists replaced).
 // Sources: github.com/evanphx/json-patch (MergePatch, Patch.Apply and its error
 // texts), staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go.
 
-import { mergeKeyFor } from '../threeWayMerge';
+import { applyStrategicMergePatch } from '../strategicPatch';
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
@@ -31,55 +30,9 @@ export function mergePatch(target: Json, patch: Json): Json {
   return out;
 }
 
-/** Strategic merge patch for the kind (list merge keys by field path). */
+/** Strategic merge patch for the kind, as the API server applies it (strategicPatch.ts). */
 export function strategicMergePatch(kind: string, target: Json, patch: Json): Json {
-  return smp(kind, [], target, patch);
-}
-
-function smp(kind: string, path: string[], target: Json, patch: Json): Json {
-  if (!isObject(patch)) return copy(patch);
-  if (patch.$patch === 'replace') {
-    const { $patch: _p, ...rest } = patch;
-    return copy(rest);
-  }
-  if (patch.$patch === 'delete') return undefined;
-  const out: JsonObject = isObject(target) ? { ...target } : {};
-  for (const [k, v] of Object.entries(patch)) {
-    if (k.startsWith('$')) continue;
-    if (v === null) {
-      delete out[k];
-      continue;
-    }
-    const current = Object.prototype.hasOwnProperty.call(out, k) ? out[k] : undefined;
-    if (Array.isArray(v)) {
-      const key = mergeKeyFor(kind, [...path, k]);
-      setOwn(out, k, key && Array.isArray(current) ? mergeList(kind, [...path, k], key, current, v) : copy(v.filter((i) => !(isObject(i) && i.$patch))));
-      continue;
-    }
-    const merged = smp(kind, [...path, k], current, v);
-    if (merged === undefined) delete out[k];
-    else setOwn(out, k, merged);
-  }
-  return out;
-}
-
-function mergeList(kind: string, path: string[], key: string, current: Json[], patch: Json[]): Json[] {
-  const out = current.map((i) => i);
-  const indexOf = (item: JsonObject) => out.findIndex((c) => isObject(c) && JSON.stringify(c[key]) === JSON.stringify(item[key]));
-  for (const item of patch) {
-    if (!isObject(item)) {
-      out.push(copy(item));
-      continue;
-    }
-    const at = indexOf(item);
-    if (item.$patch === 'delete') {
-      if (at >= 0) out.splice(at, 1);
-      continue;
-    }
-    if (at >= 0) out[at] = smp(kind, [...path, '[]'], out[at], item);
-    else out.push(smp(kind, [...path, '[]'], undefined, item));
-  }
-  return out;
+  return applyStrategicMergePatch(kind, target, patch);
 }
 
 /** JSON pointer tokens (`~1` → `/`, `~0` → `~`). */
