@@ -3,6 +3,7 @@
 // enough to read from the back of the room. Measured as rendered: font size × zoom.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { podNameProblems } from './podNames';
 
 const POD = /^Pod web-[a-z0-9]+-[a-z0-9]{5}, /;
 
@@ -181,5 +182,66 @@ test.describe('on a classroom projector', () => {
       expect(ys[0]).toBeLessThan(ys[1]);
       expect(ys[1]).toBeLessThan(ys[2]);
     }
+  });
+
+  test('every pod card shows its whole name, as kubectl get pods prints it (it was cut to web-bc… 9wqbw): 8 Deployment pods at 1280×720 and 1024×768, in presenter view too', async ({ page }) => {
+    await page.addInitScript(() => localStorage.clear());
+    for (const [w, h] of [
+      [1280, 720],
+      [1024, 768],
+    ] as const) {
+      await open(page, w, h);
+      await scaleTo(page, 8);
+      expect(await podNameProblems(page), `${w}×${h}`).toEqual([]);
+      await page.keyboard.press('Alt+Shift+P');
+      await expect(page.getByRole('button', { name: 'Presenter view' })).toHaveAttribute('aria-pressed', 'true');
+      await settledPodNamePx(page);
+      expect(await podNameProblems(page), `${w}×${h} presenter`).toEqual([]);
+    }
+  });
+
+  test('a StatefulSet\'s pods (db-0, db-1, db-2) show their names whole on one line at 1280×720', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('./?test-hooks=1&scenario=headless-statefulset');
+    await page.evaluate(() => (window.__playground as unknown as { advanceTime(ms: number): void }).advanceTime(60_000));
+    await expect(page.getByRole('group', { name: /^Pod db-\d, / })).toHaveCount(3);
+    expect(await podNameProblems(page)).toEqual([]);
+    // offsetHeight is in the card's own px, before the graph's zoom.
+    const heights = await page.locator('.react-flow__node-pod .gnode-name').evaluateAll((els) => els.map((e) => Math.round((e as HTMLElement).offsetHeight / parseFloat(getComputedStyle(e).lineHeight))));
+    expect(heights).toEqual([1, 1, 1]);
+  });
+
+  test('presenter view at 1280×720 draws the welcome example across the graph pane (it used half its width, wide margins beside it)', async ({ page }) => {
+    await page.addInitScript(() => localStorage.clear());
+    await open(page, 1280, 720);
+    await page.keyboard.press('Alt+Shift+P');
+    await expect(page.getByRole('button', { name: 'Presenter view' })).toHaveAttribute('aria-pressed', 'true');
+    await settledPodNamePx(page);
+    const fraction = await page.evaluate(() => {
+      const pane = document.querySelector('.graph-canvas')!.getBoundingClientRect();
+      const boxes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect()).filter((r) => r.width > 0);
+      return (Math.max(...boxes.map((r) => r.right)) - Math.min(...boxes.map((r) => r.left))) / pane.width;
+    });
+    expect(fraction).toBeGreaterThanOrEqual(0.8);
+  });
+
+  test('at 1024×768 in presenter view the lesson keeps to a compact strip, its commands one row that scrolls (it was ~174 px, three rows)', async ({ page }) => {
+    await page.addInitScript(() => localStorage.clear());
+    await open(page, 1024, 768);
+    await page.keyboard.press('Alt+Shift+P');
+    await expect(page.getByRole('button', { name: 'Presenter view' })).toHaveAttribute('aria-pressed', 'true');
+    const lesson = page.locator('.lesson-strip');
+    const commands = lesson.getByRole('list', { name: 'Commands to try' });
+    await expect(commands).toBeVisible();
+    expect((await lesson.boundingBox())!.height).toBeLessThanOrEqual(100);
+    // The sentence it teaches is still there to read.
+    await expect(lesson.locator('.lesson-summary')).toBeVisible();
+    // Every command is still a Tab away, brought into view inside the strip.
+    const last = lesson.getByRole('button', { name: 'Generate traffic' });
+    await last.focus();
+    const strip = (await lesson.boundingBox())!;
+    const box = (await last.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(strip.x + strip.width + 0.5);
+    expect(box.y + box.height).toBeLessThanOrEqual(strip.y + strip.height + 0.5);
   });
 });

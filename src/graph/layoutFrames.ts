@@ -55,6 +55,8 @@ export function layoutFrames(
   // Every frame gets the same width, so they line up; it changes only when the
   // busiest frame crosses 1, 4 or 9 pods, and the pods then re-flow once.
   const cols = colsFor(Math.max(0, ...frameOrder.map((f) => children.get(f)?.length ?? 0)));
+  // Pod cards share one height, taller when a pod's name takes more lines (sizes.ts podCardHeight).
+  const podH = Math.max(S.POD_H, ...nodes.filter((n) => n.parentId).map((n) => n.height));
   for (const fid of frameOrder) {
     const kids = children.get(fid) ?? [];
     const reuse = prev.frameCols.get(fid) === cols;
@@ -77,10 +79,10 @@ export function layoutFrames(
     const rows = Math.max(1, Math.ceil((maxSlot + 1) / cols));
     for (const k of kids) {
       const s = slot.get(k.id)!;
-      childPositions.set(k.id, { x: S.FRAME_PAD + (s % cols) * (S.POD_W + S.FRAME_GAP), y: podsTop + Math.floor(s / cols) * (S.POD_H + S.FRAME_GAP) });
+      childPositions.set(k.id, { x: S.FRAME_PAD + (s % cols) * (S.POD_W + S.FRAME_GAP), y: podsTop + Math.floor(s / cols) * (podH + S.FRAME_GAP) });
     }
     const width = 2 * S.FRAME_PAD + cols * S.POD_W + (cols - 1) * S.FRAME_GAP;
-    const height = S.FRAME_HEADER + rows * (S.POD_H + S.FRAME_GAP) - S.FRAME_GAP + S.FRAME_PAD;
+    const height = S.FRAME_HEADER + rows * (podH + S.FRAME_GAP) - S.FRAME_GAP + S.FRAME_PAD;
     frameCols.set(fid, cols);
     frameSize.set(fid, { width, height });
   }

@@ -36,10 +36,16 @@ describe('layoutGraph in rows', () => {
   const l = layoutGraph(welcome, emptyLayoutCache(), 'rows');
   const at = (id: string) => l.positions.get(id)!;
 
-  it('puts the outside world on top, then each Service with its EndpointSlice beside it, then the node frames side by side', () => {
+  it('puts each Service with its EndpointSlice beside it, then the node frames side by side; the outside world, with one card a frame, as a column at the left', () => {
     const service = at('Service/default/web');
     const slice = welcome.find((n) => n.data.kind === 'slice')!;
-    expect(at('external/workstation').y).toBeLessThan(service.y);
+    // A row on top made the picture tall, with wide empty margins in a short projector pane.
+    const outside = welcome.filter((n) => !n.parentId && ['workstation', 'ingress', 'coredns'].includes(n.data.kind)).map((n) => at(n.id));
+    expect(outside.length).toBeGreaterThan(1);
+    for (const o of outside) {
+      expect(o.x).toBe(0);
+      expect(o.x + S.SIDE_W).toBeLessThan(service.x);
+    }
     expect(at(slice.id).y).toBe(service.y);
     expect(at(slice.id).x).toBeGreaterThan(service.x);
     const frames = ['Node//node-1', 'Node//node-2', 'Node//node-3'].map(at);
@@ -77,10 +83,27 @@ describe('layoutGraph in rows', () => {
         const height = layout.frameSize.get(frame.id)!.height;
         if (layout === l) {
           expect(Math.min(...kids), frame.id).toBe(S.FRAME_PAD);
-          expect(height - (Math.max(...kids) + S.POD_H), frame.id).toBe(S.FRAME_HEADER);
+          const podH = welcome.find((n) => n.parentId === frame.id)!.height;
+          expect(height - (Math.max(...kids) + podH), frame.id).toBe(S.FRAME_HEADER);
         } else expect(Math.min(...kids), frame.id).toBe(S.FRAME_HEADER);
       }
     }
+  });
+
+  it('puts the outside world on top once the frames are two cards wide, and back at the left when they are one again', () => {
+    const pods = (n: number) => Array.from({ length: n }, (_, i) => newPod(`p${i}`, { node: `node-${(i % 3) + 1}` }));
+    const few = buildGraphModel(snap({ Node: threeNodes, Pod: pods(3), Service: [newService('s', {})] }));
+    const many = buildGraphModel(snap({ Node: threeNodes, Pod: pods(6), Service: [newService('s', {})] }));
+    const l1 = layoutGraph(few.nodes, emptyLayoutCache('rows'));
+    const l2 = layoutGraph(many.nodes, l1.cache);
+    const l3 = layoutGraph(few.nodes, l2.cache);
+    const ws = (x: Layout) => x.positions.get('external/workstation')!;
+    const svc = (x: Layout) => x.positions.get('Service/default/s')!;
+    expect(ws(l1).y).toBe(svc(l1).y);
+    expect(ws(l1).x).toBeLessThan(svc(l1).x);
+    expect(ws(l2).y).toBeLessThan(svc(l2).y);
+    expect(ws(l3)).toEqual(ws(l1));
+    expect(svc(l3)).toEqual(svc(l1));
   });
 
   it('keeps existing nodes where they were when objects come and go', () => {

@@ -1,6 +1,7 @@
 // The rows orientation of the layout (layout.ts), for a tall or narrow pane: the
 // layers top to bottom instead of left to right.
-//   row 1: the outside world (your machine, load balancer, ingress, CoreDNS, external names)
+//   row 1: the outside world (your machine, load balancer, ingress, CoreDNS, external names);
+//          a column at the left instead while the frames are one card wide (below)
 //   row 2: each Service with its EndpointSlices beside it
 //   row 3: the cluster-node frames side by side, holding their pods, each frame's
 //          header below its pods (the arrows come down into the pods from above)
@@ -28,6 +29,12 @@ const FRAME_SPACING = 20;
 const SERVICE_UNIT_W = S.SERVICE_W + PAIR_GAP + S.SLICE_W;
 /** The Services row is always there: the first Service fits in it without pushing the frames down. */
 const MIN_SERVICES_ROW = S.serviceHeight(1, true);
+
+/** Frames this wide or narrower (three nodes of one card each, not two cards each) leave the outside world a column at the left. */
+const OUTSIDE_COLUMN_MAX_FRAMES_W = 3 * (2 * S.FRAME_PAD + S.POD_W) + 2 * FRAME_SPACING;
+const OUTSIDE_COLUMN_GAP = 50;
+/** Kept in the cache's laneSpan: whether the outside world was a column (1) or a row (0) last time. */
+const OUTSIDE_COLUMN_KEY = 'outside-column';
 
 type Row = 'outside' | 'services';
 
@@ -71,23 +78,41 @@ export function layoutRows(nodes: readonly GraphNode[], prev: LayoutCache): Layo
     laneSpan.set(row, span);
     return span;
   };
+  const framesWidth = frames.frameOrder.reduce((w, fid) => w + frames.frameSize.get(fid)!.width + FRAME_SPACING, -FRAME_SPACING);
+  // Few pods a node (frames one card wide): the outside world stands as a column at the
+  // left instead of a row on top, so the picture is as wide as the short pane it is
+  // drawn in rather than tall with empty margins beside it (a 1280×720 projector drew
+  // the welcome example 1.3 times as large). It moves only when the frames re-flow too.
+  const outsideColumn = framesWidth <= OUTSIDE_COLUMN_MAX_FRAMES_W;
+  laneSpan.set(OUTSIDE_COLUMN_KEY, Number(outsideColumn));
+  const keepOutside = (prev.laneSpan.get(OUTSIDE_COLUMN_KEY) ?? 0) === Number(outsideColumn);
+  const x0 = outsideColumn ? S.SIDE_W + OUTSIDE_COLUMN_GAP : 0;
   const yOf: Record<Row, number> = { outside: 0, services: 0 };
-  yOf.services = spanOf('outside', 0) + ROW_GAP;
+  yOf.services = outsideColumn ? 0 : spanOf('outside', 0) + ROW_GAP;
   const yFrames = yOf.services + spanOf('services', MIN_SERVICES_ROW) + ROW_GAP;
 
   // Frames side by side, in their lasting order.
-  let x = 0;
+  let x = x0;
   for (const fid of frames.frameOrder) {
     positions.set(fid, { x, y: yFrames });
     pos.set(fid, { x, y: yFrames });
     x += frames.frameSize.get(fid)!.width + FRAME_SPACING;
   }
-  const framesWidth = Math.max(0, x - FRAME_SPACING);
 
-  for (const row of ['outside', 'services'] as Row[]) {
-    const xs = placeAlongLane(rows[row], { size: (i) => i.width, before: (i) => prev.pos.get(i.node.id)?.x, gap: ITEM_GAP, framesSpan: framesWidth });
+  if (outsideColumn) {
+    // From the top, level with the Services: a request's path starts at the left.
+    const ys = placeAlongLane(rows.outside, { size: (i) => i.height, before: (i) => (keepOutside ? prev.pos.get(i.node.id)?.y : undefined), gap: ITEM_GAP, framesSpan: 0 });
+    for (const item of rows.outside) {
+      const p = { x: 0, y: ys.get(item)! };
+      pos.set(item.node.id, p);
+      positions.set(item.node.id, p);
+    }
+  }
+  for (const row of (outsideColumn ? ['services'] : ['outside', 'services']) as Row[]) {
+    const before = (i: Item) => (row === 'outside' && !keepOutside ? undefined : prev.pos.get(i.node.id)?.x);
+    const xs = placeAlongLane(rows[row], { size: (i) => i.width, before: (i) => (before(i) === undefined ? undefined : before(i)! - x0), gap: ITEM_GAP, framesSpan: framesWidth });
     for (const item of rows[row]) {
-      const p = { x: xs.get(item)!, y: yOf[row] };
+      const p = { x: x0 + xs.get(item)!, y: yOf[row] };
       pos.set(item.node.id, p);
       positions.set(item.node.id, p);
       let sliceY = p.y;

@@ -154,6 +154,8 @@ export function buildGraphModel(snap: SnapshotLike, opts: ModelOptions = {}): Gr
       ariaLabel: 'Pods waiting for a node',
     });
   }
+  // Every card in the frames' grid gets the height the longest name needs (sizes.ts), groups too.
+  const podH = S.podCardHeight(grouping.singles.map((e) => e.data.name));
   for (const e of [...grouping.singles].sort((a, b) => a.data.name.localeCompare(b.data.name))) {
     const d = e.data;
     const excluded = d.exclusions.length ? `, excluded from ${d.exclusions.map((x) => `Service ${x.service}: ${x.reason}`).join('; ')}` : '';
@@ -163,7 +165,7 @@ export function buildGraphModel(snap: SnapshotLike, opts: ModelOptions = {}): Gr
       parentId: frameOf(e.nodeKey),
       data: d,
       width: S.POD_W,
-      height: S.POD_H,
+      height: podH,
       ariaLabel: `Pod ${d.name}, ${state}, ${d.ip ?? 'no IP'}${d.nodeName ? ` on ${d.nodeName}` : ''}${d.restarts ? `, ${d.restarts} restarts` : ''}${excluded}`,
     });
   }
@@ -192,7 +194,7 @@ export function buildGraphModel(snap: SnapshotLike, opts: ModelOptions = {}): Gr
       parentId: frameOf(g.nodeKey),
       data,
       width: S.POD_W,
-      height: S.POD_H,
+      height: podH,
       ariaLabel: `${g.pods.length} pods of ${ownerName} on ${g.nodeKey || 'no node'}: ${c.ready} ready, ${c.notReady} not ready, ${c.pending} pending, ${c.terminating} terminating, ${c.crashLooping} crash-looping`,
     });
   }

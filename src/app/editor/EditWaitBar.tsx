@@ -13,8 +13,13 @@ export const EditWaitBar = memo(function EditWaitBar({ path }: { path: string })
   if (line === undefined) return null;
   return (
     <div className="editor-edit-bar" role="status" aria-label="kubectl edit is waiting">
-      <span className="editor-edit-text">
+      {/* In a narrow pane (a 700×450 embed) the long text took four lines: a short one, at most
+          two lines, stands in for it there (editor.css), with the long one as its title. */}
+      <span className="editor-edit-text editor-edit-long">
         <code>{line}</code> is waiting for this file. Edit it, then press Done ({SAVE_SHORTCUT}) — kubectl applies it. Ctrl+C in the terminal cancels.
+      </span>
+      <span className="editor-edit-text editor-edit-short" title={`${line} is waiting for this file. Edit it, then press Done (${SAVE_SHORTCUT}) — kubectl applies it. Ctrl+C in the terminal cancels.`}>
+        <code>{line}</code> is waiting: edit, then Done.
       </span>
       <button type="button" className="editor-btn editor-apply" onClick={() => closeEditor(path)} aria-keyshortcuts={SAVE_SHORTCUT === '⌘S' ? 'Meta+S' : 'Control+S'} title={`Close the editor for kubectl (${SAVE_SHORTCUT})`}>
         <OkIcon />

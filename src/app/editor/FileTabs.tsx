@@ -36,6 +36,13 @@ const Tab = memo(function Tab(props: { path: string; active: boolean; onRename: 
       onKeyDown={(e) => props.onKey(e, path)}
       title={editing ? `${path} — kubectl edit is waiting for it` : tabTitle(path, state)}
     >
+      {/* In a narrow pane (a 700×450 embed) the badge after a long temp-file name was cut off: a
+          compact marker before the name takes its place there (editor.css), the badge's words stay for screen readers. */}
+      {editing && (
+        <span className="editor-tab-editing-mark" aria-hidden="true">
+          <PencilIcon />
+        </span>
+      )}
       <span className="editor-tab-name">{path}</span>
       {editing && <span className="editor-tab-editing">kubectl edit</span>}
       {dirty && (

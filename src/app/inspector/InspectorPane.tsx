@@ -56,7 +56,8 @@ export function InspectorPane() {
       }}
     >
       <header className="pane-header inspector-header">
-        <h2 className="pane-title">
+        {/* The title tells the whole name when a narrow pane cuts it short. */}
+        <h2 className="pane-title" title={selection ? `${selection.kind} ${selection.namespace ? `${selection.namespace}/` : ''}${selection.name}` : undefined}>
           {selection ? (
             <>
               <span className="inspector-kind">{selection.kind}</span> <span className="inspector-name">{selection.namespace ? `${selection.namespace}/` : ''}{selection.name}</span>

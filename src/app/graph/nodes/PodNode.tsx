@@ -5,16 +5,22 @@ import type { FlowNode } from '../flowTypes';
 import { STATE_LABEL, StateIcon } from '../icons';
 import { Handles, LabelChip, MenuButton, nodeClass, useEmphasis, useIsSelected } from './common';
 
-// Memoised: a snapshot arrives several times a second; React Flow hands an
-// unchanged pod the same data object, so it does not re-render.
-/** The generated suffix tells replicas apart, so it never gets cut off; the prefix may. */
+/**
+ * The whole name, as `kubectl get pods` prints it, so a student can match the card to the
+ * terminal: it wraps after a `-` when it is too long for one line (`web-bc8f6d5d7-` / `9wqbw`),
+ * and the card is sized for the lines it takes (src/graph/sizes.ts podNameLines).
+ */
 function PodName({ name }: { name: string }) {
-  const cut = name.lastIndexOf('-');
-  if (cut <= 0) return <span className="gnode-name">{name}</span>;
+  const parts = name.match(/[^-]*-|[^-]+$/g) ?? [name];
   return (
     <span className="gnode-name pod-name">
-      <span className="pod-name-prefix">{name.slice(0, cut + 1)}</span>
-      <span className="pod-name-suffix">{name.slice(cut + 1)}</span>
+      {parts.map((p, i) => (
+        // A line may break after each `-` (<wbr>), and nowhere else unless a part is wider than the card.
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && <wbr />}
+        </span>
+      ))}
     </span>
   );
 }
@@ -42,6 +48,8 @@ function PodLabels({ labels }: { labels: PodData['labels'] }) {
   );
 }
 
+// Memoised: a snapshot arrives several times a second; React Flow hands an
+// unchanged pod the same data object, so it does not re-render.
 export const PodNode = memo(function PodNode({ data }: NodeProps<FlowNode>) {
   const d = data.m as PodData;
   const emphasis = useEmphasis(d);
@@ -51,14 +59,16 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<FlowNode>) {
   return (
     <div className={nodeClass('pod', emphasis, selected, `pod-${d.state} ${excluded ? 'pod-excluded' : ''}`)} title={`${d.name}\n${stateText}`}>
       <Handles />
-      {/* The name has the card's whole width (the menu button sits on the line below): it is what a class reads off a projector. */}
+      {/* The name has the card's whole width (the state and the menu button sit on the line below): it is what a class reads off a projector. */}
       <div className="gnode-head">
-        <StateIcon state={d.state} />
         <PodName name={d.name} />
       </div>
       <div className="gnode-meta">
         <span className="mono">{d.ip ?? 'no IP'}</span>
-        <span className={`state-text state-${d.state}`}>{STATE_LABEL[d.state]}</span>
+        <span className={`state-text state-${d.state}`}>
+          <StateIcon state={d.state} />
+          {STATE_LABEL[d.state]}
+        </span>
         {d.restarts > 0 && (
           <span className="restarts" title={`${d.restarts} restarts`}>
             ↻ {d.restarts}
