@@ -1,11 +1,13 @@
 // What a fresh kubeadm-style cluster holds before anyone applies anything:
 // nodes, the four system namespaces, the `kubernetes` and `kube-dns` Services,
-// the API server's own endpoints and the CoreDNS Deployment.
+// the API server's own endpoints, the CoreDNS Deployment and its ConfigMap, and
+// kube-proxy's DaemonSet (bootstrapKubeProxy.ts).
 
 import { formatIPv4, parseIPv4 } from './api/validation/common';
 import type { EngineContext } from './context';
 import type { KubeObject, Node } from './core/types';
 import { bootstrapIngressNginx } from './bootstrapIngress';
+import { bootstrapKubeProxy, corednsConfigMap } from './bootstrapKubeProxy';
 
 export const KUBERNETES_VERSION = 'v1.32.4';
 export const CONTROL_PLANE_PORT = 6443;
@@ -135,9 +137,10 @@ export function bootstrapCluster(ctx: EngineContext): void {
   });
 
   // kubeadm's CoreDNS addon (cmd/kubeadm/app/phases/addons/dns/manifests.go): the pods run
-  // as the `coredns` ServiceAccount. kube-proxy's ServiceAccount is left out: the simulated
-  // kube-proxy runs no pods.
+  // as the `coredns` ServiceAccount; the Corefile is the `coredns` ConfigMap (the Deployment's
+  // template leaves its volume out: changing the template would rename its ReplicaSet and pods).
   api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'coredns', namespace: 'kube-system' } });
+  api.create(corednsConfigMap());
   api.create({
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -169,5 +172,6 @@ export function bootstrapCluster(ctx: EngineContext): void {
       },
     },
   });
+  bootstrapKubeProxy(ctx);
   bootstrapIngressNginx(ctx);
 }

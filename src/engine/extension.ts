@@ -6,7 +6,7 @@
 import { createIngressStrategy } from './api/strategies/ingress';
 import { createNetworkPolicyStrategy } from './api/strategies/networkPolicy';
 import { validateService, validateServiceUpdate } from './api/strategies/service/validation';
-import { validateDeploymentSpec, validateReplicaSetSpec, validateStatefulSetSpec } from './api/strategies/workloadValidation';
+import { validateDaemonSetSpec, validateDeploymentSpec, validateReplicaSetSpec, validateStatefulSetSpec } from './api/strategies/workloadValidation';
 import { validatePodOnlyContainerRules, validatePodSpec } from './api/validation/podSpec';
 import { createIngressController } from './controllers/ingressController';
 import { createStatefulSetController } from './controllers/statefulset';
@@ -19,6 +19,7 @@ export const fullExtension: EngineExtension = {
     validateReplicaSetSpec,
     validateDeploymentSpec,
     validateStatefulSetSpec,
+    validateDaemonSetSpec,
     validateService,
     validateServiceUpdate,
   },

@@ -13,7 +13,7 @@
 
 import type { KindStrategy } from './api/registry';
 import type { validateService, validateServiceUpdate } from './api/strategies/service/validation';
-import type { validateDeploymentSpec, validateReplicaSetSpec, validateStatefulSetSpec } from './api/strategies/workloadValidation';
+import type { validateDaemonSetSpec, validateDeploymentSpec, validateReplicaSetSpec, validateStatefulSetSpec } from './api/strategies/workloadValidation';
 import type { validatePodOnlyContainerRules, validatePodSpec } from './api/validation/podSpec';
 import type { EngineContext } from './context';
 import type { Controller } from './controllers/runtime';
@@ -25,6 +25,7 @@ export interface SpecValidation {
   validateReplicaSetSpec: typeof validateReplicaSetSpec;
   validateDeploymentSpec: typeof validateDeploymentSpec;
   validateStatefulSetSpec: typeof validateStatefulSetSpec;
+  validateDaemonSetSpec: typeof validateDaemonSetSpec;
   validateService: typeof validateService;
   validateServiceUpdate: typeof validateServiceUpdate;
 }

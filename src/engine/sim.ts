@@ -6,7 +6,7 @@ import type { EngineContext } from './context';
 import { setCloudProvider } from './controllers/cloudProvider';
 import { kubeletOf } from './controllers/kubelet';
 import { setNodePower } from './controllers/nodeLifecycle';
-import type { Node, Pod } from './core/types';
+import type { KubeObject, Node, Pod } from './core/types';
 import { type ExecResult, fail, ok } from './exec';
 
 const HELP = `Playground commands that change the simulated cluster.
@@ -120,11 +120,28 @@ function runCloud(ctx: EngineContext, args: string[]): ExecResult {
   }
 }
 
+/**
+ * What an administrator does on a kubeadm cluster to switch modes: set `mode:` in the
+ * kube-proxy ConfigMap's config.conf (kubeadm writes `mode: ""`, iptables on Linux), so the
+ * ConfigMap never contradicts the mode the data plane simulates.
+ */
+function writeProxyModeToConfigMap(ctx: EngineContext, mode: 'iptables' | 'ipvs'): void {
+  const cm = ctx.store.get<ConfigMapWithData>('ConfigMap', 'kube-system', 'kube-proxy');
+  const conf = cm?.data?.['config.conf'];
+  if (!cm || typeof conf !== 'string' || !/^mode: .*$/m.test(conf)) return;
+  const next = conf.replace(/^mode: .*$/m, `mode: ${mode}`);
+  if (next === conf) return;
+  ctx.api.update({ ...cm, data: { ...cm.data, 'config.conf': next } } as ConfigMapWithData);
+}
+
+type ConfigMapWithData = KubeObject & { data?: Record<string, string> };
+
 function runProxyMode(ctx: EngineContext, args: string[]): ExecResult {
   if (args.length === 0) return ok(`kube-proxy mode: ${ctx.sim.proxyMode}\n`);
   if (args.length > 1) return usage(`unexpected argument "${args[1]}"`);
   if (args[0] !== 'iptables' && args[0] !== 'ipvs') return usage(`unknown proxy mode "${args[0]}" (expected iptables or ipvs)`);
   ctx.sim.proxyMode = args[0];
+  writeProxyModeToConfigMap(ctx, args[0]);
   return ok(`kube-proxy mode: ${args[0]}\n`);
 }
 

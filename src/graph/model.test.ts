@@ -63,7 +63,10 @@ describe('buildGraphModel on the welcome example', () => {
 
   it('shows system pods when asked', () => {
     const full = buildGraphModel(c.snapshot(), { showSystem: true });
-    expect(full.nodes.filter((n) => n.data.kind === 'pod')).toHaveLength(6);
+    // 3 user pods, 2 CoreDNS, 1 ingress-nginx and one kube-proxy (DaemonSet) pod per node.
+    const pods = full.nodes.filter((n) => n.data.kind === 'pod');
+    expect(pods).toHaveLength(9);
+    expect(pods.filter((n) => n.id.startsWith('Pod/kube-system/kube-proxy-')).map((n) => n.parentId).sort()).toEqual(['Node//node-1', 'Node//node-2', 'Node//node-3']);
     expect(full.nodes.some((n) => n.id === 'Service/default/kubernetes')).toBe(true);
   });
 

@@ -9,7 +9,7 @@ import { KIND_SCHEMAS, SCHEMAS, type FieldSchema, type TypeSchema } from '../../
 
 /** The kinds the editor knows (the ones the playground serves). */
 export const EDITOR_KINDS = [
-  'Service', 'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'Namespace', 'Endpoints', 'EndpointSlice', 'Ingress', 'IngressClass', 'NetworkPolicy', 'ServiceAccount', 'ConfigMap',
+  'Service', 'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'Namespace', 'Endpoints', 'EndpointSlice', 'Ingress', 'IngressClass', 'NetworkPolicy', 'ServiceAccount', 'ConfigMap', 'DaemonSet',
 ] as const;
 
 export type JsonSchema = { [key: string]: unknown };

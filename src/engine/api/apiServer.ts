@@ -52,6 +52,24 @@ const AUXILIARY_STREAM_KINDS = new Set(['ServiceAccount', 'ConfigMap']);
 
 /** The auxiliary stream's seed: the main generator's starting state, scrambled (any fixed bijection will do). */
 const auxiliarySeed = (state: number) => Math.imul(state ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
+/** The daemon stream's seed: another fixed scramble of the same state. */
+const daemonSeed = (state: number) => Math.imul(state ^ 0x7f4a7c15, 0xc2b2ae35) >>> 0;
+
+/**
+ * Objects whose uids, generated names and token-volume suffixes come from the daemon stream:
+ * every DaemonSet, the pods and ControllerRevisions a DaemonSet controls, and the kubeadm
+ * addon objects that came with them (kube-proxy's ServiceAccount and ConfigMap, the coredns
+ * ConfigMap). Drawing them from the main or the auxiliary stream would shift the names, uids
+ * and token volumes of everything made after them, as AUXILIARY_STREAM_KINDS explains.
+ */
+const DAEMON_STREAM_OBJECTS = new Set(['ServiceAccount/kube-system/kube-proxy', 'ConfigMap/kube-system/kube-proxy', 'ConfigMap/kube-system/coredns']);
+
+function drawsFromDaemonStream(kind: string, obj: KubeObject): boolean {
+  if (kind === 'DaemonSet') return true;
+  const refs = obj.metadata?.ownerReferences;
+  if (refs) for (const r of refs) if (r.controller === true && r.kind === 'DaemonSet') return true;
+  return DAEMON_STREAM_OBJECTS.has(`${kind}/${obj.metadata?.namespace}/${obj.metadata?.name}`);
+}
 
 function isTransaction(r: unknown): r is AllocationTransaction {
   return !!r && typeof r === 'object' && 'revert' in (r as object);
@@ -65,6 +83,8 @@ export class ApiServer {
    * they found it.
    */
   readonly auxRng: SeededRandom;
+  /** A third stream, for DaemonSets and what they bring (drawsFromDaemonStream). Dry runs leave it too. */
+  readonly daemonRng: SeededRandom;
 
   constructor(
     readonly store: ObjectStore,
@@ -73,6 +93,12 @@ export class ApiServer {
     readonly rng: SeededRandom,
   ) {
     this.auxRng = new SeededRandom(auxiliarySeed(rng.save()));
+    this.daemonRng = new SeededRandom(daemonSeed(rng.save()));
+  }
+
+  /** The stream an object's uid, generated name and (pods) token-volume suffix are drawn from. */
+  randomStreamFor(kind: string, obj: KubeObject, fallback: SeededRandom = AUXILIARY_STREAM_KINDS.has(kind) ? this.auxRng : this.rng): SeededRandom {
+    return drawsFromDaemonStream(kind, obj) ? this.daemonRng : fallback;
   }
 
   private infoOrThrow(kind: string): KindInfo {
@@ -108,9 +134,10 @@ export class ApiServer {
     if (!info.namespaced) delete obj.metadata.namespace;
     else obj.metadata.namespace = obj.metadata.namespace || 'default';
     strategy.defaults?.(obj);
-    const rng = AUXILIARY_STREAM_KINDS.has(info.kind) ? this.auxRng : this.rng;
-    // A dry run leaves the auxiliary stream as it found it, admitted or refused (see auxRng).
+    const rng = this.randomStreamFor(info.kind, obj);
+    // A dry run leaves the auxiliary streams as it found them, admitted or refused (see auxRng).
     const auxState = this.auxRng.save();
+    const daemonState = this.daemonRng.save();
     let tx: AllocationTransaction | undefined;
     try {
       strategy.admit?.(obj, { dryRun: !!opts.dryRun });
@@ -146,7 +173,10 @@ export class ApiServer {
       tx?.revert();
       throw e;
     } finally {
-      if (opts.dryRun) this.auxRng.restore(auxState);
+      if (opts.dryRun) {
+        this.auxRng.restore(auxState);
+        this.daemonRng.restore(daemonState);
+      }
     }
   }
 

@@ -19,6 +19,7 @@ export const KINDS = {
   ReplicaSet: info({ kind: 'ReplicaSet', group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true, hasGeneration: true, categories: ['all'] }),
   Deployment: info({ kind: 'Deployment', group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true, hasGeneration: true, categories: ['all'] }),
   StatefulSet: info({ kind: 'StatefulSet', group: 'apps', version: 'v1', resource: 'statefulsets', singular: 'statefulset', shortNames: ['sts'], namespaced: true, hasGeneration: true, categories: ['all'] }),
+  DaemonSet: info({ kind: 'DaemonSet', group: 'apps', version: 'v1', resource: 'daemonsets', singular: 'daemonset', shortNames: ['ds'], namespaced: true, hasGeneration: true, categories: ['all'] }),
   ControllerRevision: info({ kind: 'ControllerRevision', group: 'apps', version: 'v1', resource: 'controllerrevisions', singular: 'controllerrevision', shortNames: [], namespaced: true }),
   Ingress: info({ kind: 'Ingress', group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', singular: 'ingress', shortNames: ['ing'], namespaced: true, hasGeneration: true }),
   IngressClass: info({ kind: 'IngressClass', group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses', singular: 'ingressclass', shortNames: [], namespaced: false, hasGeneration: true }),

@@ -6,6 +6,7 @@
 import type { EngineContext } from '../context';
 import type { EngineExtension } from '../extensionRegistry';
 import { createServiceLoadBalancerController } from './cloudProvider';
+import { createDaemonSetController } from './daemonset';
 import { createDeploymentController } from './deployment';
 import { createEndpointsController } from './endpoints/endpointsController';
 import { createEndpointSliceController } from './endpoints/endpointSliceController';
@@ -27,6 +28,7 @@ export function startControllers(ctx: EngineContext, extension: EngineExtension 
     createDeploymentController,
     createReplicaSetController,
     extension?.createStatefulSetController,
+    createDaemonSetController,
     createSchedulerController,
     createKubeletController,
     createEndpointsController,

@@ -10,6 +10,7 @@ import { KeyQueue } from '../core/queue';
 import { keyOf, type WatchEvent } from '../core/store';
 import type { Node, Pod, PodCondition } from '../core/types';
 import { sharedCondition } from './kubelet/sharedStatus';
+import { requiredNodeAffinityMatches } from './schedulerNodeAffinity';
 import type { Controller } from './runtime';
 import { splitKey } from './workloads/controllerTools';
 
@@ -57,6 +58,7 @@ export function filterNode(pod: Pod, node: Node): string | undefined {
     const labels = node.metadata.labels ?? {};
     for (const k of Object.keys(nodeSelector)) if (labels[k] !== nodeSelector[k]) return REASON_SELECTOR;
   }
+  if ((pod.spec as { affinity?: unknown }).affinity && !requiredNodeAffinityMatches(pod, node)) return REASON_SELECTOR;
   // Checked for every node for every pod: no empty list or closure when the node has no taints.
   const taints = node.spec.taints;
   if (taints) {

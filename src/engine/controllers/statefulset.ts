@@ -12,7 +12,7 @@ import { KeyQueue } from '../core/queue';
 import { objectKey, type WatchEvent } from '../core/store';
 import type { Pod, StatefulSet } from '../core/types';
 import type { Controller } from './runtime';
-import { adopt, DelayedRequeue, errorMessage, FailureBackoff, release, splitKey } from './workloads/controllerTools';
+import { adopt, claimCandidates, DelayedRequeue, errorMessage, FailureBackoff, release, splitKey } from './workloads/controllerTools';
 import {
   type ControllerRevision, decideRevisions, equalRevision, newRevision, revisionsToTruncate, sortRevisions,
 } from './workloads/controllerRevision';
@@ -63,14 +63,8 @@ export function createStatefulSetController(ctx: EngineContext): Controller {
 
   /** getPodsForStatefulSet: ClaimPods with the isMemberOf filter. */
   const claimPods = (set: StatefulSet): Pod[] => {
-    const ns = set.metadata.namespace;
     const selector = fromLabelSelector(set.spec.selector);
-    const candidates = new Map<string, Pod>();
-    if (selector.length) for (const p of ctx.store.podIndex.match(ns, selector)) candidates.set(p.metadata.name!, p);
-    for (const n of pods.controlledBy(set.metadata.uid)) {
-      const p = ctx.store.get<Pod>('Pod', ns, n);
-      if (p) candidates.set(n, p);
-    }
+    const candidates = claimCandidates(ctx, set, selector, pods);
     const members: Pod[] = [];
     for (const p of candidates.values()) {
       if (isMemberOf(set, p)) members.push(p);

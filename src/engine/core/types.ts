@@ -239,6 +239,30 @@ export interface StatefulSet extends KubeObject {
   status?: Record<string, unknown>;
 }
 
+/** apps/v1 DaemonSet (k8s.io/api/apps/v1 types.go). */
+export interface DaemonSet extends KubeObject {
+  spec: {
+    selector: LabelSelector;
+    template: PodTemplateSpec;
+    updateStrategy?: { type?: string; rollingUpdate?: { maxUnavailable?: IntOrString; maxSurge?: IntOrString } };
+    minReadySeconds?: number;
+    revisionHistoryLimit?: number;
+  };
+  status?: DaemonSetStatus;
+}
+
+export interface DaemonSetStatus {
+  currentNumberScheduled: number;
+  numberMisscheduled: number;
+  desiredNumberScheduled: number;
+  numberReady: number;
+  observedGeneration?: number;
+  updatedNumberScheduled?: number;
+  numberAvailable?: number;
+  numberUnavailable?: number;
+  collisionCount?: number;
+}
+
 export interface EndpointAddress {
   ip: string;
   hostname?: string;

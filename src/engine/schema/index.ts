@@ -2,6 +2,7 @@
 // Read by `kubectl explain`, the editor's completion and hover docs, and the request decoder.
 import * as common from './common';
 import * as configuration from './configuration';
+import * as daemonSet from './daemonSet';
 import * as networking from './networking';
 import * as podDetails from './podDetails';
 import * as service from './service';
@@ -24,7 +25,7 @@ const withExtraFields = ([id, t]: [string, TypeSchema]): [string, TypeSchema] =>
  * the request decoder's unknown-field check relies on.
  */
 export const SCHEMAS: Readonly<Record<string, TypeSchema>> = Object.fromEntries(
-  [common, service, workloads, podDetails, networking, configuration, unmodelled]
+  [common, service, workloads, daemonSet, podDetails, networking, configuration, unmodelled]
     .flatMap((m) => Object.entries(m).filter((e): e is [string, TypeSchema] => isType(e[1])))
     .map(withExtraFields),
 );
@@ -33,7 +34,7 @@ const k = (kind: string, group: string, version = 'v1'): KindSchema => ({ kind, 
 
 export const KIND_SCHEMAS: readonly KindSchema[] = [
   k('Pod', ''), k('Service', ''), k('Endpoints', ''), k('Namespace', ''), k('Node', ''), k('ServiceAccount', ''), k('ConfigMap', ''),
-  k('Deployment', 'apps'), k('ReplicaSet', 'apps'), k('StatefulSet', 'apps'),
+  k('Deployment', 'apps'), k('ReplicaSet', 'apps'), k('StatefulSet', 'apps'), k('DaemonSet', 'apps'),
   k('EndpointSlice', 'discovery.k8s.io'),
   k('Ingress', 'networking.k8s.io'), k('IngressClass', 'networking.k8s.io'), k('NetworkPolicy', 'networking.k8s.io'),
 ];

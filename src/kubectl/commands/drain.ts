@@ -11,7 +11,7 @@ import { isStatusError } from '../../engine/core/errors';
 import type { Node, Pod } from '../../engine/core/types';
 import type { Invocation, KubectlCommand } from '../command';
 import { type DryRun, DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
-import { AggregateError, KubectlError, toError, usageError } from '../errors';
+import { AggregateError, KubectlError, usageError } from '../errors';
 import { mutationFormat } from '../output';
 import { listSelected, listSelectors } from '../resources';
 import { parseGoDuration, printResult } from './targets';
@@ -80,6 +80,11 @@ function verdictFor(inv: Invocation, pod: Pod): Verdict {
   let warning: string | undefined;
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
   if (owner?.kind === 'DaemonSet' && !isFinished(pod)) {
+    // daemonSetFilter: a pod whose DaemonSet is gone is an error, or with --force deleted with a warning.
+    if (!inv.ctx.store.get('DaemonSet', pod.metadata.namespace, owner.name)) {
+      const notFound = `daemonsets.apps ${JSON.stringify(owner.name)} not found`;
+      return f.bool('force') ? { delete: true, warning: notFound } : { delete: false, error: notFound };
+    }
     if (!f.bool('ignore-daemonsets')) return { delete: false, error: 'DaemonSet-managed Pods (use --ignore-daemonsets to ignore)' };
     return { delete: false, warning: 'ignoring DaemonSet-managed Pods' };
   }
@@ -107,7 +112,12 @@ function grouped(items: { message: string; pod: Pod }[]): Map<string, string[]> 
 /** Without --timeout kubectl waits for ever; the simulation stops waiting after this long. */
 const DRAIN_WAIT_CAP_MS = 15 * 60_000;
 
-/** deleteOrEvictPodsSimple for one node; throws the error that aborts the drain. */
+/** An error as Go's %s prints it: an aggregate of several is `[a, b]` (apimachinery util/errors). */
+function goErrorText(e: Error): string {
+  return e instanceof AggregateError && e.errors.length > 1 ? `[${e.message}]` : e.message;
+}
+
+/** deleteOrEvictPodsSimple for one node; throws the error that keeps it from being drained. */
 function drainNode(inv: Invocation, node: Node, dryRun: DryRun): void {
   const { ctx, flags } = inv;
   const pods = (ctx.store.list<Pod>('Pod').filter((p) => p.spec.nodeName === node.metadata.name))
@@ -118,7 +128,8 @@ function drainNode(inv: Invocation, node: Node, dryRun: DryRun): void {
     throw new AggregateError([...errors].map(([msg, list]) => new KubectlError(`${msg.toLowerCase().startsWith('cannot delete') ? msg : `cannot delete ${msg}`}: ${list.join(', ')}`)));
   }
   const warnings = grouped(verdicts.flatMap(({ pod, v }) => (v.warning ? [{ message: v.warning, pod }] : [])));
-  if (warnings.size) inv.output.err(`WARNING: ${[...warnings].map(([m, l]) => `${m}: ${l.join(', ')}`).join('; ')}\n`);
+  // printers.WarningPrinter (cli-runtime pkg/printers/warningprinter.go): "Warning: <message>" on stderr.
+  if (warnings.size) inv.output.err(`Warning: ${[...warnings].map(([m, l]) => `${m}: ${l.join(', ')}`).join('; ')}\n`);
   const toEvict = verdicts.filter(({ v }) => v.delete).map(({ pod }) => pod);
   const evict = !flags.bool('disable-eviction');
   if (dryRun === 'client') {
@@ -183,23 +194,25 @@ export const drainCommand: KubectlCommand = {
     parseGoDuration('timeout', inv.flags.string('timeout'));
     const nodes = nodesFor(inv, 'drain NODE');
     cordonAll(inv, nodes, true, dryRun);
-    const drained = new Set<string>();
+    // RunDrain as kubectl v1.32 has it (pkg/cmd/drain/drain.go): a node that cannot be drained
+    // is reported and the others are still drained ("continuing command..."); the nodes left
+    // are listed at the end, and the command fails with every node's error, one per line,
+    // without the `error: ` prefix (checkErr prints an aggregate's errors so).
+    // (Older kubectl stopped at the first: "error: unable to drain node …, aborting command...".)
+    const fatal: Error[] = [];
+    const remaining: string[] = [];
     for (const node of nodes) {
       try {
         drainNode(inv, node, dryRun);
-        drained.add(node.metadata.name!);
         printResult(inv, `node/${node.metadata.name}`, node, 'drained', dryRun);
       } catch (e) {
         if (!(e instanceof KubectlError || e instanceof AggregateError || isStatusError(e))) throw e;
-        if (inv.flags.bool('ignore-errors') && nodes.length > 1) {
-          inv.output.err(`error: unable to drain node ${JSON.stringify(node.metadata.name)} due to error:${toError(e).message}, continuing command...\n`);
-          continue;
-        }
-        inv.output.err(`error: unable to drain node ${JSON.stringify(node.metadata.name)}, aborting command...\n\n`);
-        const remaining = nodes.filter((n) => !drained.has(n.metadata.name!));
-        if (remaining.length) inv.output.err(`There are pending nodes to be drained:\n${remaining.map((n) => ` ${n.metadata.name}\n`).join('')}`);
-        throw e;
+        inv.output.err(`error: unable to drain node ${JSON.stringify(node.metadata.name)} due to error: ${goErrorText(e)}, continuing command...\n`);
+        fatal.push(e);
+        remaining.push(node.metadata.name!);
       }
     }
+    if (remaining.length) inv.output.err(`There are pending nodes to be drained:\n${remaining.map((n) => ` ${n}\n`).join('')}`);
+    if (fatal.length) throw new AggregateError(fatal.length === 1 ? fatal : fatal.map((e) => new KubectlError(goErrorText(e))));
   },
 };

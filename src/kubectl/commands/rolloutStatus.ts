@@ -4,9 +4,9 @@
 // Sources: staging/src/k8s.io/kubectl/pkg/cmd/rollout/rollout_status.go (Run:
 // UntilWithSync, one line per Added/Modified event) and
 // polymorphichelpers/rollout_status.go (DeploymentStatusViewer,
-// StatefulSetStatusViewer).
+// DaemonSetStatusViewer, StatefulSetStatusViewer).
 
-import type { Deployment, KubeObject, StatefulSet } from '../../engine/core/types';
+import type { DaemonSet, Deployment, KubeObject, StatefulSet } from '../../engine/core/types';
 import type { Invocation, KubectlCommand } from '../command';
 import { FILENAME_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { KubectlError } from '../errors';
@@ -69,7 +69,24 @@ export function statefulSetStatusLine(sts: StatefulSet): StatusLine {
   return { text: `statefulset rolling update complete ${s.currentReplicas ?? 0} pods at revision ${s.currentRevision}...\n`, done: true };
 }
 
+/** DaemonSetStatusViewer.Status. */
+export function daemonSetStatusLine(ds: DaemonSet): StatusLine {
+  // Upstream names the StatefulSet constant here; both spell "RollingUpdate".
+  if (ds.spec.updateStrategy?.type !== 'RollingUpdate') return { text: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type' };
+  const s = ds.status;
+  if ((ds.metadata.generation ?? 0) <= (s?.observedGeneration ?? 0)) {
+    const desired = s?.desiredNumberScheduled ?? 0;
+    const updated = s?.updatedNumberScheduled ?? 0;
+    const available = s?.numberAvailable ?? 0;
+    if (updated < desired) return { text: `Waiting for daemon set "${ds.metadata.name}" rollout to finish: ${updated} out of ${desired} new pods have been updated...\n`, done: false };
+    if (available < desired) return { text: `Waiting for daemon set "${ds.metadata.name}" rollout to finish: ${available} of ${desired} updated pods are available...\n`, done: false };
+    return { text: `daemon set "${ds.metadata.name}" successfully rolled out\n`, done: true };
+  }
+  return { text: 'Waiting for daemon set spec update to be observed...\n', done: false };
+}
+
 function statusLine(obj: KubeObject): StatusLine {
+  if (obj.kind === 'DaemonSet') return daemonSetStatusLine(obj as DaemonSet);
   return obj.kind === 'Deployment' ? deploymentStatusLine(obj as Deployment) : statefulSetStatusLine(obj as StatefulSet);
 }
 
@@ -86,7 +103,7 @@ function runStatus(inv: Invocation): void {
   if (errors.length) throw errors[0];
   if (targets.length !== 1) throw new KubectlError(`rollout status is only supported on individual resources and resource collections - ${targets.length} resources were found`);
   const { info, obj } = targets[0];
-  if (info.kind !== 'Deployment' && info.kind !== 'StatefulSet') throw new KubectlError(`no status viewer has been implemented for ${info.kind}${info.group ? `.${info.group}` : ''}`);
+  if (info.kind !== 'Deployment' && info.kind !== 'StatefulSet' && info.kind !== 'DaemonSet') throw new KubectlError(`no status viewer has been implemented for ${info.kind}${info.group ? `.${info.group}` : ''}`);
   const ns = obj.metadata.namespace;
   const name = obj.metadata.name;
   let finished = false;

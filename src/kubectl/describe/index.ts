@@ -2,14 +2,14 @@
 // without one use the generic describer (as kubectl does for Event and ControllerRevision).
 
 import type { EngineContext } from '../../engine/context';
-import type { Deployment, EndpointSlice, Endpoints, KubeEvent, KubeObject, Namespace, Node, Pod, ReplicaSet, Service, StatefulSet } from '../../engine/core/types';
+import type { DaemonSet, Deployment, EndpointSlice, Endpoints, KubeEvent, KubeObject, Namespace, Node, Pod, ReplicaSet, Service, StatefulSet } from '../../engine/core/types';
 import { describeConfigMap, describeServiceAccount } from './configuration';
 import { describeGeneric } from './generic';
 import { describeIngress, describeIngressClass, describeNetworkPolicy } from './ingress';
 import { describeEndpointSlice, describeEndpoints, describeService } from './networking';
 import { describeNamespace, describeNode } from './node';
 import { describePod } from './pod';
-import { describeDeployment, describeReplicaSet, describeStatefulSet } from './workloads';
+import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from './workloads';
 
 function eventsFor(ctx: EngineContext, obj: KubeObject): KubeEvent[] {
   return ctx.events?.eventsFor(obj) ?? [];
@@ -32,6 +32,7 @@ export function describeObject(ctx: EngineContext, kind: string, obj: KubeObject
     case 'Deployment': return describeDeployment(ctx, obj as Deployment, eventsFor(ctx, obj));
     case 'ReplicaSet': return describeReplicaSet(ctx, obj as ReplicaSet, eventsFor(ctx, obj));
     case 'StatefulSet': return describeStatefulSet(ctx, obj as StatefulSet, eventsFor(ctx, obj));
+    case 'DaemonSet': return describeDaemonSet(ctx, obj as DaemonSet, eventsFor(ctx, obj));
     case 'Node': return describeNode(ctx, obj as Node, eventsFor(ctx, obj));
     case 'Namespace': return describeNamespace(obj as Namespace);
     case 'ServiceAccount': return describeServiceAccount(obj, eventsFor(ctx, obj), nowMs);

@@ -1,11 +1,12 @@
-// describe Deployment, ReplicaSet and StatefulSet. Source: describe.go (describeDeployment,
-// printReplicaSetsByLabels, describeReplicaSet, describeStatefulSet, getPodStatusForController).
+// describe Deployment, ReplicaSet, StatefulSet and DaemonSet. Source: describe.go (describeDeployment,
+// printReplicaSetsByLabels, describeReplicaSet, describeStatefulSet, describeDaemonSet,
+// getPodStatusForController).
 
 import type { EngineContext } from '../../engine/context';
-import type { Deployment, KubeEvent, KubeObject, Pod, ReplicaSet, StatefulSet } from '../../engine/core/types';
+import type { DaemonSet, Deployment, KubeEvent, KubeObject, Pod, ReplicaSet, StatefulSet } from '../../engine/core/types';
 import { fromLabelSelector } from '../../engine/core/labels';
 import { formatRFC1123Z } from '../printers/age';
-import { formatLabelSelector, labelSelectorString } from '../printers/format';
+import { formatLabels, formatLabelSelector, labelSelectorString } from '../printers/format';
 import { describePodTemplate } from './containers';
 import { describeEvents } from './events';
 import { controllerOf, DescribeWriter, LEVEL_0, LEVEL_1, printAnnotationsMultiline, printLabelsMultiline } from './writer';
@@ -116,6 +117,26 @@ export function describeStatefulSet(ctx: EngineContext, sts: StatefulSet, events
   w.write(LEVEL_0, `Pods Status:\t${podsStatus(ctx, sts, sts.spec.selector)}\n`);
   describePodTemplate(w, sts.spec.template);
   w.write(LEVEL_0, 'Volume Claims:\t<none>\n');
+  describeEvents(w, events, ctx.clock.now());
+  return w.toString();
+}
+
+export function describeDaemonSet(ctx: EngineContext, ds: DaemonSet, events: KubeEvent[]): string {
+  const w = new DescribeWriter();
+  const st = ds.status as Status;
+  w.write(LEVEL_0, `Name:\t${ds.metadata.name}\n`);
+  w.write(LEVEL_0, `Namespace:\t${ds.metadata.namespace ?? ''}\n`);
+  w.write(LEVEL_0, `Selector:\t${labelSelectorString(ds.spec.selector)}\n`);
+  w.write(LEVEL_0, `Node-Selector:\t${formatLabels(ds.spec.template?.spec?.nodeSelector)}\n`);
+  printLabelsMultiline(w, 'Labels', ds.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', ds.metadata.annotations);
+  w.write(LEVEL_0, `Desired Number of Nodes Scheduled: ${n(st, 'desiredNumberScheduled')}\n`);
+  w.write(LEVEL_0, `Current Number of Nodes Scheduled: ${n(st, 'currentNumberScheduled')}\n`);
+  w.write(LEVEL_0, `Number of Nodes Scheduled with Up-to-date Pods: ${n(st, 'updatedNumberScheduled')}\n`);
+  w.write(LEVEL_0, `Number of Nodes Scheduled with Available Pods: ${n(st, 'numberAvailable')}\n`);
+  w.write(LEVEL_0, `Number of Nodes Misscheduled: ${n(st, 'numberMisscheduled')}\n`);
+  w.write(LEVEL_0, `Pods Status:\t${podsStatus(ctx, ds, ds.spec.selector)}\n`);
+  describePodTemplate(w, ds.spec.template);
   describeEvents(w, events, ctx.clock.now());
   return w.toString();
 }

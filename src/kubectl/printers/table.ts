@@ -17,7 +17,7 @@ import { namespaceTable, nodeTable } from './nodes';
 import { podTable } from './pods';
 import { serviceTable } from './services';
 import { TABLE_SETTINGS, tabwrite } from './tabwriter';
-import { controllerRevisionTable, deploymentTable, replicaSetTable, statefulSetTable } from './workloads';
+import { controllerRevisionTable, daemonSetTable, deploymentTable, replicaSetTable, statefulSetTable } from './workloads';
 
 export interface TableOptions {
   /** `-o wide`: add the priority-1 columns. */
@@ -53,6 +53,7 @@ const TABLES: Record<string, KindTable> = {
   Deployment: deploymentTable,
   ReplicaSet: replicaSetTable,
   StatefulSet: statefulSetTable,
+  DaemonSet: daemonSetTable,
   ControllerRevision: controllerRevisionTable,
   Namespace: namespaceTable,
   Node: nodeTable,

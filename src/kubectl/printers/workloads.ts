@@ -1,11 +1,11 @@
-// Deployments, ReplicaSets, StatefulSets and ControllerRevisions.
+// Deployments, ReplicaSets, StatefulSets, DaemonSets and ControllerRevisions.
 // Source: pkg/printers/internalversion/printers.go (printDeployment, printReplicaSet,
-// printStatefulSet, printControllerRevision, layoutContainerCells, formatResourceName).
+// printStatefulSet, printDaemonSet, printControllerRevision, layoutContainerCells, formatResourceName).
 
-import type { Deployment, KubeObject, ReplicaSet, StatefulSet } from '../../engine/core/types';
+import type { DaemonSet, Deployment, KubeObject, ReplicaSet, StatefulSet } from '../../engine/core/types';
 import { ageSince } from './age';
 import { AGE, NAME, type KindTable } from './columns';
-import { containerCells, formatLabelSelector, labelSelectorString } from './format';
+import { containerCells, formatLabels, formatLabelSelector, labelSelectorString } from './format';
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const CONTAINERS = { name: 'Containers', wide: true };
@@ -46,6 +46,26 @@ export const statefulSetTable: KindTable = {
     const sts = obj as StatefulSet;
     const cells = [sts.metadata.name ?? '', `${num(sts.status?.readyReplicas)}/${sts.spec.replicas ?? 0}`, ageSince(env.nowMs, sts.metadata.creationTimestamp)];
     if (env.wide) cells.push(...containerCells(sts.spec.template?.spec?.containers));
+    return cells;
+  },
+};
+
+export const daemonSetTable: KindTable = {
+  columns: [NAME, { name: 'Desired' }, { name: 'Current' }, { name: 'Ready' }, { name: 'Up-to-date' }, { name: 'Available' }, { name: 'Node Selector' }, AGE, CONTAINERS, IMAGES, SELECTOR],
+  row(obj, env) {
+    const ds = obj as DaemonSet;
+    const st = ds.status;
+    const cells = [
+      ds.metadata.name ?? '',
+      String(num(st?.desiredNumberScheduled)),
+      String(num(st?.currentNumberScheduled)),
+      String(num(st?.numberReady)),
+      String(num(st?.updatedNumberScheduled)),
+      String(num(st?.numberAvailable)),
+      formatLabels(ds.spec.template?.spec?.nodeSelector),
+      ageSince(env.nowMs, ds.metadata.creationTimestamp),
+    ];
+    if (env.wide) cells.push(...containerCells(ds.spec.template?.spec?.containers), formatLabelSelector(ds.spec.selector));
     return cells;
   },
 };

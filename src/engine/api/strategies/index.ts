@@ -16,7 +16,7 @@ import { createNodeStrategy } from './node';
 import { createPodStrategy } from './pod';
 import { createServiceStrategy } from './service/strategy';
 import { createServiceAccountStrategy } from './serviceAccount';
-import { createControllerRevisionStrategy, createDeploymentStrategy, createReplicaSetStrategy, createStatefulSetStrategy } from './workloads';
+import { createControllerRevisionStrategy, createDaemonSetStrategy, createDeploymentStrategy, createReplicaSetStrategy, createStatefulSetStrategy } from './workloads';
 
 /** `extension` is required so that every caller decides: undefined means no Ingress kinds and no spec validation. */
 export function registerStrategies(ctx: EngineContext, extension: EngineExtension | undefined): void {
@@ -27,6 +27,7 @@ export function registerStrategies(ctx: EngineContext, extension: EngineExtensio
     createReplicaSetStrategy(ctx, v),
     createDeploymentStrategy(ctx, v),
     createStatefulSetStrategy(ctx, v),
+    createDaemonSetStrategy(ctx, v),
     createControllerRevisionStrategy(ctx),
     createNamespaceStrategy(ctx),
     createNodeStrategy(ctx),

@@ -127,8 +127,9 @@ export function createPodStrategy(ctx: EngineContext, v: SpecValidation | undefi
   const validation: Pick<KindStrategy<Pod>, 'validate' | 'validateUpdate'> = v
     ? { validate: (pod) => validatePod(pod, v), validateUpdate: (pod, old) => [...validatePod(pod, v), ...podUpdateErrors(pod, old)] }
     : {};
-  // The token volume's suffix comes from the auxiliary stream (apiServer.ts, auxRng).
-  const newVolumeName = () => SERVICE_ACCOUNT_VOLUME_PREFIX + ctx.api.auxRng.nameSuffix();
+  // The token volume's suffix comes from the auxiliary stream (apiServer.ts, auxRng), or for a
+  // DaemonSet's pods from the daemon stream (randomStreamFor).
+  const newVolumeName = (pod: Pod) => () => SERVICE_ACCOUNT_VOLUME_PREFIX + ctx.api.randomStreamFor('Pod', pod, ctx.api.auxRng).nameSuffix();
   return {
     info: KINDS.Pod,
     defaults(pod) {
@@ -138,7 +139,7 @@ export function createPodStrategy(ctx: EngineContext, v: SpecValidation | undefi
       defaultPodOnly(pod.spec);
     },
     admit(pod, opts) {
-      admitPodServiceAccount(ctx, pod, opts.dryRun, newVolumeName);
+      admitPodServiceAccount(ctx, pod, opts.dryRun, newVolumeName(pod));
     },
     prepareForCreate(pod) {
       if (pod.spec && typeof pod.spec === 'object') admitPod(pod.spec);

@@ -4,7 +4,7 @@
 // ValidateStatefulSetSpec, ValidatePodTemplateSpecForReplicaSet/ForStatefulSet).
 
 import { field, type FieldError, goQuote } from '../../core/errors';
-import type { Deployment, IntOrString, LabelSelector, PodTemplateSpec, StatefulSet } from '../../core/types';
+import type { DaemonSet, Deployment, IntOrString, LabelSelector, PodTemplateSpec, StatefulSet } from '../../core/types';
 import { regexError, validateAnnotations, validateLabels } from '../validation/common';
 import { nonNegative } from '../validation/fields';
 import { goIntOrString, goLabelSelector } from '../validation/goValues';
@@ -151,5 +151,54 @@ export function validateStatefulSetSpec(spec: StatefulSetSpec): FieldError[] {
   const podSpec = (spec.template?.spec ?? {}) as FullPodSpec;
   if (podSpec.restartPolicy !== 'Always') errs.push(field.notSupported('spec.template.spec.restartPolicy', podSpec.restartPolicy ?? '', ['Always']));
   if (podSpec.activeDeadlineSeconds !== undefined) errs.push(field.forbidden('spec.template.spec.activeDeadlineSeconds', 'activeDeadlineSeconds in StatefulSet is not Supported'));
+  return errs;
+}
+
+type DaemonSetSpec = DaemonSet['spec'];
+
+/** ValidateRollingUpdateDaemonSet: exactly one of maxUnavailable and maxSurge is non-zero. */
+function rollingUpdateDaemonSetErrors(ru: NonNullable<NonNullable<DaemonSetSpec['updateStrategy']>['rollingUpdate']>, path: string): FieldError[] {
+  const errs = [...positiveIntOrPercent(`${path}.maxUnavailable`, ru.maxUnavailable), ...positiveIntOrPercent(`${path}.maxSurge`, ru.maxSurge)];
+  for (const [name, v] of [['maxUnavailable', ru.maxUnavailable], ['maxSurge', ru.maxSurge]] as const) {
+    if (typeof v === 'string' && PERCENT_RE.test(v) && intOrPercentValue(v) > 100) errs.push(field.invalidRaw(`${path}.${name}`, goIntOrString(v), 'must not be greater than 100%'));
+  }
+  const hasUnavailable = intOrPercentValue(ru.maxUnavailable) !== 0;
+  const hasSurge = intOrPercentValue(ru.maxSurge) !== 0;
+  if (hasUnavailable && hasSurge) errs.push(field.invalidRaw(`${path}.maxSurge`, goIntOrString(ru.maxSurge), 'may not be set when maxUnavailable is non-zero'));
+  else if (!hasUnavailable && !hasSurge) errs.push(field.required(`${path}.maxUnavailable`, 'cannot be 0 when maxSurge is 0'));
+  return errs;
+}
+
+/** ValidateDaemonSetUpdateStrategy. */
+function daemonSetUpdateStrategyErrors(us: DaemonSetSpec['updateStrategy']): FieldError[] {
+  const s = us ?? {};
+  switch (s.type ?? '') {
+    case 'OnDelete':
+      return [];
+    case 'RollingUpdate':
+      return s.rollingUpdate ? rollingUpdateDaemonSetErrors(s.rollingUpdate, 'spec.updateStrategy.rollingUpdate') : [field.required('spec.updateStrategy.rollingUpdate')];
+    default: {
+      const ru = s.rollingUpdate ? '0xc000a1e000' : 'nil';
+      const rendered = `apps.DaemonSetUpdateStrategy{Type:${goQuote(String(s.type ?? ''))}, RollingUpdate:(*apps.RollingUpdateDaemonSet)(${ru})}`;
+      return [{ type: 'FieldValueNotSupported', field: 'spec.updateStrategy', value: rendered, detail: 'supported values: "RollingUpdate", "OnDelete"' }];
+    }
+  }
+}
+
+/**
+ * ValidateDaemonSetSpec: no "Required" for a missing selector (a nil selector selects nothing,
+ * so only the template-labels error shows), the full pod template check, restartPolicy Always.
+ */
+export function validateDaemonSetSpec(spec: DaemonSetSpec & { minReadySeconds?: number }): FieldError[] {
+  const errs = validateLabelSelector(spec.selector, 'spec.selector');
+  if (!spec.selector || selectorConvertible(spec.selector)) errs.push(...templateLabelsMismatch(spec.selector, spec.template?.metadata?.labels, 'spec.template'));
+  if (spec.selector && isEmptySelector(spec.selector)) errs.push(field.invalidRaw('spec.selector', goLabelSelector(spec.selector), 'empty selector is invalid for daemonset'));
+  errs.push(...validatePodTemplateSpec(spec.template, 'spec.template'));
+  const podSpec = (spec.template?.spec ?? {}) as FullPodSpec;
+  if (podSpec.restartPolicy !== 'Always') errs.push(field.notSupported('spec.template.spec.restartPolicy', podSpec.restartPolicy ?? '', ['Always']));
+  if (podSpec.activeDeadlineSeconds !== undefined) errs.push(field.forbidden('spec.template.spec.activeDeadlineSeconds', 'activeDeadlineSeconds in DaemonSet is not Supported'));
+  errs.push(...nonNegative('spec.minReadySeconds', spec.minReadySeconds));
+  errs.push(...daemonSetUpdateStrategyErrors(spec.updateStrategy));
+  if (spec.revisionHistoryLimit !== undefined) errs.push(...nonNegative('spec.revisionHistoryLimit', spec.revisionHistoryLimit));
   return errs;
 }

@@ -1,11 +1,11 @@
-// ReplicaSet, Deployment, StatefulSet and ControllerRevision strategies.
+// ReplicaSet, Deployment, StatefulSet, DaemonSet and ControllerRevision strategies.
 // Sources: pkg/apis/apps/v1/defaults.go; pkg/registry/apps/{replicaset,deployment,
-// statefulset,controllerrevision}/strategy.go (status reset on create and kept on
+// statefulset,daemonset,controllerrevision}/strategy.go (status reset on create and kept on
 // update; apps/v1 selectors immutable); pkg/apis/apps/validation/validation.go.
 
 import type { EngineContext } from '../../context';
 import { field, type FieldError } from '../../core/errors';
-import type { Deployment, KubeObject, LabelSelector, ReplicaSet, StatefulSet } from '../../core/types';
+import type { DaemonSet, Deployment, KubeObject, LabelSelector, ReplicaSet, StatefulSet } from '../../core/types';
 import { jsonEqual } from '../apiServer';
 import { KINDS } from '../kinds';
 import type { KindStrategy } from '../registry';
@@ -132,6 +132,58 @@ export function createStatefulSetStrategy(_ctx: EngineContext, v: SpecValidation
         if (!jsonEqual(rest(ss.spec as unknown as Spec), rest(old.spec as unknown as Spec))) errs.push(field.forbidden('spec', STATEFULSET_UPDATABLE));
         return errs;
       },
+    }),
+  };
+}
+
+/** SetDefaults_DaemonSet (pkg/apis/apps/v1/defaults.go): RollingUpdate, maxUnavailable 1, maxSurge 0, 10 revisions. */
+export function defaultDaemonSet(ds: DaemonSet): void {
+  const spec = ensureSpec(ds as unknown as WithSpec) as DaemonSet['spec'];
+  const us = (spec.updateStrategy = spec.updateStrategy ?? {});
+  if (!us.type) us.type = 'RollingUpdate';
+  if (us.type === 'RollingUpdate') {
+    const ru = (us.rollingUpdate = us.rollingUpdate ?? {});
+    if (ru.maxUnavailable === undefined || ru.maxUnavailable === null) ru.maxUnavailable = 1;
+    if (ru.maxSurge === undefined || ru.maxSurge === null) ru.maxSurge = 0;
+  }
+  if (spec.revisionHistoryLimit === undefined || spec.revisionHistoryLimit === null) spec.revisionHistoryLimit = 10;
+  defaultPodTemplate(spec.template);
+}
+
+/**
+ * The internal DaemonSetSpec.TemplateGeneration, which apps/v1 carries as this annotation
+ * (pkg/apis/apps/v1/conversion.go): 1 on create, +1 whenever the template changes.
+ */
+export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
+
+function templateGeneration(ds: DaemonSet): number {
+  const n = Number(ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION]);
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+function setTemplateGeneration(ds: DaemonSet, n: number): void {
+  ds.metadata.annotations = { ...ds.metadata.annotations, [TEMPLATE_GENERATION_ANNOTATION]: String(n) };
+}
+
+export function createDaemonSetStrategy(_ctx: EngineContext, v: SpecValidation | undefined): KindStrategy<DaemonSet> {
+  const validate = (ds: DaemonSet) => [...validateObjectMeta(ds.metadata, true, isDNS1123Subdomain), ...v!.validateDaemonSetSpec(ds.spec)];
+  return {
+    info: KINDS.DaemonSet,
+    defaults: defaultDaemonSet,
+    // The four counts have no omitempty (k8s.io/api/apps/v1 DaemonSetStatus).
+    prepareForCreate(ds) {
+      ds.status = { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 };
+      if (templateGeneration(ds) < 1) setTemplateGeneration(ds, 1);
+    },
+    prepareForUpdate(ds, old) {
+      keepStatus(ds, old);
+      // Update may not set TemplateGeneration; a changed template bumps it (registry daemonset strategy.go).
+      const generation = templateGeneration(old) + (jsonEqual(ds.spec.template, old.spec.template) ? 0 : 1);
+      setTemplateGeneration(ds, Math.max(generation, 1));
+    },
+    ...(v && {
+      validate,
+      validateUpdate: (ds: DaemonSet, old: DaemonSet) => [...validate(ds), ...selectorImmutable(ds.spec.selector, old.spec.selector)],
     }),
   };
 }

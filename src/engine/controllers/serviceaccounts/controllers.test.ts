@@ -8,11 +8,11 @@ const podJSON = (name: string, spec: Record<string, unknown> = {}, namespace = '
   JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace }, spec: { containers: [{ name: 'c', image: 'nginx' }], ...spec } });
 
 describe('ServiceAccounts and kube-root-ca.crt in every namespace', () => {
-  it('every namespace, old and new, gets the default ServiceAccount and kube-root-ca.crt; kube-system has coredns, ingress-nginx its own', () => {
+  it('every namespace, old and new, gets the default ServiceAccount and kube-root-ca.crt; kube-system has coredns and kube-proxy, ingress-nginx its own', () => {
     const c = createCluster({ seed: 1 });
     c.exec('kubectl create namespace shop');
     const sa = c.exec('kubectl get sa -A --no-headers').stdout.split('\n').filter(Boolean).map((l) => l.split(/ +/).slice(0, 2).join('/'));
-    expect(sa).toEqual(['default/default', 'ingress-nginx/default', 'ingress-nginx/ingress-nginx', 'ingress-nginx/ingress-nginx-admission', 'kube-node-lease/default', 'kube-public/default', 'kube-system/coredns', 'kube-system/default', 'shop/default']);
+    expect(sa).toEqual(['default/default', 'ingress-nginx/default', 'ingress-nginx/ingress-nginx', 'ingress-nginx/ingress-nginx-admission', 'kube-node-lease/default', 'kube-public/default', 'kube-system/coredns', 'kube-system/default', 'kube-system/kube-proxy', 'shop/default']);
     const cm = c.context.store.get<KubeObject & { data: Record<string, string> }>('ConfigMap', 'shop', 'kube-root-ca.crt')!;
     expect(cm.metadata.annotations).toEqual({ 'kubernetes.io/description': expect.stringMatching(/^Contains a CA bundle that can be used to verify the kube-apiserver/) });
     expect(cm.data['ca.crt']).toMatch(/^-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgII[A-Za-z0-9+/]{44}\n(?:[A-Za-z0-9+/]{64}\n){15}[A-Za-z0-9+/]{12}\n-----END CERTIFICATE-----\n$/);
@@ -100,7 +100,8 @@ describe('ServiceAccounts and kube-root-ca.crt in every namespace', () => {
     c.advance(10_000);
     const web = c.context.store.get<Pod>('Pod', 'default', 'web')!;
     expect([web.metadata.uid, web.spec.nodeName, web.status?.podIP]).toEqual(['34805ec3-2508-4848-b03a-b691a570f63b', 'node-1', '10.244.0.3']);
-    expect(c.context.store.list<Pod>('Pod', 'kube-system').map((p) => p.metadata.name!.slice(-5))).toEqual(['fnvsn', 'vscgv']);
+    // CoreDNS's pods keep their names; kube-proxy's (DaemonSet) pods draw from the daemon stream.
+    expect(c.context.store.list<Pod>('Pod', 'kube-system').map((p) => p.metadata.name!.slice(-5))).toEqual(['fnvsn', 'vscgv', '6qn2x', 'm29zt', 'b4qkw']);
     expect((web.spec as { volumes?: { name: string }[] }).volumes?.[0].name).toMatch(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 });

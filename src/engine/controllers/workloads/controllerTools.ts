@@ -4,7 +4,9 @@
 import type { EngineContext } from '../../context';
 import { isStatusError } from '../../core/errors';
 import type { KeyQueue } from '../../core/queue';
-import type { KubeObject } from '../../core/types';
+import type { Requirement } from '../../core/labels';
+import type { KubeObject, Pod } from '../../core/types';
+import type { ControllerIndex } from './ownership';
 import { controllerRef } from './pods';
 
 export function splitKey(key: string): [string, string] {
@@ -58,6 +60,21 @@ export class FailureBackoff {
   forget(key: string): void {
     this.failures.delete(key);
   }
+}
+
+/**
+ * ClaimPods' input for a StatefulSet or DaemonSet: the pods in `owner`'s namespace its
+ * selector matches, plus those it controls that may no longer match (by name).
+ */
+export function claimCandidates(ctx: EngineContext, owner: KubeObject, selector: Requirement[], controlled: ControllerIndex): Map<string, Pod> {
+  const ns = owner.metadata.namespace;
+  const candidates = new Map<string, Pod>();
+  if (selector.length) for (const p of ctx.store.podIndex.match(ns, selector)) candidates.set(p.metadata.name!, p);
+  for (const n of controlled.controlledBy(owner.metadata.uid)) {
+    const p = ctx.store.get<Pod>('Pod', ns, n);
+    if (p) candidates.set(n, p);
+  }
+  return candidates;
 }
 
 /** Adopts `obj`: adds `owner` as its controller (the ownerReferences patch of ClaimObject). */

@@ -1,0 +1,316 @@
+// One sync of the DaemonSet controller as a pure function: which nodes should run the
+// daemon pod (node selector/affinity and taints against the template plus the automatic
+// tolerations), one pod per such node pinned there by node affinity, extra or failed pods
+// deleted, the rolling update (maxUnavailable, or maxSurge), and the status.
+// Sources: pkg/controller/daemon/daemon_controller.go (NodeShouldRunDaemonPod, predicates,
+// podsShouldBeOnNode, manage, syncNodes, updateDaemonSetStatus, getUnscheduledPodsWithoutNode),
+// update.go (rollingUpdate, findUpdatedPodsOnNode, updatedDesiredNodeCounts) and
+// util/daemonset_util.go (AddOrUpdateDaemonPodTolerations, CreatePodTemplate,
+// ReplaceDaemonSetPodNodeNameNodeAffinity, GetTargetNodeName, IsPodUpdated, SurgeCount).
+
+import { TEMPLATE_GENERATION_ANNOTATION } from '../../api/strategies/workloads';
+import type { DaemonSet, DaemonSetStatus, IntOrString, Node, Pod } from '../../core/types';
+import { podTolerations, type Taint, type Toleration, toleratesTaint } from '../scheduler';
+import { requiredNodeAffinityMatches, requiredNodeSelectorTerms } from '../schedulerNodeAffinity';
+import { DAEMONSET_HASH_LABEL } from './daemonSetHistory';
+import { copyJson, isPodAvailable, isPodReady, podFromTemplate } from './pods';
+
+/** extensions.DaemonSetTemplateGenerationKey. */
+export const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
+
+export type DaemonSetAction =
+  | { type: 'createPod'; node: string; pod: Pod }
+  | { type: 'deletePod'; name: string }
+  | { type: 'event'; eventType: 'Normal' | 'Warning'; reason: string; message: string };
+
+export interface DaemonSetSyncInput {
+  ds: DaemonSet;
+  nodes: readonly Node[];
+  /** The pods this DaemonSet controls. */
+  pods: readonly Pod[];
+  /** The current revision's hash (constructHistory). */
+  hash: string;
+  nowMs: number;
+}
+
+const exists = (key: string, effect: string): Toleration => ({ key, operator: 'Exists', effect });
+
+/** AddOrUpdateDaemonPodTolerations: appended unless an equal toleration is there already. */
+export function daemonPodTolerations(spec: Pod['spec']): Toleration[] {
+  const out = [...podTolerations({ spec } as Pod)];
+  const wanted = [
+    exists('node.kubernetes.io/not-ready', 'NoExecute'),
+    exists('node.kubernetes.io/unreachable', 'NoExecute'),
+    exists('node.kubernetes.io/disk-pressure', 'NoSchedule'),
+    exists('node.kubernetes.io/memory-pressure', 'NoSchedule'),
+    exists('node.kubernetes.io/pid-pressure', 'NoSchedule'),
+    exists('node.kubernetes.io/unschedulable', 'NoSchedule'),
+    ...(spec.hostNetwork ? [exists('node.kubernetes.io/network-unavailable', 'NoSchedule')] : []),
+  ];
+  for (const t of wanted) {
+    // MatchToleration: same key, operator, value and effect.
+    const i = out.findIndex((o) => (o.key ?? '') === t.key && (o.operator ?? '') === t.operator && (o.value ?? '') === '' && (o.effect ?? '') === t.effect);
+    if (i < 0) out.push(t);
+  }
+  return out;
+}
+
+export function templateGenerationOf(ds: DaemonSet): string | undefined {
+  const g = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION];
+  return g !== undefined && /^-?\d+$/.test(g) ? g : undefined;
+}
+
+/** IsPodUpdated: the hash label matches, or the (legacy) template generation label does. */
+export function isPodUpdated(pod: Pod, hash: string, generation: string | undefined): boolean {
+  const labels = pod.metadata.labels ?? {};
+  return (!!hash && labels[DAEMONSET_HASH_LABEL] === hash) || (generation !== undefined && labels[TEMPLATE_GENERATION_LABEL] === generation);
+}
+
+/** CreatePodTemplate + ReplaceDaemonSetPodNodeNameNodeAffinity + GetPodFromTemplate for one node. */
+export function newDaemonPod(ds: DaemonSet, nodeName: string, hash: string): Pod {
+  const pod = podFromTemplate(ds.spec.template, ds);
+  const generation = templateGenerationOf(ds);
+  pod.metadata.labels = {
+    ...pod.metadata.labels,
+    ...(generation !== undefined ? { [TEMPLATE_GENERATION_LABEL]: generation } : {}),
+    ...(hash ? { [DAEMONSET_HASH_LABEL]: hash } : {}),
+  };
+  pod.spec.tolerations = daemonPodTolerations(pod.spec) as Pod['spec']['tolerations'];
+  const pin = { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] };
+  const affinity = copyJson((pod.spec as { affinity?: Record<string, unknown> }).affinity) ?? {};
+  const nodeAffinity = (affinity.nodeAffinity ?? {}) as Record<string, unknown>;
+  affinity.nodeAffinity = { ...nodeAffinity, requiredDuringSchedulingIgnoredDuringExecution: pin };
+  (pod.spec as { affinity?: unknown }).affinity = affinity;
+  return pod;
+}
+
+/** GetTargetNodeName: spec.nodeName, else the node the affinity pins the pod to. */
+export function targetNodeName(pod: Pod): string | undefined {
+  if (pod.spec.nodeName) return pod.spec.nodeName;
+  for (const term of requiredNodeSelectorTerms(pod) ?? []) {
+    for (const f of term.matchFields ?? []) {
+      if (f.key === 'metadata.name' && f.operator === 'In') return f.values?.length === 1 ? f.values[0] : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** NodeShouldRunDaemonPod: [shouldRun, shouldContinueRunning]. */
+export function nodeShouldRunDaemonPod(node: Node, ds: DaemonSet): [boolean, boolean] {
+  const template = ds.spec.template.spec;
+  if (template.nodeName && template.nodeName !== node.metadata.name) return [false, false];
+  const pod = { metadata: {}, spec: { ...template, nodeName: node.metadata.name } } as Pod;
+  if (!requiredNodeAffinityMatches(pod, node)) return [false, false];
+  const tolerations = daemonPodTolerations(pod.spec);
+  const untolerated = (effects: string[]) => ((node.spec.taints ?? []) as Taint[]).some((t) => effects.includes(t.effect) && !tolerations.some((x) => toleratesTaint(x, t)));
+  if (untolerated(['NoSchedule', 'NoExecute'])) return [false, !untolerated(['NoExecute'])];
+  return [true, true];
+}
+
+const creationOrder = (a: Pod, b: Pod): number => {
+  // podByCreationTimestampAndPhase: scheduled pods first, then oldest, then by name.
+  if (!!a.spec.nodeName !== !!b.spec.nodeName) return a.spec.nodeName ? -1 : 1;
+  const ta = a.metadata.creationTimestamp ?? '';
+  const tb = b.metadata.creationTimestamp ?? '';
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.metadata.name! < b.metadata.name! ? -1 : a.metadata.name! > b.metadata.name! ? 1 : 0;
+};
+
+/** intstr.GetScaledValueFromIntOrPercent, rounding up. */
+function scaled(v: IntOrString | undefined, total: number): number {
+  if (typeof v === 'string') return /^\d+%$/.test(v) ? Math.ceil((Number(v.slice(0, -1)) * total) / 100) : Number(v) || 0;
+  return v ?? 0;
+}
+
+const rollingUpdateOf = (ds: DaemonSet) => (ds.spec.updateStrategy?.type === 'RollingUpdate' ? ds.spec.updateStrategy.rollingUpdate : undefined);
+/** SurgeCount (DaemonSetUpdateSurge is on by default since v1.25). */
+export const surgeCount = (ds: DaemonSet, n: number) => scaled(rollingUpdateOf(ds)?.maxSurge, n);
+export const unavailableCount = (ds: DaemonSet, n: number) => scaled(rollingUpdateOf(ds)?.maxUnavailable, n);
+
+/** findUpdatedPodsOnNode: [new, old], or undefined when a node has two of either. */
+function updatedPodsOnNode(pods: readonly Pod[], hash: string, generation: string | undefined): [Pod | undefined, Pod | undefined] | undefined {
+  let newPod: Pod | undefined, oldPod: Pod | undefined;
+  for (const p of pods) {
+    if (p.metadata.deletionTimestamp) continue;
+    if (isPodUpdated(p, hash, generation)) {
+      if (newPod) return undefined;
+      newPod = p;
+    } else {
+      if (oldPod) return undefined;
+      oldPod = p;
+    }
+  }
+  return [newPod, oldPod];
+}
+
+export function planDaemonSet(input: DaemonSetSyncInput): { actions: DaemonSetAction[]; status: DaemonSetStatus } {
+  const { ds, nodes, hash, nowMs } = input;
+  const actions: DaemonSetAction[] = [];
+  const minReady = ds.spec.minReadySeconds ?? 0;
+  const generation = templateGenerationOf(ds);
+  const available = (p: Pod) => isPodAvailable(p, minReady, nowMs);
+  const byNode = new Map<string, Pod[]>();
+  for (const p of input.pods) {
+    const n = targetNodeName(p);
+    if (n !== undefined) byNode.set(n, [...(byNode.get(n) ?? []), p]);
+  }
+  const status = computeStatus(ds, nodes, byNode, hash, generation, nowMs);
+  if (ds.metadata.deletionTimestamp) return { actions, status };
+
+  const surging = surgeCount(ds, 1) > 0;
+  const create: string[] = [];
+  const remove: string[] = [];
+  for (const node of nodes) {
+    const name = node.metadata.name!;
+    const [shouldRun, shouldContinueRunning] = nodeShouldRunDaemonPod(node, ds);
+    const daemonPods = byNode.get(name);
+    if (shouldRun && !daemonPods) {
+      create.push(name);
+    } else if (shouldContinueRunning && daemonPods) {
+      const running: Pod[] = [];
+      for (const p of daemonPods) {
+        if (p.metadata.deletionTimestamp) continue;
+        const where = `${p.metadata.namespace}/${p.metadata.name} on node ${name}`;
+        if (p.status?.phase === 'Failed') {
+          actions.push({ type: 'event', eventType: 'Warning', reason: 'FailedDaemonPod', message: `Found failed daemon pod ${where}, will try to kill it` });
+          remove.push(p.metadata.name!);
+        } else if (p.status?.phase === 'Succeeded') {
+          actions.push({ type: 'event', eventType: 'Normal', reason: 'SucceededDaemonPod', message: `Found succeeded daemon pod ${where}, will try to delete it` });
+          remove.push(p.metadata.name!);
+        } else running.push(p);
+      }
+      running.sort(creationOrder);
+      if (!surging) {
+        for (const p of running.slice(1)) remove.push(p.metadata.name!);
+      } else if (running.length === 0) {
+        if (shouldRun) create.push(name);
+      } else if (running.length > 1) {
+        // Surge: keep the oldest new pod and the oldest old one while the new one is not yet available.
+        let oldestNew: Pod | undefined, oldestOld: Pod | undefined;
+        for (const p of running) {
+          const isNew = p.metadata.labels?.[DAEMONSET_HASH_LABEL] === hash;
+          if (isNew && !oldestNew) oldestNew = p;
+          else if (!isNew && !oldestOld) oldestOld = p;
+          else remove.push(p.metadata.name!);
+        }
+        if (oldestNew && oldestOld && (!isPodReady(oldestOld) || available(oldestNew))) remove.push(oldestOld.metadata.name!);
+      }
+    } else if (!shouldContinueRunning && daemonPods) {
+      for (const p of daemonPods) if (!p.metadata.deletionTimestamp) remove.push(p.metadata.name!);
+    }
+  }
+  // getUnscheduledPodsWithoutNode: pods pinned to a node that is gone, never bound.
+  const known = new Set(nodes.map((n) => n.metadata.name!));
+  for (const [n, list] of byNode) if (!known.has(n)) for (const p of list) if (!p.spec.nodeName) remove.push(p.metadata.name!);
+
+  if (create.length || remove.length) {
+    // Expectations: the rolling update waits until these writes have been observed (the next sync).
+    for (const n of create) actions.push({ type: 'createPod', node: n, pod: newDaemonPod(ds, n, hash) });
+    for (const name of remove) actions.push({ type: 'deletePod', name });
+    return { actions, status };
+  }
+  if (ds.spec.updateStrategy?.type === 'RollingUpdate') actions.push(...rollingUpdate(input, byNode, generation));
+  return { actions, status };
+}
+
+/** rollingUpdate (update.go), iterating nodes in list order where upstream walks a map. */
+function rollingUpdate(input: DaemonSetSyncInput, byNode: Map<string, Pod[]>, generation: string | undefined): DaemonSetAction[] {
+  const { ds, nodes, hash, nowMs } = input;
+  const available = (p: Pod) => isPodAvailable(p, ds.spec.minReadySeconds ?? 0, nowMs);
+  // updatedDesiredNodeCounts: nodes that should run the pod count even without one.
+  const wanted = new Set<string>();
+  for (const node of nodes) if (nodeShouldRunDaemonPod(node, ds)[0]) wanted.add(node.metadata.name!);
+  const entries = new Map<string, readonly Pod[]>();
+  for (const node of nodes) {
+    const n = node.metadata.name!;
+    if (byNode.has(n) || wanted.has(n)) entries.set(n, byNode.get(n) ?? []);
+  }
+  for (const [n, list] of [...byNode].sort(([a], [b]) => (a < b ? -1 : 1))) if (!entries.has(n)) entries.set(n, list);
+  const maxSurge = surgeCount(ds, wanted.size);
+  let maxUnavailable = unavailableCount(ds, wanted.size);
+  if (wanted.size > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
+  const deletePods = (names: string[]): DaemonSetAction[] => names.map((name) => ({ type: 'deletePod', name }));
+
+  if (maxSurge === 0) {
+    let numUnavailable = 0;
+    const allowed: string[] = [];
+    const candidates: string[] = [];
+    for (const pods of entries.values()) {
+      const found = updatedPodsOnNode(pods, hash, generation);
+      if (!found) {
+        numUnavailable++;
+        continue;
+      }
+      const [newPod, oldPod] = found;
+      if ((!oldPod && !newPod) || (oldPod && newPod)) numUnavailable++;
+      else if (newPod) {
+        if (!available(newPod)) numUnavailable++;
+      } else if (!available(oldPod!)) allowed.push(oldPod!.metadata.name!);
+      else if (numUnavailable < maxUnavailable) candidates.push(oldPod!.metadata.name!);
+    }
+    const remaining = Math.min(Math.max(maxUnavailable - numUnavailable, 0), candidates.length);
+    return deletePods([...allowed, ...candidates.slice(0, remaining)]);
+  }
+
+  // Surge: a new pod beside each old one, up to maxSurge at once; the old one goes once the new one is available.
+  const oldToDelete: string[] = [];
+  const notWanted: string[] = [];
+  const allowedNodes: string[] = [];
+  const candidateNodes: string[] = [];
+  let numSurge = 0;
+  for (const [n, pods] of entries) {
+    const found = updatedPodsOnNode(pods, hash, generation);
+    if (!found) {
+      numSurge++;
+      continue;
+    }
+    const [newPod, oldPod] = found;
+    if (!wanted.has(n)) {
+      if (oldPod) notWanted.push(oldPod.metadata.name!);
+      continue;
+    }
+    if (!oldPod) continue;
+    if (!newPod) {
+      if (!available(oldPod)) allowedNodes.push(n);
+      else if (numSurge < maxSurge) candidateNodes.push(n);
+    } else if (!available(newPod)) numSurge++;
+    else oldToDelete.push(oldPod.metadata.name!);
+  }
+  const remaining = Math.min(Math.max(maxSurge - numSurge, 0), candidateNodes.length);
+  const creates: DaemonSetAction[] = [...allowedNodes, ...candidateNodes.slice(0, remaining)].map((n) => ({ type: 'createPod', node: n, pod: newDaemonPod(ds, n, hash) }));
+  return [...creates, ...deletePods([...oldToDelete, ...notWanted])];
+}
+
+/** updateDaemonSetStatus: counts per node from its oldest pod; zero optional counts left out. */
+function computeStatus(ds: DaemonSet, nodes: readonly Node[], byNode: Map<string, Pod[]>, hash: string, generation: string | undefined, nowMs: number): DaemonSetStatus {
+  let desired = 0, current = 0, misscheduled = 0, ready = 0, updated = 0, availableCount = 0;
+  for (const node of nodes) {
+    const [shouldRun] = nodeShouldRunDaemonPod(node, ds);
+    const pods = byNode.get(node.metadata.name!);
+    if (!shouldRun) {
+      if (pods) misscheduled++;
+      continue;
+    }
+    desired++;
+    if (!pods) continue;
+    current++;
+    const pod = [...pods].sort(creationOrder)[0];
+    if (isPodReady(pod)) {
+      ready++;
+      if (isPodAvailable(pod, ds.spec.minReadySeconds ?? 0, nowMs)) availableCount++;
+    }
+    if (isPodUpdated(pod, hash, generation)) updated++;
+  }
+  const status: DaemonSetStatus = {
+    currentNumberScheduled: current,
+    numberMisscheduled: misscheduled,
+    desiredNumberScheduled: desired,
+    numberReady: ready,
+  };
+  if (ds.metadata.generation) status.observedGeneration = ds.metadata.generation;
+  if (updated) status.updatedNumberScheduled = updated;
+  if (availableCount) status.numberAvailable = availableCount;
+  if (desired - availableCount) status.numberUnavailable = desired - availableCount;
+  if (ds.status?.collisionCount !== undefined) status.collisionCount = ds.status.collisionCount;
+  return status;
+}
