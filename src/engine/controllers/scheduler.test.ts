@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeEvent, Node, Pod } from '../core/types';
 import { createCluster } from '../index';
-import { chooseNode, fitErrorMessage } from './scheduler';
+import { boundStatus, chooseNode, fitErrorMessage } from './scheduler';
 
 function newNode(name: string, extra: { unschedulable?: boolean; labels?: Record<string, string>; taints?: Node['spec']['taints'] } = {}): Node {
   return {
@@ -141,5 +141,37 @@ describe('NodeResourcesFit pod count (kubelet maxPods)', () => {
     c.exec('kubectl delete pod web');
     c.advance(40_000);
     expect(nodeOf('full')).toBe('node-1');
+  });
+});
+
+describe('boundStatus (pods/binding: registry/core/pod/storage assignPod)', () => {
+  const NOW = '2026-01-01T00:00:05Z';
+  const scheduled = { lastProbeTime: null, lastTransitionTime: NOW, status: 'True', type: 'PodScheduled' };
+  it.each([
+    ['no status: phase Pending', undefined, { phase: 'Pending', conditions: [scheduled] }],
+    ['the API server\'s Pending status: key order kept, conditions last', { phase: 'Pending', qosClass: 'BestEffort' }, { phase: 'Pending', qosClass: 'BestEffort', conditions: [scheduled] }],
+    ['an unschedulable verdict is replaced in place', {
+      phase: 'Pending',
+      conditions: [{ type: 'Custom', status: 'True' }, { lastProbeTime: null, lastTransitionTime: 'x', message: 'm', reason: 'Unschedulable', status: 'False', type: 'PodScheduled' }],
+      qosClass: 'BestEffort',
+    }, { phase: 'Pending', conditions: [{ type: 'Custom', status: 'True' }, scheduled], qosClass: 'BestEffort' }],
+    ['an empty condition list', { conditions: [] }, { conditions: [scheduled], phase: 'Pending' }],
+  ] as [string, Pod['status'], Pod['status']][])('%s', (_name, status, expected) => {
+    const out = boundStatus(status, NOW);
+    expect(JSON.stringify(out)).toBe(JSON.stringify(expected));
+    // Its input is left as it was.
+    if (status) expect(status.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'True')).not.toBe(true);
+  });
+
+  it('pods bound in a row from one stored Pending status share one frozen status; another second gets its own', () => {
+    const stored = Object.freeze({ phase: 'Pending', qosClass: 'Burstable' });
+    const a = boundStatus(stored, NOW);
+    expect(boundStatus(stored, NOW)).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    const later = boundStatus(stored, '2026-01-01T00:00:06Z');
+    expect(later).not.toBe(a);
+    expect(later.conditions![0].lastTransitionTime).toBe('2026-01-01T00:00:06Z');
+    // A status that is not stored (not frozen) is not shared.
+    expect(Object.isFrozen(boundStatus({ phase: 'Pending' }, NOW))).toBe(false);
   });
 });

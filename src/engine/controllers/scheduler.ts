@@ -7,12 +7,11 @@
 
 import type { EngineContext } from '../context';
 import { KeyQueue } from '../core/queue';
-import { keyOf, type WatchEvent } from '../core/store';
-import type { Node, Pod, PodCondition } from '../core/types';
+import { holdsUndefined, keyOf, type WatchEvent } from '../core/store';
+import type { Node, Pod, PodCondition, PodStatus } from '../core/types';
 import { sharedCondition } from './kubelet/sharedStatus';
 import { requiredNodeAffinityMatches } from './schedulerNodeAffinity';
 import type { Controller } from './runtime';
-import { splitKey } from './workloads/controllerTools';
 
 export interface Toleration {
   key?: string;
@@ -178,7 +177,10 @@ class Scheduler implements Controller {
 
   sync(key: string): void {
     const { ctx } = this;
-    const [ns, name] = splitKey(key);
+    // The key split without an array (this runs once per pod).
+    const slash = key.indexOf('/');
+    const ns = key.slice(0, slash);
+    const name = key.slice(slash + 1);
     const pod = ctx.store.get<Pod>('Pod', ns, name);
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
       this.unschedulable.delete(key);
@@ -191,15 +193,7 @@ class Scheduler implements Controller {
       this.unschedulable.delete(key);
       // The pods/binding subresource: nodeName plus PodScheduled=True (registry/core/pod/storage assignPod).
       // New spec and status built from the stored pod (replaceFields copies nothing else).
-      const bound = ctx.api.replaceFields<Pod>('Pod', ns, name, (p) => {
-        const status = { ...(p.status ?? {}), phase: p.status?.phase ?? 'Pending' };
-        // One PodScheduled object for every pod bound in this second (shared, frozen); a pod
-        // with no other condition (nearly all) gets a shared one-element list.
-        const scheduled = sharedCondition('PodScheduled', 'True', now);
-        const others = status.conditions?.length ? status.conditions.filter((c) => c.type !== 'PodScheduled') : undefined;
-        status.conditions = others?.length ? [...others, scheduled] : onlyCondition(scheduled);
-        return { spec: { ...p.spec, nodeName: result.node }, status };
-      });
+      const bound = ctx.api.replaceFields<Pod>('Pod', ns, name, (p) => ({ spec: { ...p.spec, nodeName: result.node }, status: boundStatus(p.status, now) }));
       ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${result.node}`, SOURCE);
       return;
     }
@@ -216,6 +210,40 @@ class Scheduler implements Controller {
     ctx.events.record(updated, 'Warning', 'FailedScheduling', result.message, SOURCE);
   }
 }
+
+/**
+ * The status the binding stores: the pod's status with phase (Pending unless set) and
+ * PodScheduled=True at `now` replacing any PodScheduled condition. One PodScheduled object
+ * for every pod bound in this second (shared, frozen); a pod with no other condition (nearly
+ * all) gets a shared one-element list.
+ */
+export function boundStatus(status: PodStatus | undefined, now: string): PodStatus {
+  const scheduled = sharedCondition('PodScheduled', 'True', now);
+  const old = status ?? NO_STATUS;
+  const prior = old.conditions;
+  if (!prior?.length) {
+    // Nearly every pod arrives with one of the API server's shared Pending statuses: pods bound
+    // in a row from the same one share one frozen result (invisible in the JSON, key order
+    // included), and the API server's sharing walk and the store's freeze stop at it.
+    if (old === lastBoundFrom && lastBound?.conditions![0] === scheduled) return lastBound;
+    const bound: PodStatus = { ...old, phase: old.phase ?? 'Pending' };
+    bound.conditions = onlyCondition(scheduled);
+    // Only a stored (frozen) status holding no undefined value below makes a shareable result:
+    // the store's freeze skips frozen nodes, so it must not be told of one that holds undefined.
+    if (!Object.isFrozen(old) || holdsUndefined(old)) return bound;
+    lastBoundFrom = old;
+    return (lastBound = Object.freeze(bound));
+  }
+  const bound: PodStatus = { ...old, phase: old.phase ?? 'Pending' };
+  const others = prior.filter((c) => c.type !== 'PodScheduled');
+  bound.conditions = others.length ? [...others, scheduled] : onlyCondition(scheduled);
+  return bound;
+}
+
+const NO_STATUS: PodStatus = Object.freeze({});
+/** The last shared result of boundStatus, and the (frozen, stored) status it was made from. */
+let lastBoundFrom: PodStatus | undefined;
+let lastBound: PodStatus | undefined;
 
 let lastOnly: readonly PodCondition[] = [];
 

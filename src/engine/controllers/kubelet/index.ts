@@ -15,10 +15,35 @@ import { NodeIPAllocator } from './ipam';
 import { buildPodStatus } from './podStatus';
 import { type NodeState, PodEnv } from './podEnv';
 import { admitPod, advancePod, beginTermination, type WorkerEnv } from './podWorker';
-import { newContainerRun, NO_PROBES, type PodRun } from './runtimeState';
+import { type ContainerRun, newContainerRun, NO_PROBES, type PodRun } from './runtimeState';
 
 /** The generic PLEG's relist period (pkg/kubelet/kubelet.go genericPlegRelistPeriod). */
 const PLEG_RELIST_MS = 1000;
+
+/**
+ * What this kubelet keeps per node name, in one entry: a sync looks its node up once
+ * (store object, images, event source, IPAM, PLEG phase) instead of once per map.
+ * Entries outlive their Node object: a node deleted and created again keeps its images
+ * and its allocated pod IPs, as the separate maps did.
+ */
+interface NodeEntry extends NodeState {
+  /**
+   * The stored Node, kept from Node watch events (an informer's cache): every sync asks
+   * whether its pod's node exists, and the store announces every Node change before any
+   * sync can run, so this answers as `store.get('Node', undefined, nodeName)` would.
+   */
+  object: Node | undefined;
+  /** The Node object `hostIP` was read from (its InternalIP, '' when it has none). */
+  hostIPOf: Node | undefined;
+  hostIP: string;
+  ipam: NodeIPAllocator | undefined;
+  /** Pods whose sandbox could not get an IP; retried when an IP is released. */
+  awaitingIP: Set<string> | undefined;
+  /** The PLEG relist phase (ms within the second), 0 unless the node was started again. */
+  relistPhase: number;
+  /** Keys of the pods bound to the node, in the order they were bound (a restart syncs them in that order). */
+  podKeys: Set<string>;
+}
 
 /** The pods waking at one simulated time: `runs[i]` wakes if its wake-up is still `tokens[i]`. */
 interface WakeBatch {
@@ -34,21 +59,8 @@ export class Kubelet implements Controller {
   readonly kinds = ['Pod', 'Node'];
   readonly queue = new KeyQueue();
   private readonly runs = new Map<string, PodRun>();
-  /** Keys of the pods bound to each node, in the order they were bound (a node's restart syncs them in that order). */
-  private readonly podsByNode = new Map<string, Set<string>>();
-  private readonly ipam = new Map<string, NodeIPAllocator>();
-  /**
-   * The stored Nodes by store key, kept from Node watch events (an informer's cache): every
-   * sync asks whether its pod's node exists, and the store announces every Node change before
-   * any sync can run, so this answers as `store.get('Node', undefined, nodeName)` would.
-   */
-  private readonly nodeObjects = new Map<string, Node>();
-  /** Per node: the images it holds, and its kubelet's event source. */
-  private readonly nodes = new Map<string, NodeState>();
-  /** Pods whose sandbox could not get an IP, per node; retried when an IP is released. */
-  private readonly awaitingIP = new Map<string, Set<string>>();
-  /** Each node's PLEG relist phase (ms within the second), when it is not 0. */
-  private readonly relistPhase = new Map<string, number>();
+  /** Per node name (a Node's store key is its name). */
+  private readonly nodes = new Map<string, NodeEntry>();
   /** Pods to wake at each simulated time (see wakeAt). */
   private readonly wakeBatches = new Map<number, WakeBatch>();
   private wakeTokens = 0;
@@ -68,14 +80,29 @@ export class Kubelet implements Controller {
   constructor(private readonly ctx: EngineContext) {
     this.podEnv = new PodEnv(ctx);
     // Nodes stored before this kubelet was watching (none in a cluster built by createCluster).
-    for (const node of ctx.store.list<Node>('Node')) this.nodeObjects.set(keyOf(node), node);
+    for (const node of ctx.store.list<Node>('Node')) this.node(keyOf(node)).object = node;
+  }
+
+  /** The node's entry, made the first time the name comes up. */
+  private node(nodeName: string): NodeEntry {
+    let entry = this.nodes.get(nodeName);
+    if (!entry) {
+      entry = {
+        images: new Set(), source: { component: 'kubelet', host: nodeName }, object: undefined, hostIPOf: undefined, hostIP: '',
+        ipam: undefined, awaitingIP: undefined, relistPhase: 0, podKeys: new Set(),
+      };
+      this.nodes.set(nodeName, entry);
+    }
+    return entry;
   }
 
   handle(event: WatchEvent): void {
     if (event.kind === 'Node') {
       const key = event.key ?? keyOf(event.object);
-      if (event.type === 'DELETED') this.nodeObjects.delete(key);
-      else this.nodeObjects.set(key, event.object as Node);
+      if (event.type === 'DELETED') {
+        const entry = this.nodes.get(key);
+        if (entry) entry.object = undefined;
+      } else this.node(key).object = event.object as Node;
       return;
     }
     if (event.kind !== 'Pod') return;
@@ -101,12 +128,8 @@ export class Kubelet implements Controller {
 
   private trackNode(key: string, prev: string | undefined, nodeName: string | undefined): void {
     if (prev === nodeName) return;
-    if (prev) this.podsByNode.get(prev)?.delete(key);
-    if (nodeName) {
-      let set = this.podsByNode.get(nodeName);
-      if (!set) this.podsByNode.set(nodeName, (set = new Set()));
-      set.add(key);
-    }
+    if (prev) this.nodes.get(prev)?.podKeys.delete(key);
+    if (nodeName) this.node(nodeName).podKeys.add(key);
   }
 
   sync(key: string): void {
@@ -130,16 +153,18 @@ export class Kubelet implements Controller {
     }
     if (!pod || !pod.spec.nodeName) return;
     const nodeName = pod.spec.nodeName;
-    const node = this.nodeObjects.get(nodeName);
-    if (!node || ctx.sim.stoppedNodes.has(nodeName)) return;
-    const env = this.env(pod, nodeName);
+    const entry = this.nodes.get(nodeName);
+    const node = entry?.object;
+    const stopped = ctx.sim.stoppedNodes;
+    if (!node || (stopped.size !== 0 && stopped.has(nodeName))) return;
+    const env = this.podEnv.reset(pod, entry!);
     if (!run) {
       if (pod.metadata.deletionTimestamp) {
         ctx.api.removeNow('Pod', ns, name);
         return;
       }
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
-      const created = this.admit(key, pod, node, env);
+      const created = this.admit(key, pod, node, entry!, env);
       if (!created) return;
       run = created;
     }
@@ -155,7 +180,7 @@ export class Kubelet implements Controller {
       return;
     }
     if (run.dirty) {
-      const writeAt = run.awaitsRelist && !run.writeNow ? this.nextRelist(nodeName, env.now) : env.now;
+      const writeAt = run.awaitsRelist && !run.writeNow ? nextRelist(entry!.relistPhase, env.now) : env.now;
       if (writeAt > env.now) {
         this.wakeAt(run, Math.min(nextAt, writeAt));
         return;
@@ -177,38 +202,22 @@ export class Kubelet implements Controller {
     this.wakeAt(run, nextAt);
   }
 
-  /**
-   * The first PLEG relist at or after `now` on a node. The kubelet learns that a container
-   * started or exited only when its generic PLEG relists the runtime, once a second from the
-   * kubelet's start (pkg/kubelet/kubelet.go genericPlegRelistPeriod = 1s), and the status
-   * write follows that relist. Nodes that start with the cluster relist in step, at whole
-   * seconds; a node started again later relists in step with its own start.
-   */
-  private nextRelist(nodeName: string, now: number): number {
-    const phase = this.relistPhase.get(nodeName) ?? 0;
-    return phase + Math.ceil((now - phase) / PLEG_RELIST_MS) * PLEG_RELIST_MS;
-  }
-
-  private env(pod: Pod, nodeName: string): WorkerEnv {
-    let node = this.nodes.get(nodeName);
-    if (!node) this.nodes.set(nodeName, (node = { images: new Set(), source: { component: 'kubelet', host: nodeName } }));
-    return this.podEnv.reset(pod, node);
-  }
-
   /** Sandbox creation: pod IP from the node's range, then image pulls. */
-  private admit(key: string, pod: Pod, node: Node, env: WorkerEnv): PodRun | undefined {
-    const hostIP = node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
+  private admit(key: string, pod: Pod, node: Node, entry: NodeEntry, env: WorkerEnv): PodRun | undefined {
+    // Read once per Node object, not per pod (thousands of pods are admitted to each node).
+    if (entry.hostIPOf !== node) {
+      entry.hostIP = node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
+      entry.hostIPOf = node;
+    }
+    const hostIP = entry.hostIP;
     let podIP = hostIP;
     if (!pod.spec.hostNetwork) {
       const cidr = node.spec.podCIDR;
       if (!cidr) return undefined;
-      let alloc = this.ipam.get(node.metadata.name!);
-      if (!alloc) this.ipam.set(node.metadata.name!, (alloc = new NodeIPAllocator(cidr)));
+      const alloc = (entry.ipam ??= new NodeIPAllocator(cidr));
       const ip = alloc.allocate();
       if (!ip) {
-        let waiting = this.awaitingIP.get(node.metadata.name!);
-        if (!waiting) this.awaitingIP.set(node.metadata.name!, (waiting = new Set()));
-        waiting.add(key);
+        (entry.awaitingIP ??= new Set()).add(key);
         // host-local IPAM is out of addresses: the sandbox cannot be created and the pod stays ContainerCreating.
         const last = cidr.replace(/\.0\/24$/, '');
         env.event('Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${stableHex(`sandbox:${pod.metadata.uid}`, 64)}": plugin type="host-local" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${last}.1-${last}.254`);
@@ -216,16 +225,20 @@ export class Kubelet implements Controller {
       }
       podIP = ip;
     }
+    const uid = pod.metadata.uid!;
+    const specs = pod.spec.containers;
+    const containers: ContainerRun[] = [];
+    for (let i = 0; i < specs.length; i++) containers.push(newContainerRun(specs[i], env.now, uid));
     const run: PodRun = {
       key,
       namespace: pod.metadata.namespace!,
       name: pod.metadata.name!,
-      uid: pod.metadata.uid!,
+      uid,
       nodeName: node.metadata.name!,
       hostIP,
       podIP,
       startTime: env.now,
-      containers: pod.spec.containers.map((c) => newContainerRun(c, env.now, pod.metadata.uid!)),
+      containers,
       // Every field from the start: one shape for all runs (see newContainerRun).
       killAt: undefined,
       wakeAt: undefined,
@@ -243,8 +256,9 @@ export class Kubelet implements Controller {
   private forget(run: PodRun): void {
     this.cancelWake(run);
     if (run.podIP !== run.hostIP) {
-      this.ipam.get(run.nodeName)?.release(run.podIP);
-      const waiting = this.awaitingIP.get(run.nodeName);
+      const entry = this.nodes.get(run.nodeName);
+      entry?.ipam?.release(run.podIP);
+      const waiting = entry?.awaitingIP;
       const next = waiting?.values().next();
       if (next && !next.done) {
         waiting!.delete(next.value);
@@ -324,8 +338,9 @@ export class Kubelet implements Controller {
    */
   nodeStarted(nodeName: string, stopped: number): void {
     const now = this.ctx.clock.now();
-    this.relistPhase.set(nodeName, now % PLEG_RELIST_MS);
-    for (const key of this.podsByNode.get(nodeName) ?? []) {
+    const entry = this.node(nodeName);
+    entry.relistPhase = now % PLEG_RELIST_MS;
+    for (const key of entry.podKeys) {
       const run = this.runs.get(key);
       if (run) {
         if (run.killAt !== undefined) run.killAt = now;
@@ -354,6 +369,18 @@ export class Kubelet implements Controller {
       this.queue.add(key);
     }
   }
+}
+
+/**
+ * The first PLEG relist at or after `now` on a node whose relists fall at `phase` ms within
+ * the second. The kubelet learns that a container started or exited only when its generic
+ * PLEG relists the runtime, once a second from the kubelet's start (pkg/kubelet/kubelet.go
+ * genericPlegRelistPeriod = 1s), and the status write follows that relist. Nodes that start
+ * with the cluster relist in step, at whole seconds; a node started again later relists in
+ * step with its own start.
+ */
+function nextRelist(phase: number, now: number): number {
+  return phase + Math.ceil((now - phase) / PLEG_RELIST_MS) * PLEG_RELIST_MS;
 }
 
 const kubelets = new WeakMap<EngineContext, Kubelet>();

@@ -76,6 +76,51 @@ describe('buildPodStatus: reuse and sharing', () => {
   });
 });
 
+describe('conditions of pods written in a row (one list remembered)', () => {
+  it('a pod differing from the previous one in any input gets its own conditions, as a fresh build would', () => {
+    const stored = deepFreeze(buildPodStatus(podWith(undefined), runOf(podWith(undefined), 'waiting'), (ms) => ts(ms ?? T0)));
+    const fresh = (pod: Pod, run: PodRun, clock: typeof ts) => {
+      // The same stored list under another identity: never the remembered one.
+      const copy = deepFreeze({ ...pod, status: { ...pod.status, conditions: [...(pod.status?.conditions ?? [])] } }) as Pod;
+      return JSON.stringify(buildPodStatus(copy, run, clock).conditions);
+    };
+    const web = podWith(stored);
+    const api = podWith(stored, 'api');
+    const gated = deepFreeze({ ...web, spec: { ...web.spec, readinessGates: [{ conditionType: 'example.com/lb' }] } }) as Pod;
+    const never = deepFreeze({ ...web, spec: { ...web.spec, restartPolicy: 'Never' } }) as Pod;
+    const later = (ms?: number) => ts(ms ?? T0 + 9000);
+    const unready = (run: PodRun) => ((run.containers[0].ready = false), run);
+    const completed = (run: PodRun) => {
+      const c = run.containers[0];
+      c.terminated = { exitCode: 0, reason: 'Completed', startedAt: T0 + 2000, finishedAt: T0 + 4000, containerID: 'containerd://abc' };
+      c.phase = 'terminated';
+      c.ready = false;
+      return run;
+    };
+    // Each pod differs from the one before in one input (or in none: the second).
+    const cases: [Pod, PodRun, typeof ts][] = [
+      [web, runOf(web, 'running'), ts],
+      [web, runOf(web, 'running'), ts],
+      [web, runOf(web, 'running'), later], // the time
+      [gated, runOf(gated, 'running'), later], // a readiness gate
+      [web, runOf(web, 'waiting'), later], // the unready count
+      [api, runOf(api, 'waiting'), later], // the unready names
+      [never, unready(runOf(never, 'running')), later],
+      [never, completed(runOf(never, 'running')), later], // the phase
+    ];
+    // Built in a row first (each may be served what the one before remembered), checked after.
+    const lists = cases.map(([pod, run, clock]) => buildPodStatus(pod, run, clock).conditions);
+    cases.forEach(([pod, run, clock], i) => expect(JSON.stringify(lists[i])).toBe(fresh(pod, run, clock)));
+    // Same inputs as the pod before: the same (frozen, shared) list.
+    expect(lists[1]).toBe(lists[0]);
+    expect(Object.isFrozen(lists[0])).toBe(true);
+    expect(lists[2]![2]).toMatchObject({ type: 'Ready', status: 'True', lastTransitionTime: later() });
+    expect(JSON.stringify(lists[3])).toContain('corresponding condition of pod readiness gate \\"example.com/lb\\" does not exist.');
+    expect(JSON.stringify(lists[5])).toContain('containers with unready status: [api]');
+    expect(lists[7]![2]).toMatchObject({ type: 'Ready', status: 'False', reason: 'PodCompleted' });
+  });
+});
+
 describe('status parts shared between pods', () => {
   it('one frozen condition per type, status, time, reason and message, in the kubelet key order', () => {
     const a = sharedCondition('Ready', 'False', ts(), 'ContainersNotReady', 'containers with unready status: [web]');

@@ -99,14 +99,17 @@ export function containerStatus(c: ContainerRun, ts: Ts, prev?: ContainerStatus)
 
 /** getPhase for the pod's restartPolicy. */
 export function podPhase(run: PodRun, restartPolicy: string): string {
+  // Indexed loops, no closure: this runs for every status write, mostly before it is optimized.
   const cs = run.containers;
-  for (const c of cs) if (!c.everStarted) return 'Pending';
+  for (let i = 0; i < cs.length; i++) if (!cs[i].everStarted) return 'Pending';
   if (restartPolicy === 'Always') return 'Running';
-  for (const c of cs) {
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i];
     const restarting = c.phase !== 'terminated' || (restartPolicy === 'OnFailure' && (c.terminated?.exitCode ?? 0) !== 0);
     if (restarting) return 'Running';
   }
-  return cs.every((c) => c.terminated?.exitCode === 0) ? 'Succeeded' : 'Failed';
+  for (let i = 0; i < cs.length; i++) if (cs[i].terminated?.exitCode !== 0) return 'Failed';
+  return 'Succeeded';
 }
 
 /** A condition's lastTransitionTime: kept while its status does not change. */
@@ -152,21 +155,84 @@ function unreadyMessage(names: string): string {
   return cached(unreadyMessages, names, makeUnreadyMessage, 1024);
 }
 
+/** What the last conditions list was derived from (see buildPodStatus), and the list. */
+const lastConditions = {
+  from: null as readonly PodCondition[] | undefined | null,
+  now: '',
+  phase: '',
+  unready: 0,
+  unreadyNames: '',
+  list: NO_CONDITIONS as PodCondition[],
+};
+
 /** The whole status the kubelet would write for `pod` now. */
 export function buildPodStatus(pod: Pod, run: PodRun, ts: Ts): PodStatus {
   const old = pod.status ?? {};
   const now = ts();
   const phase = podPhase(run, pod.spec.restartPolicy ?? 'Always');
+  let unready = 0;
+  let unreadyNames = '';
+  const containers = run.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
+    if (!c.ready) unreadyNames = unready++ ? `${unreadyNames} ${c.name}` : c.name;
+  }
+  const gates = pod.spec.readinessGates;
+  const from = old.conditions;
+  // The conditions are a pure function of the stored list, the time, the phase and the unready
+  // containers (with no readiness gates). Pods written in a row mostly agree on all of these:
+  // the scheduler's binding gives the pods bound in one second one shared status, and the
+  // shared list written here is again the same for pods started in the same second. Only a
+  // stored (frozen) list can be recognised by identity.
+  const memo = lastConditions;
+  let conditions: PodCondition[];
+  if (!gates && from === memo.from && now === memo.now && phase === memo.phase && unready === memo.unready && unreadyNames === memo.unreadyNames) {
+    conditions = memo.list;
+  } else {
+    conditions = podConditions(from, gates, now, phase, unready, unreadyNames);
+    if (!gates && (from === undefined || Object.isFrozen(from))) {
+      memo.from = from;
+      memo.now = now;
+      memo.phase = phase;
+      memo.unready = unready;
+      memo.unreadyNames = unreadyNames;
+      memo.list = conditions;
+    }
+  }
+  const oldStatuses = Array.isArray(old.containerStatuses) ? old.containerStatuses : undefined;
+  const containerStatuses: ContainerStatus[] = [];
+  for (let i = 0; i < containers.length; i++) containerStatuses.push(containerStatus(containers[i], ts, oldStatuses?.[i]));
+  return {
+    conditions,
+    containerStatuses: reuseOr(containerStatuses, oldStatuses, sharedStatusList),
+    hostIP: run.hostIP,
+    // The node's list is shared by its pods; a pod's own IP is its own.
+    hostIPs: ipList(old.hostIPs, run.hostIP, true),
+    phase,
+    podIP: run.podIP,
+    podIPs: ipList(old.podIPs, run.podIP, false),
+    qosClass: old.qosClass ?? 'BestEffort',
+    startTime: ts(run.startTime),
+  };
+}
+
+/**
+ * The pod's conditions (generate.go): the kubelet's five, with lastTransitionTime kept while a
+ * status does not change, then the ones other writers own. `from` (the stored list) itself
+ * when they come out the same.
+ */
+function podConditions(from: readonly PodCondition[] | undefined, gates: Pod['spec']['readinessGates'], now: string, phase: string, unready: number, unreadyNames: string): PodCondition[] {
   const finished = phase === 'Succeeded' || phase === 'Failed';
   // The previous conditions the kubelet owns (the first of each type), and the ones other writers own.
-  const oldConditions = old.conditions ?? NO_CONDITIONS;
+  const oldConditions = from ?? NO_CONDITIONS;
   let prevStart: PodCondition | undefined;
   let prevInitialized: PodCondition | undefined;
   let prevReady: PodCondition | undefined;
   let prevContainersReady: PodCondition | undefined;
   let prevScheduled: PodCondition | undefined;
   let others: PodCondition[] | undefined;
-  for (const c of oldConditions) {
+  for (let i = 0; i < oldConditions.length; i++) {
+    const c = oldConditions[i];
     switch (c.type) {
       case 'PodReadyToStartContainers': prevStart ??= c; break;
       case 'Initialized': prevInitialized ??= c; break;
@@ -177,10 +243,6 @@ export function buildPodStatus(pod: Pod, run: PodRun, ts: Ts): PodStatus {
       default: (others ??= []).push(c);
     }
   }
-  let unready = 0;
-  let unreadyNames = '';
-  for (const c of run.containers) if (!c.ready) unreadyNames = unready++ ? `${unreadyNames} ${c.name}` : c.name;
-  const gates = pod.spec.readinessGates;
   const missingGate = gates?.find((g) => oldConditions.find((c) => c.type === g.conditionType)?.status !== 'True');
   let containersReady: PodCondition;
   let ready: PodCondition;
@@ -206,19 +268,5 @@ export function buildPodStatus(pod: Pod, run: PodRun, ts: Ts): PodStatus {
     prevScheduled ?? sharedCondition('PodScheduled', 'True', now),
   ];
   if (others) for (const c of others) conditions.push(c);
-  const oldStatuses = Array.isArray(old.containerStatuses) ? old.containerStatuses : undefined;
-  const containerStatuses: ContainerStatus[] = [];
-  for (let i = 0; i < run.containers.length; i++) containerStatuses.push(containerStatus(run.containers[i], ts, oldStatuses?.[i]));
-  return {
-    conditions: reuseOr(conditions, old.conditions, sharedConditionList),
-    containerStatuses: reuseOr(containerStatuses, oldStatuses, sharedStatusList),
-    hostIP: run.hostIP,
-    // The node's list is shared by its pods; a pod's own IP is its own.
-    hostIPs: ipList(old.hostIPs, run.hostIP, true),
-    phase,
-    podIP: run.podIP,
-    podIPs: ipList(old.podIPs, run.podIP, false),
-    qosClass: old.qosClass ?? 'BestEffort',
-    startTime: ts(run.startTime),
-  };
+  return reuseOr(conditions, from, sharedConditionList);
 }

@@ -77,7 +77,9 @@ function startMessages(container: string): { created: string; started: string } 
 /** Creates the runtime state for a pod the kubelet has just admitted. */
 export function admitPod(run: PodRun, env: WorkerEnv): void {
   let at = env.now;
-  for (const c of run.containers) {
+  const containers = run.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
     at = pullImage(c, at, env, 0);
     c.startAt = at + stableInt(fnv1a('create', c.seed), 100, 400);
   }
@@ -218,10 +220,13 @@ export function beginTermination(pod: Pod, run: PodRun, env: WorkerEnv): void {
  */
 export function advancePod(pod: Pod, run: PodRun, env: WorkerEnv): number | 'gone' {
   const terminating = run.killAt !== undefined;
+  // Indexed loops: this runs at every sync of every pod, mostly before it is optimized.
+  const containers = run.containers;
   for (let guard = 0; guard < 10_000; guard++) {
     let due: ContainerRun | undefined;
     let dueAt = Infinity;
-    for (const c of run.containers) {
+    for (let i = 0; i < containers.length; i++) {
+      const c = containers[i];
       const t = nextDue(c, terminating);
       if (t < dueAt) { dueAt = t; due = c; }
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Container, Probe } from '../../core/types';
 import { SeededRandom } from '../../core/random';
 import { goDuration, INITIAL_BACKOFF_MS, MAX_BACKOFF_MS, nextBackoff, restartAt, type BackoffEntry } from './backoff';
-import { fnv1a, stableHex } from './ids';
+import { fnv1a, stableHex, stableInt } from './ids';
 import { NodeIPAllocator } from './ipam';
 import { applyProbeResult, initialProbeState, probeTiming, runProbe, type ProbeState } from './probes';
 import { newContainerRun } from './runtimeState';
@@ -111,6 +111,16 @@ describe('stable ids', () => {
       // A hashed seed draws what its text does; a prefix goes in front of the same digits.
       expect(stableHex(fnv1a(seed), 64)).toBe(stableHex(seed, 64));
       expect(stableHex(seed, 64, 'containerd://')).toBe(`containerd://${stableHex(seed, 64)}`);
+    }
+  });
+
+  it('draws the same integers as the seeded generator (start delays, pull times, image sizes)', () => {
+    for (let i = 0; i < 2000; i++) {
+      const seed = `uid-${i}:web:create`;
+      for (const [min, max] of [[100, 400], [1000, 2500], [5_000_000, 190_000_000], [0, 0]]) {
+        expect(stableInt(seed, min, max)).toBe(min + new SeededRandom(fnv1a(seed)).int(max - min + 1));
+      }
+      expect(stableHex(i * 2654435761, 64)).toBe(new SeededRandom(i * 2654435761).hex(64));
     }
   });
 
