@@ -68,7 +68,8 @@ function drawsFromDaemonStream(kind: string, obj: KubeObject): boolean {
   if (kind === 'DaemonSet') return true;
   const refs = obj.metadata?.ownerReferences;
   if (refs) for (const r of refs) if (r.controller === true && r.kind === 'DaemonSet') return true;
-  return DAEMON_STREAM_OBJECTS.has(`${kind}/${obj.metadata?.namespace}/${obj.metadata?.name}`);
+  // Checked on every create: the key is built only for the namespace the addons live in.
+  return obj.metadata?.namespace === 'kube-system' && DAEMON_STREAM_OBJECTS.has(`${kind}/kube-system/${obj.metadata.name}`);
 }
 
 function isTransaction(r: unknown): r is AllocationTransaction {

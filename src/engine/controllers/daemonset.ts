@@ -9,7 +9,7 @@
 import { jsonEqual } from '../api/apiServer';
 import type { EngineContext } from '../context';
 import { isStatusError } from '../core/errors';
-import { fromLabelSelector, matchesSelector } from '../core/labels';
+import { fromLabelSelector } from '../core/labels';
 import { KeyQueue } from '../core/queue';
 import { objectKey, type WatchEvent } from '../core/store';
 import type { DaemonSet, Node, Pod } from '../core/types';
@@ -19,6 +19,7 @@ import type { ControllerRevision } from './workloads/controllerRevision';
 import { constructHistory, DAEMONSET_HASH_LABEL, historyToClean } from './workloads/daemonSetHistory';
 import { planDaemonSet } from './workloads/daemonSetReconciler';
 import { ControllerIndex, claimObjects } from './workloads/ownership';
+import { sameLabelOrder, SelectingOwners } from './workloads/selectingOwners';
 import { availableAt, controllerOf } from './workloads/pods';
 
 const COMPONENT = { component: 'daemonset-controller' };
@@ -32,46 +33,32 @@ export function createDaemonSetController(ctx: EngineContext): Controller {
   const queue = new KeyQueue();
   const pods = new ControllerIndex('Pod');
   const revisions = new ControllerIndex('ControllerRevision');
-  /** DaemonSet keys, to queue every set on a node change and to find orphans' candidates. */
-  const sets = new Set<string>();
+  /** DaemonSets by namespace: to queue every set on a node change, and an orphan pod's candidates in its namespace only. */
+  const sets = new SelectingOwners(ctx, 'DaemonSet', queue);
   const requeue = new DelayedRequeue(ctx, queue, 'daemonset resync');
   const backoff = new FailureBackoff(requeue);
-
-  const enqueueMatching = (pod: Pod) => {
-    for (const key of sets) {
-      const [ns, name] = splitKey(key);
-      if (ns !== pod.metadata.namespace) continue;
-      const ds = ctx.store.get<DaemonSet>('DaemonSet', ns, name);
-      const sel = ds && fromLabelSelector(ds.spec.selector);
-      if (sel && sel.length && matchesSelector(pod.metadata.labels, sel)) queue.add(key);
-    }
-  };
 
   const handle = (event: WatchEvent) => {
     pods.observe(event);
     revisions.observe(event);
     if (event.kind === 'DaemonSet') {
-      const key = objectKey(event.object.metadata.namespace, event.object.metadata.name!);
-      if (event.type === 'DELETED') sets.delete(key);
-      else {
-        sets.add(key);
-        queue.add(key);
-      }
+      sets.observe(event);
+      if (event.type !== 'DELETED') queue.add(objectKey(event.object.metadata.namespace, event.object.metadata.name!));
       return;
     }
     if (event.kind === 'Node') {
       if (event.type === 'MODIFIED' && !nodeMattersChanged(event.old as Node | undefined, event.object as Node)) return;
-      for (const key of sets) queue.add(key);
+      sets.enqueueAll();
       return;
     }
     if (event.kind !== 'Pod') return;
     const pod = event.object as Pod;
-    const ref = controllerOf(pod);
-    if (ref?.kind === 'DaemonSet') queue.add(objectKey(pod.metadata.namespace, ref.name));
+    const ref = sets.enqueueOwner(pod);
     const old = event.old as Pod | undefined;
     const oldRef = old && controllerOf(old);
     if (oldRef?.kind === 'DaemonSet' && oldRef.uid !== ref?.uid) queue.add(objectKey(pod.metadata.namespace, oldRef.name));
-    if (!ref && event.type !== 'DELETED' && sets.size && (!old || !jsonEqual(old.metadata.labels, pod.metadata.labels) || oldRef)) enqueueMatching(pod);
+    // An orphan may be adopted when it appears, when its labels change or when it is released.
+    if (!ref && event.type !== 'DELETED' && (!old || !sameLabelOrder(old.metadata.labels, pod.metadata.labels) || oldRef)) sets.enqueueMatching(pod);
   };
 
   /** getDaemonPods: ClaimPods over the selected pods and the ones this set controls. */

@@ -17,19 +17,11 @@ import {
   type ControllerRevision, decideRevisions, equalRevision, newRevision, revisionsToTruncate, sortRevisions,
 } from './workloads/controllerRevision';
 import { ControllerIndex, claimObjects } from './workloads/ownership';
-import { SelectingOwners } from './workloads/selectingOwners';
+import { sameLabelOrder, SelectingOwners } from './workloads/selectingOwners';
 import { availableAt, controllerOf } from './workloads/pods';
 import { isMemberOf, planStatefulSet, podRevision } from './workloads/statefulSetReconciler';
 
 const COMPONENT = { component: 'statefulset-controller' };
-
-/**
- * Whether two label maps have the same JSON text (same pairs in the same order). Status
- * writes keep the stored labels object, so the texts are built only when they differ.
- */
-function sameLabelOrder(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
 
 export function createStatefulSetController(ctx: EngineContext): Controller {
   const queue = new KeyQueue();

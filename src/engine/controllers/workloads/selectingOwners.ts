@@ -1,5 +1,5 @@
 // The workload objects of one kind that own pods through a label selector
-// (ReplicaSets, StatefulSets): their names by namespace, so a pod event can
+// (ReplicaSets, StatefulSets, DaemonSets): their names by namespace, so a pod event can
 // queue the object that controls the pod, or every object that may adopt it
 // (getPodReplicaSets / getPodStatefulSets upstream), without a scan of all kinds.
 
@@ -17,7 +17,7 @@ export class SelectingOwners {
 
   constructor(
     private readonly ctx: EngineContext,
-    readonly kind: 'ReplicaSet' | 'StatefulSet',
+    readonly kind: 'ReplicaSet' | 'StatefulSet' | 'DaemonSet',
     private readonly queue: KeyQueue,
   ) {}
 
@@ -37,6 +37,11 @@ export class SelectingOwners {
     return ref;
   }
 
+  /** Queues every object of this kind (a DaemonSet's nodes changed). */
+  enqueueAll(): void {
+    for (const [ns, names] of this.byNamespace) for (const name of names) this.queue.add(objectKey(ns, name));
+  }
+
   /** Queues every object of this kind in the pod's namespace whose (non-empty) selector matches the pod. */
   enqueueMatching(pod: Pod): void {
     const ns = pod.metadata.namespace ?? '';
@@ -46,4 +51,12 @@ export class SelectingOwners {
       if (sel && sel.length && matchesSelector(pod.metadata.labels, sel)) this.queue.add(objectKey(ns, name));
     }
   }
+}
+
+/**
+ * Whether two label maps have the same JSON text (same pairs in the same order). Status
+ * writes keep the stored labels object, so the texts are built only when they differ.
+ */
+export function sameLabelOrder(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
