@@ -130,7 +130,11 @@ export function allocationViolations(s: ClusterSnapshot): string[] {
   return out;
 }
 
-/** Pod IPs are unique and inside their node's pod CIDR. */
+/**
+ * Pod IPs are unique and inside their node's pod CIDR; a hostNetwork pod (kube-proxy) has its
+ * node's IP instead, as the kubelet gives it (kubelet_pods.go: podIPs = hostIPs), shared by
+ * every such pod on the node.
+ */
 export function podIPViolations(s: ClusterSnapshot): string[] {
   const out: string[] = [];
   const cidrs = new Map(objs<Node>(s, 'Node').map((n) => [n.metadata.name!, n.spec.podCIDR!]));
@@ -139,6 +143,10 @@ export function podIPViolations(s: ClusterSnapshot): string[] {
     const ip = p.status?.podIP;
     if (!ip) continue;
     const id = `${p.metadata.namespace}/${p.metadata.name}`;
+    if (p.spec.hostNetwork) {
+      if (ip !== p.status?.hostIP) out.push(`${id}: hostNetwork pod IP ${ip} is not its node's ${p.status?.hostIP}`);
+      continue;
+    }
     if (seen.has(ip)) out.push(`${id}: pod IP ${ip} also used by ${seen.get(ip)}`);
     seen.set(ip, id);
     const cidr = cidrs.get(p.spec.nodeName ?? '');
