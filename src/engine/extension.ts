@@ -10,6 +10,7 @@ import { validateDaemonSetSpec, validateDeploymentSpec, validateReplicaSetSpec, 
 import { validatePodOnlyContainerRules, validatePodSpec } from './api/validation/podSpec';
 import { createIngressController } from './controllers/ingressController';
 import { createStatefulSetController } from './controllers/statefulset';
+import { historyToClean, planDaemonSetRollingUpdate } from './controllers/workloads/daemonSetRollingUpdate';
 import type { EngineExtension } from './extensionRegistry';
 
 export const fullExtension: EngineExtension = {
@@ -26,5 +27,7 @@ export const fullExtension: EngineExtension = {
   createIngressStrategy: createIngressStrategy as EngineExtension['createIngressStrategy'],
   createNetworkPolicyStrategy: createNetworkPolicyStrategy as EngineExtension['createNetworkPolicyStrategy'],
   createStatefulSetController,
+  planDaemonSetRollingUpdate,
+  daemonSetHistoryToClean: historyToClean,
   createIngressController,
 };

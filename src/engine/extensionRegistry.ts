@@ -12,6 +12,7 @@
 // Imports here are type-only: this module must stay tiny.
 
 import type { KindStrategy } from './api/registry';
+import type { historyToClean, planDaemonSetRollingUpdate } from './controllers/workloads/daemonSetRollingUpdate';
 import type { validateService, validateServiceUpdate } from './api/strategies/service/validation';
 import type { validateDaemonSetSpec, validateDeploymentSpec, validateReplicaSetSpec, validateStatefulSetSpec } from './api/strategies/workloadValidation';
 import type { validatePodOnlyContainerRules, validatePodSpec } from './api/validation/podSpec';
@@ -38,6 +39,10 @@ export interface EngineExtension {
   createIngressStrategy: StrategyFactory;
   createNetworkPolicyStrategy: StrategyFactory;
   createStatefulSetController: ControllerFactory;
+  /** The DaemonSet controller's rolling update (daemonSetReconciler.ts DaemonSetSyncInput.rollingUpdate). */
+  planDaemonSetRollingUpdate: typeof planDaemonSetRollingUpdate;
+  /** The DaemonSet controller's cleanup of revisions past revisionHistoryLimit. */
+  daemonSetHistoryToClean: typeof historyToClean;
   createIngressController: ControllerFactory;
 }
 

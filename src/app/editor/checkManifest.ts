@@ -11,6 +11,10 @@ import type { Cluster } from '../../engine';
 import { parseManifests } from '../../manifests';
 import { documentsToCheck, manifestDiagnostics, type Diagnostic, type DryRunResult } from '../../manifests/diagnostics';
 
+// Re-exported so the editor's hook takes it from this lazily loaded chunk: a value import of
+// diagnostics.ts from the first chunk would pull the whole module into it.
+export { hasErrors } from '../../manifests/diagnostics';
+
 type Verdict = Omit<DryRunResult, 'docIndex'>;
 
 const CACHE_SIZE = 256;

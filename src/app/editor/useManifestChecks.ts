@@ -5,7 +5,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { commandLineReady } from '../../engine/lean';
-import { hasErrors, type Diagnostic } from '../../manifests/diagnostics';
+import type { Diagnostic } from '../../manifests/diagnostics';
 import { applyFile } from '../store/actions';
 import { useStore } from '../store/state';
 import { applySummary } from './markers';
@@ -72,7 +72,7 @@ export function useManifestChecks(path: string, text: string | undefined, onAppl
     if (!applyAsYouType || readOnly || text === undefined || !commandLineReady()) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void loadChecks().then(({ checkManifest }) => {
+      void loadChecks().then(({ checkManifest, hasErrors }) => {
         const s = useStore.getState();
         if (cancelled || s.files[path] !== text || s.appliedFiles[path] === text || !text.trim()) return;
         // Never apply a `kubectl edit` buffer: kubectl edit sends it when its editor closes.

@@ -8,6 +8,7 @@
 
 import { jsonEqual } from '../api/apiServer';
 import type { EngineContext } from '../context';
+import { installedExtension } from '../extensionRegistry';
 import { isStatusError } from '../core/errors';
 import { fromLabelSelector } from '../core/labels';
 import { KeyQueue } from '../core/queue';
@@ -16,7 +17,7 @@ import type { DaemonSet, Node, Pod } from '../core/types';
 import type { Controller } from './runtime';
 import { adopt, claimCandidates, DelayedRequeue, errorMessage, FailureBackoff, release, splitKey } from './workloads/controllerTools';
 import type { ControllerRevision } from './workloads/controllerRevision';
-import { constructHistory, DAEMONSET_HASH_LABEL, historyToClean } from './workloads/daemonSetHistory';
+import { constructHistory, DAEMONSET_HASH_LABEL } from './workloads/daemonSetHistory';
 import { planDaemonSet } from './workloads/daemonSetReconciler';
 import { ControllerIndex, claimObjects } from './workloads/ownership';
 import { sameLabelOrder, SelectingOwners } from './workloads/selectingOwners';
@@ -103,7 +104,8 @@ export function createDaemonSetController(ctx: EngineContext): Controller {
     ds = latest;
     const owned = claimPods(ds);
     const hash = current.metadata.labels?.[DAEMONSET_HASH_LABEL] ?? '';
-    const plan = planDaemonSet({ ds, nodes: ctx.store.list<Node>('Node'), pods: owned, hash, nowMs: ctx.clock.now() });
+    const rollingUpdate = installedExtension()?.planDaemonSetRollingUpdate;
+    const plan = planDaemonSet({ ds, nodes: ctx.store.list<Node>('Node'), pods: owned, hash, nowMs: ctx.clock.now(), rollingUpdate });
     let failed = false;
     for (const action of plan.actions) {
       if (action.type === 'event') {
@@ -127,7 +129,8 @@ export function createDaemonSetController(ctx: EngineContext): Controller {
         break;
       }
     }
-    for (const r of historyToClean(ds, old, owned)) {
+    // Without the extension (the first picture) no template has changed: one revision, nothing to clean.
+    for (const r of installedExtension()?.daemonSetHistoryToClean(ds, old, owned) ?? []) {
       try {
         ctx.api.delete('ControllerRevision', ns, r.metadata.name!);
       } catch (e) {

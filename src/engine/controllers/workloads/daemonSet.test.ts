@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDaemonSet } from '../../api/strategies/workloads';
 import type { DaemonSet, Node, Pod } from '../../core/types';
-import { constructHistory, historyToClean, newDaemonSetRevision } from './daemonSetHistory';
+import { constructHistory, newDaemonSetRevision } from './daemonSetHistory';
 import { type DaemonSetAction, nodeShouldRunDaemonPod, planDaemonSet } from './daemonSetReconciler';
+import { historyToClean, planDaemonSetRollingUpdate as rollingUpdate } from './daemonSetRollingUpdate';
 
 const NOW = Date.parse('2026-01-01T00:10:00Z');
 const T0 = '2026-01-01T00:00:00Z';
@@ -134,7 +135,7 @@ describe('planDaemonSet (pkg/controller/daemon: manage, podsShouldBeOnNode, roll
     it(tc.name, () => {
       const ds = tc.ds ?? newDaemonSet();
       const before = JSON.stringify([ds, tc.pods]);
-      const plan = planDaemonSet({ ds, nodes: tc.nodes ?? nodes, pods: tc.pods, hash: 'h1', nowMs: NOW });
+      const plan = planDaemonSet({ ds, nodes: tc.nodes ?? nodes, pods: tc.pods, hash: 'h1', nowMs: NOW, rollingUpdate });
       expect(summary(plan.actions)).toEqual(tc.want);
       expect(JSON.stringify([ds, tc.pods])).toBe(before);
     });
@@ -142,7 +143,7 @@ describe('planDaemonSet (pkg/controller/daemon: manage, podsShouldBeOnNode, roll
 
   it('builds each pod from the template: labels, the automatic tolerations and the node affinity that pins it', () => {
     const ds = newDaemonSet({}, { hostNetwork: true, tolerations: [{ operator: 'Exists' }] });
-    const [create] = planDaemonSet({ ds, nodes: [newNode('node-2')], pods: [], hash: 'h1', nowMs: NOW }).actions;
+    const [create] = planDaemonSet({ ds, nodes: [newNode('node-2')], pods: [], hash: 'h1', nowMs: NOW, rollingUpdate }).actions;
     expect(create.type).toBe('createPod');
     const pod = (create as { pod: Pod }).pod;
     expect(pod.metadata.generateName).toBe('agent-');

@@ -2,7 +2,7 @@
 // Sources: pkg/controller/daemon/update.go (constructHistory, snapshot, getPatch, Match,
 // cleanupHistory) and pkg/controller/controller_utils.go (ComputeHash).
 
-import type { DaemonSet, Pod } from '../../core/types';
+import type { DaemonSet } from '../../core/types';
 import type { ControllerRevision } from './controllerRevision';
 import { canonicalJson, computePodTemplateHash } from './hash';
 import { controllerRef, copyJson } from './pods';
@@ -69,23 +69,4 @@ export function constructHistory(ds: DaemonSet, histories: readonly ControllerRe
   old.sort(byRevision);
   if (keep.revision < next) return { current: { ...keep, revision: next }, write: 'renumber', old };
   return { current: keep, write: 'none', old };
-}
-
-/** cleanupHistory: the oldest revisions beyond revisionHistoryLimit that no pod was made from. */
-export function historyToClean(ds: DaemonSet, old: readonly ControllerRevision[], pods: readonly Pod[]): ControllerRevision[] {
-  let toKill = old.length - (ds.spec.revisionHistoryLimit ?? 10);
-  if (toKill <= 0) return [];
-  const live = new Set<string>();
-  for (const p of pods) {
-    const h = p.metadata.labels?.[DAEMONSET_HASH_LABEL];
-    if (h) live.add(h);
-  }
-  const out: ControllerRevision[] = [];
-  for (const h of old) {
-    if (toKill <= 0) break;
-    if (live.has(h.metadata.labels?.[DAEMONSET_HASH_LABEL] ?? '')) continue;
-    out.push(h);
-    toKill--;
-  }
-  return out;
 }
