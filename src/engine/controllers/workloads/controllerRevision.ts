@@ -15,9 +15,12 @@ export interface ControllerRevision extends KubeObject {
   revision: number;
 }
 
-/** getPatch: `{"spec":{"template":{…,"$patch":"replace"}}}` as Go marshals it (sorted keys). */
-export function revisionPatch(set: StatefulSet): string {
-  return canonicalJson({ spec: { template: { ...set.spec.template, $patch: 'replace' } } });
+/**
+ * getPatch (the StatefulSet's and the DaemonSet's alike): `{"spec":{"template":{…,"$patch":"replace"}}}`
+ * as Go marshals it (sorted keys).
+ */
+export function revisionPatch(owner: { spec: { template: PodTemplateSpec } }): string {
+  return canonicalJson({ spec: { template: { ...owner.spec.template, $patch: 'replace' } } });
 }
 
 /** newRevision / history.NewControllerRevision (the name depends on the collision count). */

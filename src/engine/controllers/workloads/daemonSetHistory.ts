@@ -3,17 +3,12 @@
 // cleanupHistory) and pkg/controller/controller_utils.go (ComputeHash).
 
 import type { DaemonSet } from '../../core/types';
-import type { ControllerRevision } from './controllerRevision';
+import { type ControllerRevision, revisionPatch } from './controllerRevision';
 import { canonicalJson, computePodTemplateHash } from './hash';
 import { controllerRef, copyJson } from './pods';
 
 /** apps.DefaultDaemonSetUniqueLabelKey: on the revision and on every pod made from it. */
 export const DAEMONSET_HASH_LABEL = 'controller-revision-hash';
-
-/** getPatch: `{"spec":{"template":{…,"$patch":"replace"}}}` as Go marshals it. */
-export function daemonSetPatch(ds: DaemonSet): string {
-  return canonicalJson({ spec: { template: { ...ds.spec.template, $patch: 'replace' } } });
-}
 
 /** controller.ComputeHash of the template with status.collisionCount (nil when unset). */
 export function daemonSetHash(ds: DaemonSet): string {
@@ -34,7 +29,7 @@ export function newDaemonSetRevision(ds: DaemonSet, revision: number): Controlle
       ...(annotations ? { annotations: copyJson(annotations) } : {}),
       ownerReferences: [controllerRef(ds)],
     },
-    data: JSON.parse(daemonSetPatch(ds)),
+    data: JSON.parse(revisionPatch(ds)),
     revision,
   };
 }
@@ -55,7 +50,7 @@ const byRevision = (a: ControllerRevision, b: ControllerRevision) => a.revision 
  * above every old one, or made new with that number.
  */
 export function constructHistory(ds: DaemonSet, histories: readonly ControllerRevision[]): DaemonSetHistory {
-  const patch = daemonSetPatch(ds);
+  const patch = revisionPatch(ds);
   const current: ControllerRevision[] = [];
   const old: ControllerRevision[] = [];
   for (const h of histories) (canonicalJson(h.data) === patch ? current : old).push(h);
