@@ -45,7 +45,6 @@ const has = (o: JsonObject, k: string) => Object.prototype.hasOwnProperty.call(o
 const own = (o: JsonObject, k: string): Json => (has(o, k) ? o[k] : undefined);
 const copy = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 const jsonType = (v: Json) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-const deepEqual = jsonEqual;
 
 function setOwn(o: JsonObject, k: string, v: Json): void {
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
@@ -54,7 +53,7 @@ function setOwn(o: JsonObject, k: string, v: Json): void {
 /** Go's `%v` of a merge key's value: how strategicpatch sorts list items. */
 const keyText = (v: Json) => (typeof v === 'string' ? v : JSON.stringify(v));
 /** Go's `==` on two merge key values (strings or numbers). */
-const sameKey = (a: Json, b: Json) => a === b || (typeof a === 'object' && a !== null && deepEqual(a, b));
+const sameKey = (a: Json, b: Json) => a === b || (typeof a === 'object' && a !== null && jsonEqual(a, b));
 
 /**
  * The merge key of the list at `path` (field names from the root; list items as `[]`),
@@ -141,7 +140,7 @@ function diffMaps(kind: string, path: string[], original: JsonObject, modified: 
       if (Object.keys(sub).length) setOwn(patch, key, sub);
     } else if (Array.isArray(o) && Array.isArray(m)) {
       diffSlice(kind, fieldPath, key, o, m, patch, options);
-    } else if (!options.ignoreChangesAndAdditions && !deepEqual(o, m)) {
+    } else if (!options.ignoreChangesAndAdditions && !jsonEqual(o, m)) {
       setOwn(patch, key, m);
     }
   }
@@ -155,7 +154,7 @@ function diffMaps(kind: string, path: string[], original: JsonObject, modified: 
 function diffSlice(kind: string, path: string[], key: string, original: Json[], modified: Json[], patch: JsonObject, options: DiffOptions): void {
   const mergeKey = mergeKeyOfList(kind, path, original, modified);
   if (!mergeKey) {
-    if (!options.ignoreChangesAndAdditions && !deepEqual(original, modified)) setOwn(patch, key, modified);
+    if (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified)) setOwn(patch, key, modified);
     return;
   }
   const itemOptions = { ...options, buildRetainKeys: patchMetaFor(kind, path).retainKeys };
@@ -304,7 +303,7 @@ function applyRetainKeys(original: JsonObject, patch: JsonObject, options: Merge
   delete patch[RETAIN_KEYS];
   if (!options.mergeParallelList) {
     if (!has(original, RETAIN_KEYS)) setOwn(original, RETAIN_KEYS, retain);
-    else if (!deepEqual(original[RETAIN_KEYS], retain)) throw new StrategicPatchFormatError(`${goPrint(original[RETAIN_KEYS])} and ${goPrint(retain)} are not deep equal: this may happen when calculating the 3-way diff patch`);
+    else if (!jsonEqual(original[RETAIN_KEYS], retain)) throw new StrategicPatchFormatError(`${goPrint(original[RETAIN_KEYS])} and ${goPrint(retain)} are not deep equal: this may happen when calculating the 3-way diff patch`);
     return;
   }
   if (!Array.isArray(retain)) throw new StrategicPatchFormatError(BAD_RETAIN_KEYS);
@@ -322,7 +321,7 @@ function mergeElementOrderLists(kind: string, path: string[], original: JsonObje
     const order = patch[directiveKey];
     if (!options.mergeParallelList) {
       if (!has(original, directiveKey)) setOwn(original, directiveKey, order);
-      else if (!deepEqual(original[directiveKey], order)) throw new StrategicPatchFormatError(BAD_SET_ELEMENT_ORDER);
+      else if (!jsonEqual(original[directiveKey], order)) throw new StrategicPatchFormatError(BAD_SET_ELEMENT_ORDER);
     }
     delete patch[directiveKey];
     if (!Array.isArray(order) || !directiveKey.startsWith(`${SET_ELEMENT_ORDER}/`)) throw new StrategicPatchFormatError(BAD_SET_ELEMENT_ORDER);
@@ -348,7 +347,7 @@ function mergeElementOrderLists(kind: string, path: string[], original: JsonObje
 function mergeSlice(kind: string, path: string[], original: Json[], patch: Json[], options: MergeOptions, deleteList: boolean, order = true): Json[] {
   const mergeKey = mergeKeyOfList(kind, path, original, patch);
   if (!mergeKey) {
-    if (deleteList && options.mergeParallelList) return original.filter((o) => !patch.some((p) => deepEqual(o, p)));
+    if (deleteList && options.mergeParallelList) return original.filter((o) => !patch.some((p) => jsonEqual(o, p)));
     return options.mergeParallelList ? (withoutListDirectives(patch) as Json[]) : patch;
   }
   let current = original as JsonObject[];

@@ -1,8 +1,12 @@
-// Client-side apply's merge, table-tested (strategicpatch semantics, merge keys from core/v1 types.go).
+// Client-side apply's merge, table-tested (strategicpatch semantics, merge keys from core/v1 types.go):
+// the live object patched by the three-way patch between the last applied configuration, the
+// new manifest and the live object, as apply.ts does it (patcher.go patchSimple).
 import { describe, expect, it } from 'vitest';
-import { threeWayMerge } from './threeWayMerge';
+import { applyStrategicMergePatch, createThreeWayMergePatch } from './strategicPatch';
 
 type Obj = Record<string, unknown>;
+const threeWayMerge = (kind: string, original: Obj | undefined, modified: Obj, current: Obj): Obj =>
+  applyStrategicMergePatch(kind, current, createThreeWayMergePatch(kind, original, modified, current)) as Obj;
 const deepFrozen = <T>(v: T): T => v === undefined ? v : JSON.parse(JSON.stringify(v), (_k, x) => (x && typeof x === 'object' ? Object.freeze(x) : x));
 
 const cases: { name: string; kind: string; original?: Obj; modified: Obj; current: Obj; want: Obj }[] = [

@@ -12,7 +12,7 @@ import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, fieldValidationOf, FILENAME_FLAG,
 import { addSourceToErr, AggregateError, KubectlError, toError } from '../errors';
 import { infoString, type ManifestItem, readManifests } from '../manifestSource';
 import { asPatchError } from '../patchDecodeError';
-import { kindString, mutationFormat, toJSONText, toYAMLText } from '../output';
+import { kindString, mutationFormat, sortKeys, toJSONText, toYAMLText } from '../output';
 import { applyStrategicMergePatch, createThreeWayMergePatch, StrategicPatchFormatError } from '../strategicPatch';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -22,19 +22,7 @@ export function lastAppliedOf(obj: KubeObject): string {
   const annotations = { ...(obj.metadata.annotations ?? {}) };
   delete annotations[LAST_APPLIED];
   const withoutAnnotation = { ...obj, metadata: { ...obj.metadata, annotations } };
-  return `${JSON.stringify(sortedCompact(withoutAnnotation))}\n`;
-}
-
-function sortedCompact(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortedCompact);
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) {
-      Object.defineProperty(out, k, { value: sortedCompact((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  }
-  return v;
+  return `${JSON.stringify(sortKeys(withoutAnnotation))}\n`;
 }
 
 /** The manifest as apply sends it: with its own last-applied annotation. */
@@ -96,7 +84,7 @@ function applyOne(inv: Invocation, item: ManifestItem, print: (item: ManifestIte
 }
 
 /** The patch as apply.go quotes it: Go's json.Marshal (compact, map keys sorted). */
-const patchText = (patch: unknown) => JSON.stringify(sortedCompact(patch));
+const patchText = (patch: unknown) => JSON.stringify(sortKeys(patch));
 
 export const applyCommand: KubectlCommand = {
   name: 'apply',

@@ -6,7 +6,7 @@
 import { isStatusError } from '../../engine/core/errors';
 import type { KubeObject } from '../../engine/core/types';
 import type { Invocation, KubectlCommand } from '../command';
-import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, fieldValidationOf, FILENAME_FLAG, OUTPUT_FLAG, validationOn, VALIDATE_FLAG, withWarnings } from '../commonFlags';
+import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, fieldValidationOf, FILENAME_FLAG, OUTPUT_FLAG, SAVE_CONFIG_FLAG, validationOn, VALIDATE_FLAG, withWarnings } from '../commonFlags';
 import { addSourceToErr, AggregateError, KubectlError, toError, usageError } from '../errors';
 import { readManifests } from '../manifestSource';
 import { kindString, mutationFormat, toJSONText, toYAMLText } from '../output';
@@ -55,7 +55,7 @@ export const createCommand: KubectlCommand = {
   short: 'Create a resource from a file or from stdin',
   usage: 'create -f FILENAME [options]',
   examples: '  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n\n  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -',
-  flags: [FILENAME_FLAG, OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation.' }],
+  flags: [FILENAME_FLAG, OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, SAVE_CONFIG_FLAG],
   subcommands: [createConfigMapCommand, createDeploymentCommand, createIngressCommand, createNamespaceCommand, createServiceCommand, createServiceAccountCommand],
   run(inv) {
     const filenames = inv.flags.array('filename');

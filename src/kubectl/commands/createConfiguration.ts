@@ -8,10 +8,9 @@
 import { isConfigMapKey } from '../../engine/api/strategies/configMap';
 import type { KubeObject } from '../../engine/core/types';
 import type { Invocation, KubectlCommand } from '../command';
-import { DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, VALIDATE_FLAG } from '../commonFlags';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, SAVE_CONFIG_FLAG, VALIDATE_FLAG } from '../commonFlags';
 import { KubectlError } from '../errors';
-import { mutationFormat } from '../output';
-import { nameFromArgs, SAVE_CONFIG_FLAG, sendGenerated, sliceFlag } from './createService';
+import { generatorName, sendGenerated, sliceFlag } from './createService';
 
 export const createServiceAccountCommand: KubectlCommand = {
   name: 'serviceaccount',
@@ -21,9 +20,7 @@ export const createServiceAccountCommand: KubectlCommand = {
   examples: '  # Create a new service account named my-service-account\n  kubectl create serviceaccount my-service-account',
   flags: [OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, SAVE_CONFIG_FLAG],
   run(inv) {
-    const name = nameFromArgs(inv);
-    dryRunOf(inv.flags);
-    mutationFormat(inv.flags.string('output'));
+    const name = generatorName(inv);
     const sa: KubeObject = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { creationTimestamp: null, name } };
     sendGenerated(inv, sa, 'serviceaccount', 'serviceaccount');
   },
@@ -85,9 +82,7 @@ export const createConfigMapCommand: KubectlCommand = {
     { name: 'from-literal', type: 'stringArray', usage: 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)' },
   ],
   run(inv) {
-    const name = nameFromArgs(inv);
-    dryRunOf(inv.flags);
-    mutationFormat(inv.flags.string('output'));
+    const name = generatorName(inv);
     const cm = generateConfigMap(inv, name, sliceFlag(inv, 'from-file'), inv.flags.array('from-literal'));
     sendGenerated(inv, cm, 'configmap', 'configmap');
   },

@@ -7,10 +7,9 @@
 import type { EngineContext } from '../../engine/context';
 import type { KubeObject } from '../../engine/core/types';
 import type { KubectlCommand } from '../command';
-import { DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, VALIDATE_FLAG } from '../commonFlags';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, SAVE_CONFIG_FLAG, VALIDATE_FLAG } from '../commonFlags';
 import { KubectlError } from '../errors';
-import { mutationFormat } from '../output';
-import { nameFromArgs, sendGenerated, sliceFlag } from './createService';
+import { generatorName, sendGenerated, sliceFlag } from './createService';
 
 /** The container name kubectl derives from an image: base name without tag or digest; `_`/`.` → `-` plus a random suffix. */
 export function containerNameFor(ctx: EngineContext, image: string): string {
@@ -54,16 +53,14 @@ export const createDeploymentCommand: KubectlCommand = {
   examples: '  # Create a deployment named my-dep that runs the busybox image\n  kubectl create deployment my-dep --image=busybox',
   flags: [
     OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG,
-    { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation.' },
+    SAVE_CONFIG_FLAG,
     { name: 'image', type: 'stringArray', usage: 'Image names to run.' },
     { name: 'port', type: 'int', default: -1, usage: 'The port that this container exposes.' },
     { name: 'replicas', short: 'r', type: 'int', default: 1, usage: 'Number of replicas to create. Default is 1.' },
   ],
   run(inv) {
     if (!inv.flags.changed('image')) throw new KubectlError('required flag(s) "image" not set');
-    const name = nameFromArgs(inv);
-    dryRunOf(inv.flags);
-    mutationFormat(inv.flags.string('output'));
+    const name = generatorName(inv);
     const images = sliceFlag(inv, 'image');
     const command = inv.args.slice(1);
     if (images.length > 1 && command.length) throw new KubectlError('cannot specify multiple --image options and command');

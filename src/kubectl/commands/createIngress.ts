@@ -6,10 +6,9 @@
 
 import type { KubeObject } from '../../engine/core/types';
 import type { KubectlCommand } from '../command';
-import { DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, VALIDATE_FLAG } from '../commonFlags';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, SAVE_CONFIG_FLAG, VALIDATE_FLAG } from '../commonFlags';
 import { KubectlError } from '../errors';
-import { mutationFormat } from '../output';
-import { nameFromArgs, sendGenerated } from './createService';
+import { generatorName, sendGenerated } from './createService';
 
 /** regexHostPathSvc + regexTLS; Go's \w is [0-9A-Za-z_]. */
 const RULE_RE = /^([\w*\-.]*)(\/[^,=\n]*)=([\w-]+):([\w-]+)(,(tls)=?([\w-]+)?)?$/;
@@ -89,16 +88,14 @@ export const createIngressCommand: KubectlCommand = {
   examples: '  # Create a single ingress called \'simple\' that directs requests to foo.com/bar to svc\n  # svc1:8080 with a TLS secret "my-cert"\n  kubectl create ingress simple --rule="foo.com/bar=svc1:8080,tls=my-cert"',
   flags: [
     OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG,
-    { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation.' },
+    SAVE_CONFIG_FLAG,
     { name: 'class', type: 'string', usage: 'Ingress Class to be used' },
     { name: 'rule', type: 'stringArray', usage: "Rule in format host/path=service:port[,tls=secretname]. Paths containing the leading character '*' are considered pathType=Prefix. tls argument is optional." },
     { name: 'default-backend', type: 'string', usage: 'Default service for backend, in format of svcname:port' },
     { name: 'annotation', type: 'stringArray', usage: 'Annotation to insert in the ingress object, in the format annotation=value' },
   ],
   run(inv) {
-    const name = nameFromArgs(inv);
-    dryRunOf(inv.flags);
-    mutationFormat(inv.flags.string('output'));
+    const name = generatorName(inv);
     const rules = inv.flags.array('rule');
     const defaultBackend = inv.flags.string('default-backend');
     const annotations = inv.flags.array('annotation');

@@ -8,19 +8,21 @@ import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../../engin
 import { isStatusError } from '../../engine/core/errors';
 import type { KubeObject, ServicePort } from '../../engine/core/types';
 import type { Invocation, KubectlCommand } from '../command';
-import { DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, VALIDATE_FLAG } from '../commonFlags';
+import { DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, SAVE_CONFIG_FLAG, VALIDATE_FLAG } from '../commonFlags';
 import type { FlagSpec } from '../flags';
 import { KubectlError, usageError } from '../errors';
 import { mutationFormat } from '../output';
 import { printResult } from './targets';
 
 const TCP_FLAG: FlagSpec = { name: 'tcp', type: 'stringArray', usage: "Port pairs can be specified as '<port>:<targetPort>'." };
-export const SAVE_CONFIG_FLAG: FlagSpec = { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation.' };
 
-/** NameFromCommandArgs: exactly one NAME before any `--`. */
-export function nameFromArgs(inv: Invocation): string {
+/** A generator's Complete: NameFromCommandArgs (exactly one NAME before any `--`), then --dry-run and -o checked. */
+export function generatorName(inv: Invocation): string {
   const n = inv.flags.argsLenAtDash >= 0 ? inv.flags.argsLenAtDash : inv.args.length;
   if (n !== 1) throw usageError(inv.commandPath, `exactly one NAME is required, got ${n}`);
+  // Then the generator's Complete checks --dry-run and -o, in that order.
+  dryRunOf(inv.flags);
+  mutationFormat(inv.flags.string('output'));
   return inv.args[0];
 }
 
@@ -102,9 +104,7 @@ function serviceCommand(sub: string, type: ServiceType, usage: string, short: st
     usage,
     flags: [OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, SAVE_CONFIG_FLAG, TCP_FLAG, ...extraFlags],
     run(inv) {
-      const name = nameFromArgs(inv);
-      dryRunOf(inv.flags);
-      mutationFormat(inv.flags.string('output'));
+      const name = generatorName(inv);
       const tcp = sliceFlag(inv, 'tcp');
       const clusterIP = inv.flags.string('clusterip');
       const externalName = inv.flags.string('external-name');
