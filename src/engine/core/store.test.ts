@@ -28,6 +28,22 @@ describe('ObjectStore (one slot per object, shared by its indexes)', () => {
     expect(s.count('ConfigMap')).toBe(3);
   });
 
+  it('a listener that throws does not keep the change from the listeners after it; the writer gets the error', () => {
+    const s = new ObjectStore();
+    const before = watched(s);
+    s.subscribe((e) => {
+      if (e.object.metadata.name === 'bad') throw new Error('watcher bug');
+    });
+    const after = watched(s);
+    s.put(cm('default', 'a'));
+    expect(() => s.put(cm('default', 'bad'))).toThrow('watcher bug');
+    s.put(cm('default', 'b'));
+    // The write itself happened, and every other listener heard all three changes.
+    expect(s.get('ConfigMap', 'default', 'bad')).toBeDefined();
+    expect(before.map((e) => e.key)).toEqual(['default/a', 'default/bad', 'default/b']);
+    expect(after.map((e) => e.key)).toEqual(['default/a', 'default/bad', 'default/b']);
+  });
+
   it('announces each change with the object, the version it replaced and the ns/name key', () => {
     const s = new ObjectStore();
     const seen = watched(s);

@@ -160,6 +160,26 @@ function podEntry(slot: Slot): IndexEntry<Pod> {
   return slot as unknown as IndexEntry<Pod>;
 }
 
+/**
+ * Hands `event` to every listener, even when one before it throws: otherwise a bug in one
+ * watcher (a person's `kubectl get -w`) would leave the watchers after it with a stale view
+ * of the cluster. The first error is thrown afterwards, to the writer, as before. The try
+ * sits around the whole loop, not each call, so the usual path is the plain loop.
+ */
+function notifyAll(listeners: readonly Listener[], event: WatchEvent): void {
+  let i = 0;
+  let failure: { error: unknown } | undefined;
+  while (i < listeners.length) {
+    try {
+      for (; i < listeners.length; i++) listeners[i](event);
+    } catch (error) {
+      failure ??= { error };
+      i++;
+    }
+  }
+  if (failure) throw failure.error;
+}
+
 export class ObjectStore {
   /** Slots by kind and `ns/name` key, in insertion order (list order). */
   private byKind = new Map<string, Map<string, Slot>>();
@@ -343,12 +363,12 @@ export class ObjectStore {
   }
 
   private emit(event: WatchEvent): void {
-    for (const l of this.listeners) l(event);
+    notifyAll(this.listeners, event);
   }
 
   /** A recorded Event's change, built as put() builds an Event's (same fields, same order). */
   private emitRecorded(type: WatchEventType, object: KubeEvent, old: KubeEvent | undefined): void {
     const event: WatchEvent = { type, kind: EVENT, object, old, key: keyOf(object) };
-    for (const l of this.eventListeners) l(event);
+    notifyAll(this.eventListeners, event);
   }
 }

@@ -14,6 +14,7 @@ import { type DryRun, DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, SELECTOR_FLAG } from 
 import { AggregateError, KubectlError, usageError } from '../errors';
 import { mutationFormat } from '../output';
 import { listSelected, listSelectors } from '../resources';
+import { watchWhileBlocked } from './blockingWatch';
 import { parseGoDuration, printResult } from './targets';
 
 const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
@@ -142,7 +143,7 @@ function drainNode(inv: Invocation, node: Node, dryRun: DryRun): void {
     printResult(inv, `pod/${p.metadata.name}`, p, evict ? 'evicted' : 'deleted', dryRun);
     pending.delete(`${p.metadata.namespace}/${p.metadata.name}`);
   };
-  const unsubscribe = ctx.store.subscribe((e) => {
+  const watch = watchWhileBlocked(ctx.store, (e) => {
     if (e.kind !== 'Pod' || e.type !== 'DELETED') return;
     const p = pending.get(`${e.object.metadata.namespace}/${e.object.metadata.name}`);
     if (p && p.metadata.uid === e.object.metadata.uid) finished(p);
@@ -151,6 +152,7 @@ function drainNode(inv: Invocation, node: Node, dryRun: DryRun): void {
     for (const p of toEvict) {
       if (evict) inv.output.out(`evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`);
       ctx.api.delete('Pod', p.metadata.namespace, p.metadata.name!, { gracePeriodSeconds: grace >= 0 ? grace : undefined, force: false });
+      watch.check();
     }
     if (dryRun === 'server') {
       for (const p of [...pending.values()]) finished(p);
@@ -163,10 +165,13 @@ function drainNode(inv: Invocation, node: Node, dryRun: DryRun): void {
     }
     const timeoutMs = parseGoDuration('timeout', flags.string('timeout'));
     const limit = timeoutMs > 0 ? timeoutMs : DRAIN_WAIT_CAP_MS;
-    for (let waited = 0; pending.size && inv.env.advance && waited < limit; waited += 1000) inv.env.advance(Math.min(1000, limit - waited));
+    for (let waited = 0; pending.size && inv.env.advance && waited < limit; waited += 1000) {
+      inv.env.advance(Math.min(1000, limit - waited));
+      watch.check();
+    }
     if (pending.size) throw new KubectlError(`drain did not complete within ${flags.string('timeout') === '0s' ? '15m0s' : flags.string('timeout')}`);
   } finally {
-    unsubscribe();
+    watch.stop();
   }
 }
 

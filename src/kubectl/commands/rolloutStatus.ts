@@ -10,6 +10,7 @@ import type { DaemonSet, Deployment, KubeObject, StatefulSet } from '../../engin
 import type { Invocation, KubectlCommand } from '../command';
 import { FILENAME_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { KubectlError } from '../errors';
+import { watchWhileBlocked } from './blockingWatch';
 import { NO_RESOURCES_GIVEN, parseGoDuration, resolveTargets } from './targets';
 
 export interface StatusLine {
@@ -122,7 +123,7 @@ function runStatus(inv: Invocation): void {
   show(obj);
   const advance = inv.env.advance;
   if (!finished && advance) {
-    const unsubscribe = ctx.store.subscribe((e) => {
+    const watch = watchWhileBlocked(ctx.store, (e) => {
       if (e.kind !== info.kind || e.object.metadata.namespace !== ns || e.object.metadata.name !== name) return;
       if (e.type === 'DELETED') {
         if (!finished) failure = 'object has been deleted';
@@ -133,9 +134,12 @@ function runStatus(inv: Invocation): void {
     });
     try {
       const limit = timeoutMs > 0 ? timeoutMs : STATUS_WAIT_CAP_MS;
-      for (let waited = 0; !finished && waited < limit; waited += STEP_MS) advance(Math.min(STEP_MS, limit - waited));
+      for (let waited = 0; !finished && waited < limit; waited += STEP_MS) {
+        advance(Math.min(STEP_MS, limit - waited));
+        watch.check();
+      }
     } finally {
-      unsubscribe();
+      watch.stop();
     }
     if (!finished) failure = 'timed out waiting for the condition';
   }
