@@ -1,12 +1,14 @@
 // What a fresh kubeadm-style cluster holds before anyone applies anything:
-// nodes, the four system namespaces, the `kubernetes` and `kube-dns` Services,
-// the API server's own endpoints, the CoreDNS Deployment and its ConfigMap, and
-// kube-proxy's DaemonSet (bootstrapKubeProxy.ts).
+// nodes, the four system namespaces, the control plane's mirror pods and kubeadm's
+// ConfigMaps (bootstrapKubeadm.ts), the `kubernetes` and `kube-dns` Services, the API
+// server's own endpoints, the CoreDNS Deployment and its ConfigMap, and kube-proxy's
+// DaemonSet (bootstrapKubeProxy.ts).
 
 import { formatIPv4, parseIPv4 } from './api/validation/common';
 import type { EngineContext } from './context';
 import type { KubeObject, Node } from './core/types';
 import { bootstrapIngressNginx } from './bootstrapIngress';
+import { bootstrapControlPlane, corednsDeployment } from './bootstrapKubeadm';
 import { bootstrapKubeProxy, corednsConfigMap } from './bootstrapKubeProxy';
 
 export const KUBERNETES_VERSION = 'v1.32.4';
@@ -88,6 +90,7 @@ export function bootstrapCluster(ctx: EngineContext): void {
     api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   }
   for (let i = 1; i <= ctx.config.nodeCount; i++) api.create(makeNode(ctx, i));
+  bootstrapControlPlane(ctx);
 
   api.create({
     apiVersion: 'v1',
@@ -137,41 +140,10 @@ export function bootstrapCluster(ctx: EngineContext): void {
   });
 
   // kubeadm's CoreDNS addon (cmd/kubeadm/app/phases/addons/dns/manifests.go): the pods run
-  // as the `coredns` ServiceAccount; the Corefile is the `coredns` ConfigMap (the Deployment's
-  // template leaves its volume out: changing the template would rename its ReplicaSet and pods).
+  // as the `coredns` ServiceAccount and read the Corefile from the `coredns` ConfigMap.
   api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'coredns', namespace: 'kube-system' } });
   api.create(corednsConfigMap());
-  api.create({
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
-    spec: {
-      replicas: 2,
-      selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 1 } },
-      template: {
-        metadata: { labels: { 'k8s-app': 'kube-dns' } },
-        spec: {
-          containers: [
-            {
-              name: 'coredns',
-              image: 'registry.k8s.io/coredns/coredns:v1.11.3',
-              args: ['-conf', '/etc/coredns/Corefile'],
-              ports: [
-                { name: 'dns', containerPort: 53, protocol: 'UDP' },
-                { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
-                { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
-              ],
-              readinessProbe: { httpGet: { path: '/ready', port: 8181, scheme: 'HTTP' }, periodSeconds: 10 },
-              livenessProbe: { httpGet: { path: '/health', port: 8080, scheme: 'HTTP' }, initialDelaySeconds: 60, periodSeconds: 10, failureThreshold: 5 },
-            },
-          ],
-          dnsPolicy: 'Default',
-          serviceAccountName: 'coredns',
-        },
-      },
-    },
-  });
+  api.create(corednsDeployment());
   bootstrapKubeProxy(ctx);
   bootstrapIngressNginx(ctx);
 }

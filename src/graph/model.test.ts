@@ -63,9 +63,11 @@ describe('buildGraphModel on the welcome example', () => {
 
   it('shows system pods when asked', () => {
     const full = buildGraphModel(c.snapshot(), { showSystem: true });
-    // 3 user pods, 2 CoreDNS, 1 ingress-nginx and one kube-proxy (DaemonSet) pod per node.
+    // 3 user pods, 2 CoreDNS, 1 ingress-nginx, one kube-proxy (DaemonSet) pod per node and
+    // the control plane's 4 mirror pods on node-1.
     const pods = full.nodes.filter((n) => n.data.kind === 'pod');
-    expect(pods).toHaveLength(9);
+    expect(pods).toHaveLength(13);
+    expect(pods.filter((n) => n.id.endsWith('-node-1') && n.id.startsWith('Pod/kube-system/')).map((n) => n.parentId)).toEqual(Array(4).fill('Node//node-1'));
     expect(pods.filter((n) => n.id.startsWith('Pod/kube-system/kube-proxy-')).map((n) => n.parentId).sort()).toEqual(['Node//node-1', 'Node//node-2', 'Node//node-3']);
     expect(full.nodes.some((n) => n.id === 'Service/default/kubernetes')).toBe(true);
   });

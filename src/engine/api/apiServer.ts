@@ -54,6 +54,8 @@ const AUXILIARY_STREAM_KINDS = new Set(['ServiceAccount', 'ConfigMap']);
 const auxiliarySeed = (state: number) => Math.imul(state ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
 /** The daemon stream's seed: another fixed scramble of the same state. */
 const daemonSeed = (state: number) => Math.imul(state ^ 0x7f4a7c15, 0xc2b2ae35) >>> 0;
+/** The control-plane stream's seed: a third scramble. */
+const controlPlaneSeed = (state: number) => Math.imul(state ^ 0x27d4eb2f, 0x165667b1) >>> 0;
 
 /**
  * Objects whose uids, generated names and token-volume suffixes come from the daemon stream:
@@ -72,6 +74,23 @@ function drawsFromDaemonStream(kind: string, obj: KubeObject): boolean {
   return obj.metadata?.namespace === 'kube-system' && DAEMON_STREAM_OBJECTS.has(`${kind}/kube-system/${obj.metadata.name}`);
 }
 
+/**
+ * Objects whose uids come from the control-plane stream: the control plane's mirror pods
+ * (owned by their Node) and the ConfigMaps `kubeadm init` uploads. They came after the
+ * daemon stream's draws were fixed, so they draw from a stream of their own: nothing
+ * drawn before them (DaemonSet pods included) moves.
+ */
+const CONTROL_PLANE_STREAM_OBJECTS = new Set(['ConfigMap/kube-system/kubeadm-config', 'ConfigMap/kube-system/kubelet-config', 'ConfigMap/kube-public/cluster-info']);
+
+function drawsFromControlPlaneStream(kind: string, obj: KubeObject): boolean {
+  if (kind === 'Pod') {
+    const refs = obj.metadata?.ownerReferences;
+    if (refs) for (const r of refs) if (r.controller === true && r.kind === 'Node') return true;
+    return false;
+  }
+  return kind === 'ConfigMap' && CONTROL_PLANE_STREAM_OBJECTS.has(`ConfigMap/${obj.metadata?.namespace}/${obj.metadata?.name}`);
+}
+
 function isTransaction(r: unknown): r is AllocationTransaction {
   return !!r && typeof r === 'object' && 'revert' in (r as object);
 }
@@ -86,6 +105,8 @@ export class ApiServer {
   readonly auxRng: SeededRandom;
   /** A third stream, for DaemonSets and what they bring (drawsFromDaemonStream). Dry runs leave it too. */
   readonly daemonRng: SeededRandom;
+  /** A fourth, for the control plane's mirror pods and kubeadm's ConfigMaps (drawsFromControlPlaneStream). Dry runs leave it too. */
+  readonly controlPlaneRng: SeededRandom;
 
   constructor(
     readonly store: ObjectStore,
@@ -95,11 +116,13 @@ export class ApiServer {
   ) {
     this.auxRng = new SeededRandom(auxiliarySeed(rng.save()));
     this.daemonRng = new SeededRandom(daemonSeed(rng.save()));
+    this.controlPlaneRng = new SeededRandom(controlPlaneSeed(rng.save()));
   }
 
   /** The stream an object's uid, generated name and (pods) token-volume suffix are drawn from. */
   randomStreamFor(kind: string, obj: KubeObject, fallback: SeededRandom = AUXILIARY_STREAM_KINDS.has(kind) ? this.auxRng : this.rng): SeededRandom {
-    return drawsFromDaemonStream(kind, obj) ? this.daemonRng : fallback;
+    if (drawsFromDaemonStream(kind, obj)) return this.daemonRng;
+    return drawsFromControlPlaneStream(kind, obj) ? this.controlPlaneRng : fallback;
   }
 
   private infoOrThrow(kind: string): KindInfo {
@@ -139,6 +162,7 @@ export class ApiServer {
     // A dry run leaves the auxiliary streams as it found them, admitted or refused (see auxRng).
     const auxState = this.auxRng.save();
     const daemonState = this.daemonRng.save();
+    const controlPlaneState = this.controlPlaneRng.save();
     let tx: AllocationTransaction | undefined;
     try {
       strategy.admit?.(obj, { dryRun: !!opts.dryRun });
@@ -177,6 +201,7 @@ export class ApiServer {
       if (opts.dryRun) {
         this.auxRng.restore(auxState);
         this.daemonRng.restore(daemonState);
+        this.controlPlaneRng.restore(controlPlaneState);
       }
     }
   }

@@ -219,7 +219,10 @@ describe("kubeadm's kube-proxy DaemonSet", () => {
       'default            e7758331-b081-4945-804f-b7cdbc457443\nkube-root-ca.crt   31d3575f-6f13-4535-9d17-bbba5baac525\n',
     );
     expect(c.exec('kubectl get pods -n kube-system -o custom-columns=NAME:.metadata.name --no-headers').stdout).toBe(
-      'coredns-67f9ccd78-fnvsn\ncoredns-67f9ccd78-vscgv\nkube-proxy-6qn2x\nkube-proxy-b4qkw\nkube-proxy-m29zt\n',
+      // CoreDNS's ReplicaSet hash follows kubeadm v1.32's full pod template (bootstrapKubeadm.ts);
+      // the pods' suffixes are the ones they had before.
+      'coredns-7f998fb4d7-fnvsn\ncoredns-7f998fb4d7-vscgv\netcd-node-1\nkube-apiserver-node-1\nkube-controller-manager-node-1\n' +
+        'kube-proxy-6qn2x\nkube-proxy-b4qkw\nkube-proxy-m29zt\nkube-scheduler-node-1\n',
     );
   });
 

@@ -99,10 +99,10 @@ describe('scheduler in the cluster', () => {
 describe('NodeResourcesFit pod count (kubelet maxPods)', () => {
   it('leaves a pod Pending with "Too many pods" when every node is full, and places it when a slot frees', async () => {
     const { createCluster } = await import('../index');
-    // The system pods (2 CoreDNS, 1 ingress-nginx controller, 1 kube-proxy: the kubelet's
-    // maxPods counts hostNetwork pods too) run on the single node first; with room for 6, two
-    // more fit and the third does not.
-    const c = createCluster({ seed: 3, nodes: 1, maxPodsPerNode: 6 });
+    // The system pods (the control plane's 4 mirror pods, 2 CoreDNS, 1 ingress-nginx
+    // controller, 1 kube-proxy: the kubelet's maxPods counts hostNetwork and mirror pods too)
+    // run on the single node first; with room for 10, two more fit and the third does not.
+    const c = createCluster({ seed: 3, nodes: 1, maxPodsPerNode: 10 });
     for (const name of ['a', 'b', 'c']) {
       c.exec(`kubectl run ${name} --image=nginx`);
     }
@@ -120,8 +120,8 @@ describe('NodeResourcesFit pod count (kubelet maxPods)', () => {
   });
 
   it('a pod that completes frees its slot once: deleting it later does not count it again', () => {
-    // 4 system pods on the node (CoreDNS x2, ingress-nginx, kube-proxy), room for 6: a job pod and a server fill it.
-    const c = createCluster({ seed: 3, nodes: 1, maxPodsPerNode: 6 });
+    // 8 system pods on the node (4 control-plane mirror pods, CoreDNS x2, ingress-nginx, kube-proxy), room for 10: a job pod and a server fill it.
+    const c = createCluster({ seed: 3, nodes: 1, maxPodsPerNode: 10 });
     c.exec('kubectl run job --image=busybox --restart=Never -- sleep 2');
     c.exec('kubectl run web --image=nginx');
     c.advance(10_000);

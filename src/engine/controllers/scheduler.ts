@@ -9,6 +9,7 @@ import type { EngineContext } from '../context';
 import { KeyQueue } from '../core/queue';
 import { holdsUndefined, keyOf, type WatchEvent } from '../core/store';
 import type { Node, Pod, PodCondition, PodStatus } from '../core/types';
+import { isMirrorPod } from '../controlPlanePods';
 import { sharedCondition } from './kubelet/sharedStatus';
 import { requiredNodeAffinityMatches } from './schedulerNodeAffinity';
 import type { Controller } from './runtime';
@@ -72,12 +73,13 @@ export function filterNode(pod: Pod, node: Node): string | undefined {
 export type ScheduleResult = { node: string } | { message: string };
 
 /**
- * Picks the feasible node with the fewest pods (ties by name). When none fits,
+ * Picks the feasible node with the fewest pods by `spreadCount` (ties by name), after
+ * NodeResourcesFit's pod-count check by `podCount`. When none fits,
  * returns FitError's message: reasons counted per node, each "<n> <reason>",
  * sorted as strings, then the preemption verdict (every reason here is
  * UnschedulableAndUnresolvable, so preemption cannot help on any node).
  */
-export function chooseNode(pod: Pod, nodes: readonly Node[], podCount: (node: string) => number): ScheduleResult {
+export function chooseNode(pod: Pod, nodes: readonly Node[], podCount: (node: string) => number, spreadCount: (node: string) => number = podCount): ScheduleResult {
   let best: Node | undefined;
   let bestCount = 0;
   /** Failure reasons counted per node (only needed, so only built, when a node fails). */
@@ -94,6 +96,7 @@ export function chooseNode(pod: Pod, nodes: readonly Node[], podCount: (node: st
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       continue;
     }
+    if (spreadCount !== podCount) count = spreadCount(node.metadata.name!);
     if (!best || count < bestCount || (count === bestCount && node.metadata.name! < best.metadata.name!)) {
       best = node;
       bestCount = count;
@@ -128,6 +131,13 @@ class Scheduler implements Controller {
    * of keys: a pod's previous version comes with every watch event, so where it counted is known.
    */
   private readonly assigned = new Map<string, number>();
+  /**
+   * Of those, the mirror pods (the control plane's static pods). They count for the node's
+   * pod capacity but not for the spreading score: the score stands in for the default
+   * spreading (PodTopologySpread's system defaults), which counts the pods of the incoming
+   * pod's own Service or ReplicaSet, and a mirror pod is never one of those.
+   */
+  private readonly mirrors = new Map<string, number>();
   /** Pods that could not be placed; retried whenever a node changes. */
   private readonly unschedulable = new Set<string>();
   /** The stored Nodes, in store order (listed again after any Node event). */
@@ -159,6 +169,10 @@ class Scheduler implements Controller {
     if (was !== counted) {
       if (was !== undefined) this.assigned.set(was, this.assigned.get(was)! - 1);
       if (counted) this.assigned.set(counted, (this.assigned.get(counted) ?? 0) + 1);
+      if (isMirrorPod(pod)) {
+        if (was !== undefined) this.mirrors.set(was, this.mirrors.get(was)! - 1);
+        if (counted) this.mirrors.set(counted, (this.mirrors.get(counted) ?? 0) + 1);
+      }
     }
     // A pod leaving a node frees a slot that a pod waiting for room may take.
     if (freed) for (const waiting of this.unschedulable) this.queue.add(waiting);
@@ -175,6 +189,9 @@ class Scheduler implements Controller {
   /** Pods counted on a node (NodeResourcesFit's pod count, and the spreading score). */
   private readonly podCount = (node: string): number => this.assigned.get(node) ?? 0;
 
+  /** Pods counted on a node for the spreading score: mirror pods left out. */
+  private readonly spreadCount = (node: string): number => (this.assigned.get(node) ?? 0) - (this.mirrors.get(node) ?? 0);
+
   sync(key: string): void {
     const { ctx } = this;
     // The key split without an array (this runs once per pod).
@@ -187,7 +204,7 @@ class Scheduler implements Controller {
       return;
     }
     const nodes = (this.nodes ??= ctx.store.list<Node>('Node'));
-    const result = chooseNode(pod, nodes, this.podCount);
+    const result = chooseNode(pod, nodes, this.podCount, this.mirrors.size ? this.spreadCount : this.podCount);
     const now = ctx.clock.timestamp();
     if ('node' in result) {
       this.unschedulable.delete(key);

@@ -35,6 +35,12 @@ const KNOWN_IMAGES: Record<string, ImageTraits> = {
   memcached: { ports: [11211] },
   rabbitmq: { ports: [5672] },
   coredns: { ports: [53, 8080, 8181, 9153] },
+  // The control plane (kubeadm's static pods): etcd's client, peer and metrics ports, the API
+  // server's secure port, the controller manager's and the scheduler's secure ports.
+  etcd: { ports: [2379, 2380, 2381] },
+  'kube-apiserver': { ports: [6443] },
+  'kube-controller-manager': { ports: [10257] },
+  'kube-scheduler': { ports: [10259] },
   // registry.k8s.io/ingress-nginx/controller: nginx on 80/443, the admission webhook on 8443, /healthz on 10254.
   controller: { ports: [80, 443, 8443, 10254] },
   busybox: { ports: [], shellDefault: true },

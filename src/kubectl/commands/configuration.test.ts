@@ -16,7 +16,7 @@ describe('kubectl get/describe serviceaccounts and configmaps (printers.go, desc
     expect(c.exec('kubectl get sa').stdout).toBe('NAME      SECRETS   AGE\ndefault   0         70s\n');
     expect(c.exec('kubectl get cm').stdout).toBe('NAME               DATA   AGE\nkube-root-ca.crt   1      70s\n');
     expect(c.exec('kubectl get serviceaccounts,configmaps -n kube-system -o name').stdout).toBe(
-      'serviceaccount/coredns\nserviceaccount/default\nserviceaccount/kube-proxy\nconfigmap/coredns\nconfigmap/kube-proxy\nconfigmap/kube-root-ca.crt\n',
+      'serviceaccount/coredns\nserviceaccount/default\nserviceaccount/kube-proxy\nconfigmap/coredns\nconfigmap/kube-proxy\nconfigmap/kube-root-ca.crt\nconfigmap/kubeadm-config\nconfigmap/kubelet-config\n',
     );
   });
 

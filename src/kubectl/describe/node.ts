@@ -64,6 +64,8 @@ function leaseRenewTime(ctx: EngineContext, node: Node): string | undefined {
   return new Date(startedAt + Math.floor((until - startedAt) / NODE_LEASE_RENEW_INTERVAL_MS) * NODE_LEASE_RENEW_INTERVAL_MS).toISOString();
 }
 
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const pct = (part: number, whole: number) => (whole > 0 ? Math.trunc((part / whole) * 100) : 0);
 
 export function describeNode(ctx: EngineContext, node: Node, events: KubeEvent[]): string {
@@ -107,7 +109,10 @@ export function describeNode(ctx: EngineContext, node: Node, events: KubeEvent[]
   if ((node.spec?.podCIDRs ?? []).length > 0) w.write(LEVEL_0, `PodCIDRs:\t${node.spec.podCIDRs!.join(',')}\n`);
 
   // Non-terminated pods on this node (a one-off scan: describe is not on a hot path).
-  const pods = ctx.store.list<Pod>('Pod').filter((p) => p.spec.nodeName === node.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  // The API server lists them by namespace, then name (its storage key order).
+  const pods = ctx.store.list<Pod>('Pod')
+    .filter((p) => p.spec.nodeName === node.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
+    .sort((a, b) => compareKeys(a.metadata.namespace!, b.metadata.namespace!) || compareKeys(a.metadata.name!, b.metadata.name!));
   const alloc = st.allocatable ?? st.capacity ?? {};
   const allocCPU = parseQuantity(alloc.cpu);
   const allocMem = parseQuantity(alloc.memory);

@@ -12,6 +12,7 @@ import type { KindStrategy } from '../registry';
 import { isDNS1123Subdomain, validateObjectMeta } from '../validation/common';
 import type { FullPodSpec } from '../validation/podSpec';
 import type { SpecValidation } from '../../extensionRegistry';
+import { isMirrorPod } from '../../controlPlanePods';
 import { admitPod, defaultPodOnly, defaultPodSpec, pendingStatus, podQOSClass } from './podDefaults';
 
 export const POD_UPDATABLE_FIELDS = [
@@ -139,10 +140,13 @@ export function createPodStrategy(ctx: EngineContext, v: SpecValidation | undefi
       defaultPodOnly(pod.spec);
     },
     admit(pod, opts) {
+      // The ServiceAccount plugin leaves a mirror pod's spec alone (a changed spec would make
+      // its kubelet delete it again): no ServiceAccount, no token volume (admission.go Admit).
+      if (isMirrorPod(pod)) return;
       admitPodServiceAccount(ctx, pod, opts.dryRun, newVolumeName(pod));
     },
     prepareForCreate(pod) {
-      if (pod.spec && typeof pod.spec === 'object') admitPod(pod.spec);
+      if (pod.spec && typeof pod.spec === 'object') admitPod(pod.spec, isMirrorPod(pod));
       pod.status = pendingStatus(podQOSClass(pod.spec ?? { containers: [] }));
     },
     ...validation,

@@ -26,7 +26,7 @@ function emptyStruct(value: unknown): boolean {
   for (const _ in value) return false;
   return true;
 }
-type PodSpecWithAdmission = PodSpec & { serviceAccount?: string; preemptionPolicy?: string };
+type PodSpecWithAdmission = PodSpec & { serviceAccount?: string; preemptionPolicy?: string; priorityClassName?: string };
 
 /** parsers.ParseImageName: no tag and no digest means `latest`. */
 export function defaultPullPolicy(image: string | undefined): 'Always' | 'IfNotPresent' {
@@ -117,16 +117,26 @@ function toleratesNoExecute(tolerations: Toleration[], key: string): boolean {
 }
 
 /**
+ * The PriorityClasses every API server creates (pkg/apis/scheduling/types.go
+ * SystemPriorityClasses: SystemCriticalPriority = 2000000000, node-critical 1000 above it).
+ * The playground serves no PriorityClass kind; the Priority plugin reads these two.
+ */
+const SYSTEM_PRIORITY_CLASSES: Record<string, number> = { 'system-cluster-critical': 2000000000, 'system-node-critical': 2000001000 };
+
+/**
  * Admission on Pod create: ServiceAccount (serviceAccountName `default`, and the
- * deprecated `serviceAccount` mirror set by v1 conversion), Priority (priority 0,
+ * deprecated `serviceAccount` mirror set by v1 conversion; not for a mirror pod), Priority
+ * (the system class's value, else priority 0,
  * preemptionPolicy PreemptLowerPriority) and DefaultTolerationSeconds (300 s for
  * not-ready and unreachable NoExecute taints, unless the pod tolerates them already).
  */
-export function admitPod(spec: PodSpec): void {
+export function admitPod(spec: PodSpec, mirror = false): void {
   const s = spec as PodSpecWithAdmission;
-  if (!s.serviceAccountName) s.serviceAccountName = s.serviceAccount || 'default';
-  s.serviceAccount = s.serviceAccountName;
-  if (s.priority === undefined) s.priority = 0;
+  if (!mirror) {
+    if (!s.serviceAccountName) s.serviceAccountName = s.serviceAccount || 'default';
+    s.serviceAccount = s.serviceAccountName;
+  }
+  if (s.priority === undefined) s.priority = (s.priorityClassName && SYSTEM_PRIORITY_CLASSES[s.priorityClassName]) || 0;
   if (!s.preemptionPolicy) s.preemptionPolicy = 'PreemptLowerPriority';
   const tolerations = (s.tolerations ?? []) as Toleration[];
   if (Array.isArray(tolerations) && tolerations.length === 0) {

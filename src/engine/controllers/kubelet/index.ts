@@ -9,9 +9,11 @@ import { KeyQueue } from '../../core/queue';
 import { keyOf, type WatchEvent } from '../../core/store';
 import type { Timer } from '../../core/timers';
 import type { Node, Pod } from '../../core/types';
+import { controlPlaneImages, isMirrorPod } from '../../controlPlanePods';
 import type { Controller } from '../runtime';
 import { fnv1a, stableHex, stableInt } from './ids';
 import { NodeIPAllocator } from './ipam';
+import { syncMirrorPod } from './mirrorPods';
 import { buildPodStatus } from './podStatus';
 import { type NodeState, PodEnv } from './podEnv';
 import { admitPod, advancePod, beginTermination, type WorkerEnv } from './podWorker';
@@ -70,6 +72,12 @@ export class Kubelet implements Controller {
   private writingRun: PodRun | undefined;
   /** The pod worker's env, pointed at each synced pod in turn. */
   private readonly podEnv: PodEnv;
+  /**
+   * Keys of the mirror pods of the control plane's static pods, with their component. The
+   * static pod runs whatever happens to its mirror pod: its run outlives the mirror pod's
+   * uid, and a mirror pod deleted through the API is posted again (syncMirrorPod).
+   */
+  private readonly staticPods = new Map<string, string>();
 
   /** RFC 3339 text of a simulated time (one function for every status write). */
   private readonly timestamp = (ms?: number): string => this.ctx.clock.timestamp(ms);
@@ -88,7 +96,7 @@ export class Kubelet implements Controller {
     let entry = this.nodes.get(nodeName);
     if (!entry) {
       entry = {
-        images: new Set(), source: { component: 'kubelet', host: nodeName }, object: undefined, hostIPOf: undefined, hostIP: '',
+        images: new Set(controlPlaneImages(nodeName)), source: { component: 'kubelet', host: nodeName }, object: undefined, hostIPOf: undefined, hostIP: '',
         ipam: undefined, awaitingIP: undefined, relistPhase: 0, podKeys: new Set(),
       };
       this.nodes.set(nodeName, entry);
@@ -146,7 +154,12 @@ export class Kubelet implements Controller {
       ns = key.slice(0, slash);
       name = key.slice(slash + 1);
     }
-    const pod = ctx.store.get<Pod>('Pod', ns, name);
+    let pod = ctx.store.get<Pod>('Pod', ns, name);
+    if (run && (!pod || pod.metadata.uid !== run.uid || pod.metadata.deletionTimestamp) && this.staticPods.has(key)) {
+      const node = this.nodes.get(run.nodeName)?.object;
+      pod = node && syncMirrorPod(this.ctx, node, run, pod, this.staticPods.get(key)!);
+      if (!pod) return;
+    }
     if (run && (!pod || pod.metadata.uid !== run.uid)) {
       this.forget(run);
       run = undefined;
@@ -250,11 +263,13 @@ export class Kubelet implements Controller {
     };
     admitPod(run, env);
     this.runs.set(key, run);
+    if (isMirrorPod(pod) && pod.metadata.labels?.component) this.staticPods.set(key, pod.metadata.labels.component);
     return run;
   }
 
   private forget(run: PodRun): void {
     this.cancelWake(run);
+    this.staticPods.delete(run.key);
     if (run.podIP !== run.hostIP) {
       const entry = this.nodes.get(run.nodeName);
       entry?.ipam?.release(run.podIP);
@@ -340,6 +355,8 @@ export class Kubelet implements Controller {
     const now = this.ctx.clock.now();
     const entry = this.node(nodeName);
     entry.relistPhase = now % PLEG_RELIST_MS;
+    // Static pods run from the node's manifests, whether or not their mirror pods survived.
+    for (const key of this.staticPods.keys()) if (this.runs.get(key)?.nodeName === nodeName) entry.podKeys.add(key);
     for (const key of entry.podKeys) {
       const run = this.runs.get(key);
       if (run) {
