@@ -4,6 +4,7 @@
 // controller's pods, rolling update and garbage collection, and kubeadm's kube-proxy addon
 // (cmd/kubeadm/app/phases/addons/proxy/manifests.go) with drain (kubectl pkg/drain/filters.go).
 import { describe, expect, it } from 'vitest';
+import type { Pod } from '../core/types';
 import { createCluster } from '../index';
 
 const agent = (extra = '', podExtra = '') => `apiVersion: apps/v1
@@ -139,6 +140,45 @@ describe('DaemonSet controller through kubectl', () => {
     expect(c.exec('kubectl delete ds agent').stdout).toBe('daemonset.apps "agent" deleted\n');
     c.advance(40000);
     expect(c.exec('kubectl get pods -l app=agent').stderr).toBe('No resources found in default namespace.\n');
+  });
+});
+
+describe('failed daemon pods (daemon_controller.go podsShouldBeOnNode, failedPodsBackoff 1s..15min)', () => {
+  it('deletes each failed pod with a FailedDaemonPod event, one per backoff window that doubles', () => {
+    const c = fresh(2);
+    c.exec('kubectl apply -f -', agent());
+    c.advance(20_000);
+    // A powered-off node's kubelet writes no status, so the Failed phase set here stays.
+    c.exec('sim node stop node-1');
+    const onNode1 = () => c.context.store.list<Pod>('Pod', 'default').find((p) => p.spec.nodeName === 'node-1' && !p.metadata.deletionTimestamp);
+    const failPod = () => {
+      const name = onNode1()!.metadata.name!;
+      c.context.api.updateStatus<Pod>('Pod', 'default', name, (p) => {
+        p.status = { ...p.status, phase: 'Failed' };
+      });
+      return name;
+    };
+    const deletedAt = new Map<string, number>();
+    c.context.store.subscribe((e) => {
+      if (e.kind === 'Pod' && e.type === 'DELETED') deletedAt.set(e.object.metadata.name!, c.now());
+    });
+    /** How long the controller took to delete the pod after it failed. */
+    const failAndWait = (): [string, number] => {
+      const name = failPod();
+      const failedAt = c.now();
+      for (let waited = 0; !deletedAt.has(name) && waited < 60_000; waited += 100) c.advance(100);
+      c.advance(100); // the replacement is made
+      return [name, deletedAt.get(name)! - failedAt];
+    };
+    const [first, firstDelay] = failAndWait();
+    // The replacements fail at once, within the backoff since the last deletion: the controller
+    // re-queues the set after the whole current backoff (Get), 1 s, then 2 s.
+    const [second, secondDelay] = failAndWait();
+    const [third, thirdDelay] = failAndWait();
+    expect([firstDelay, secondDelay, thirdDelay]).toEqual([0, 1000, 2000]);
+    const events = c.exec('kubectl get events --field-selector reason=FailedDaemonPod -o custom-columns=MESSAGE:.message --no-headers').stdout;
+    expect(events).toBe([first, second, third].map((n) => `Found failed daemon pod default/${n} on node node-1, will try to kill it\n`).join(''));
+    expect(onNode1()?.status?.phase).not.toBe('Failed');
   });
 });
 

@@ -5,6 +5,7 @@
 // Sources: pkg/controller/daemon/daemon_controller.go (event handlers, syncDaemonSet,
 // syncNodes), update.go (constructHistory, cleanupHistory), pkg/controller/controller_utils.go
 // (RealPodControl: "Created pod: …", "Deleted pod: …", "Error creating: …").
+// failedPodsBackoff: client-go util/flowcontrol/backoff.go, collected as its GC does.
 
 import { jsonEqual } from '../api/apiServer';
 import type { EngineContext } from '../context';
@@ -18,7 +19,7 @@ import type { Controller } from './runtime';
 import { adopt, claimCandidates, DelayedRequeue, errorMessage, FailureBackoff, release, splitKey } from './workloads/controllerTools';
 import type { ControllerRevision } from './workloads/controllerRevision';
 import { constructHistory, DAEMONSET_HASH_LABEL } from './workloads/daemonSetHistory';
-import { planDaemonSet } from './workloads/daemonSetReconciler';
+import { backoffExpired, type BackoffEntry, planDaemonSet } from './workloads/daemonSetReconciler';
 import { ControllerIndex, claimObjects } from './workloads/ownership';
 import { sameLabelOrder, SelectingOwners } from './workloads/selectingOwners';
 import { availableAt, controllerOf } from './workloads/pods';
@@ -38,6 +39,8 @@ export function createDaemonSetController(ctx: EngineContext): Controller {
   const sets = new SelectingOwners(ctx, 'DaemonSet', queue);
   const requeue = new DelayedRequeue(ctx, queue, 'daemonset resync');
   const backoff = new FailureBackoff(requeue);
+  /** failedPodsBackoff: per DaemonSet, generation and node, how long to wait before deleting another failed pod. */
+  const failedPodsBackoff = new Map<string, BackoffEntry>();
 
   const handle = (event: WatchEvent) => {
     pods.observe(event);
@@ -105,11 +108,22 @@ export function createDaemonSetController(ctx: EngineContext): Controller {
     const owned = claimPods(ds);
     const hash = current.metadata.labels?.[DAEMONSET_HASH_LABEL] ?? '';
     const rollingUpdate = installedExtension()?.planDaemonSetRollingUpdate;
-    const plan = planDaemonSet({ ds, nodes: ctx.store.list<Node>('Node'), pods: owned, hash, nowMs: ctx.clock.now(), rollingUpdate });
+    const now = ctx.clock.now();
+    // Backoff.GC (upstream every minute): entries past twice the maximum behave as absent anyway.
+    for (const [k, entry] of failedPodsBackoff) if (backoffExpired(entry, now)) failedPodsBackoff.delete(k);
+    const plan = planDaemonSet({ ds, nodes: ctx.store.list<Node>('Node'), pods: owned, hash, nowMs: now, rollingUpdate, failedPodsBackoff });
     let failed = false;
     for (const action of plan.actions) {
       if (action.type === 'event') {
         ctx.events.record(ds, action.eventType, action.reason, action.message, COMPONENT);
+        continue;
+      }
+      if (action.type === 'failedPodsBackoff') {
+        failedPodsBackoff.set(action.key, action.entry);
+        continue;
+      }
+      if (action.type === 'requeueAfter') {
+        requeue.at(key, now + action.delayMs);
         continue;
       }
       try {

@@ -76,6 +76,50 @@ describe('kubectl rollout history, undo, restart', () => {
   });
 });
 
+describe('kubectl rollout pause, resume (rollout_pause.go, rollout_resume.go, objectpauser.go, objectresumer.go)', () => {
+  it('pause holds a template change back until resume; paused Deployments refuse undo and restart', () => {
+    const c = clusterWithWeb(2);
+    const images = () => c.context.store.podIndex.matchMap('default', { app: 'web' }).filter((p) => !p.metadata.deletionTimestamp).map((p) => p.spec.containers[0].image);
+    expect(c.exec('kubectl rollout pause deployment/web')).toEqual(ok('deployment.apps/web paused\n'));
+    expect(c.context.store.get<Deployment>('Deployment', 'default', 'web')!.spec.paused).toBe(true);
+    expect(c.exec('kubectl rollout pause deployment/web')).toEqual(fail('error: deployments.apps "web" is already paused\n'));
+    c.exec('kubectl set image deployment/web nginx=nginx:1.27');
+    c.advance(60_000);
+    expect(images()).toEqual(['nginx', 'nginx']);
+    // Paused, the Deployment made no new ReplicaSet: revision 1 is all the history there is.
+    expect(c.exec('kubectl rollout undo deployment/web')).toEqual(fail('error: no rollout history found for deployment "web"\n'));
+    expect(c.exec('kubectl rollout undo deployment/web --to-revision=1')).toEqual(fail("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/web' and try again\n"));
+    expect(c.exec('kubectl rollout restart deployment/web')).toEqual(fail('error: deployments.apps "web" can\'t restart paused deployment (run rollout resume first)\n'));
+    expect(c.exec('kubectl rollout resume deploy web -o name')).toEqual(ok('deployment.apps/web\n'));
+    expect(c.exec('kubectl rollout resume deployment/web')).toEqual(fail('error: deployments.apps "web" is not paused\n'));
+    c.advance(60_000);
+    expect(images()).toEqual(['nginx:1.27', 'nginx:1.27']);
+    expect(c.exec('kubectl rollout pause')).toEqual(fail('error: required resource not specified\n'));
+    expect(c.exec('kubectl rollout pause deployment/web svc/kubernetes')).toMatchObject({ stdout: 'deployment.apps/web paused\n', stderr: 'error: services "kubernetes" pausing is not supported\n', exitCode: 1 });
+  });
+});
+
+describe('kubectl rollout undo --dry-run=client; StatefulSets (rollback.go)', () => {
+  it('a Deployment prints the chosen ReplicaSet\'s template (no "will roll back to") and changes nothing', () => {
+    const c = clusterWithWeb(2);
+    c.exec('kubectl set image deployment/web nginx=nginx:1.27');
+    c.advance(60_000);
+    expect(c.exec('kubectl rollout undo deployment/web --dry-run=client').stdout).toMatch(/^deployment\.apps\/web Pod Template:\n {2}Labels:\tapp=web\n\tpod-template-hash=[a-z0-9]+\n {2}Containers:\n {3}nginx:\n {4}Image:\tnginx\n[^]*\n \(dry run\)\n$/);
+    expect(c.context.store.get<Deployment>('Deployment', 'default', 'web')!.spec.template.spec.containers[0].image).toBe('nginx:1.27');
+  });
+
+  it('a StatefulSet with one revision has no last revision to roll back to', () => {
+    const c = createCluster();
+    c.exec('kubectl apply -f -', 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: db, image: nginx}]\n');
+    c.advance(30_000);
+    expect(c.exec('kubectl rollout undo statefulset/db')).toEqual(fail('error: no last revision to roll back to\n'));
+    c.exec('kubectl set image statefulset/db db=nginx:1.27');
+    c.advance(60_000);
+    expect(c.exec('kubectl rollout undo statefulset/db --dry-run=client').stdout).toMatch(/^statefulset\.apps\/db will roll back to Pod Template:\n {2}Labels:\tapp=db\n[^]* \(dry run\)\n$/);
+    expect(c.exec('kubectl rollout undo statefulset/db')).toEqual(ok('statefulset.apps/db rolled back\n'));
+  });
+});
+
 describe('kubectl cordon, uncordon, drain', () => {
   const node = (c: ReturnType<typeof createCluster>, name: string) => c.context.store.get<Node>('Node', undefined, name)!;
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultDaemonSet } from '../../api/strategies/workloads';
 import type { DaemonSet, Node, Pod } from '../../core/types';
 import { constructHistory, newDaemonSetRevision } from './daemonSetHistory';
-import { type DaemonSetAction, nodeShouldRunDaemonPod, planDaemonSet } from './daemonSetReconciler';
+import { type BackoffEntry, type DaemonSetAction, nodeShouldRunDaemonPod, planDaemonSet } from './daemonSetReconciler';
 import { historyToClean, planDaemonSetRollingUpdate as rollingUpdate } from './daemonSetRollingUpdate';
 
 const NOW = Date.parse('2026-01-01T00:10:00Z');
@@ -48,11 +48,19 @@ function newDaemonPod(name: string, node: string, hash: string, extra: { ready?:
   };
 }
 
-const summary = (actions: DaemonSetAction[]) => actions.map((a) => (a.type === 'createPod' ? `create ${a.node}` : a.type === 'deletePod' ? `delete ${a.name}` : `event ${a.reason}: ${a.message}`));
+const summary = (actions: DaemonSetAction[]) => actions.map((a) => {
+  switch (a.type) {
+    case 'createPod': return `create ${a.node}`;
+    case 'deletePod': return `delete ${a.name}`;
+    case 'event': return `event ${a.reason}: ${a.message}`;
+    case 'failedPodsBackoff': return `backoff ${a.key} ${a.entry.backoffMs}ms since ${(a.entry.lastUpdateMs - NOW) / 1000}s`;
+    case 'requeueAfter': return `requeue after ${a.delayMs}ms`;
+  }
+});
 
 describe('planDaemonSet (pkg/controller/daemon: manage, podsShouldBeOnNode, rollingUpdate)', () => {
   const nodes = [newNode('node-1'), newNode('node-2'), newNode('node-3')];
-  const cases: { name: string; ds?: DaemonSet; nodes?: Node[]; pods: Pod[]; want: string[] }[] = [
+  const cases: { name: string; ds?: DaemonSet; nodes?: Node[]; pods: Pod[]; backoff?: [string, BackoffEntry][]; want: string[] }[] = [
     { name: 'creates one pod on every node without one', pods: [newDaemonPod('agent-a', 'node-1', 'h1')], want: ['create node-2', 'create node-3'] },
     {
       name: 'skips nodes the template\'s nodeSelector rules out and deletes the pod already there',
@@ -89,7 +97,48 @@ describe('planDaemonSet (pkg/controller/daemon: manage, podsShouldBeOnNode, roll
       name: 'deletes a failed pod with a FailedDaemonPod event and waits for it before creating another',
       nodes: [newNode('node-1')],
       pods: [newDaemonPod('agent-a', 'node-1', 'h1', { phase: 'Failed' })],
-      want: ['event FailedDaemonPod: Found failed daemon pod default/agent-a on node node-1, will try to kill it', 'delete agent-a'],
+      want: ['backoff ds-uid/0/node-1 1000ms since 0s', 'event FailedDaemonPod: Found failed daemon pod default/agent-a on node node-1, will try to kill it', 'delete agent-a'],
+    },
+    {
+      name: 'failedPodsBackoff: a failed pod within the backoff since the last deletion waits, re-queued after the whole backoff',
+      nodes: [newNode('node-1')],
+      pods: [newDaemonPod('agent-b', 'node-1', 'h1', { phase: 'Failed' })],
+      backoff: [['ds-uid/0/node-1', { backoffMs: 2000, lastUpdateMs: NOW - 1500 }]],
+      want: ['requeue after 2000ms'],
+    },
+    {
+      name: 'failedPodsBackoff: once the backoff has passed the pod goes and the backoff doubles',
+      nodes: [newNode('node-1')],
+      pods: [newDaemonPod('agent-b', 'node-1', 'h1', { phase: 'Failed' })],
+      backoff: [['ds-uid/0/node-1', { backoffMs: 2000, lastUpdateMs: NOW - 2000 }]],
+      want: ['backoff ds-uid/0/node-1 4000ms since 0s', 'event FailedDaemonPod: Found failed daemon pod default/agent-b on node node-1, will try to kill it', 'delete agent-b'],
+    },
+    {
+      name: 'failedPodsBackoff: the backoff stops doubling at 15 minutes',
+      nodes: [newNode('node-1')],
+      pods: [newDaemonPod('agent-b', 'node-1', 'h1', { phase: 'Failed' })],
+      backoff: [['ds-uid/0/node-1', { backoffMs: 600_000, lastUpdateMs: NOW - 600_000 }]],
+      want: ['backoff ds-uid/0/node-1 900000ms since 0s', 'event FailedDaemonPod: Found failed daemon pod default/agent-b on node node-1, will try to kill it', 'delete agent-b'],
+    },
+    {
+      name: 'failedPodsBackoff: an entry not updated for twice the maximum (30 minutes) starts over at 1 s',
+      nodes: [newNode('node-1')],
+      pods: [newDaemonPod('agent-b', 'node-1', 'h1', { phase: 'Failed' })],
+      backoff: [['ds-uid/0/node-1', { backoffMs: 900_000, lastUpdateMs: NOW - 1_800_001 }]],
+      want: ['backoff ds-uid/0/node-1 1000ms since 0s', 'event FailedDaemonPod: Found failed daemon pod default/agent-b on node node-1, will try to kill it', 'delete agent-b'],
+    },
+    {
+      name: 'failedPodsBackoff: per node and per observed generation (failedPodsBackoffKey)',
+      nodes: [newNode('node-1'), newNode('node-2')],
+      pods: [newDaemonPod('agent-a', 'node-1', 'h1', { phase: 'Failed' }), newDaemonPod('agent-b', 'node-2', 'h1', { phase: 'Failed' })],
+      backoff: [['ds-uid/0/node-2', { backoffMs: 1000, lastUpdateMs: NOW }], ['ds-uid/7/node-1', { backoffMs: 1000, lastUpdateMs: NOW }]],
+      want: ['backoff ds-uid/0/node-1 1000ms since 0s', 'event FailedDaemonPod: Found failed daemon pod default/agent-a on node node-1, will try to kill it', 'requeue after 1000ms', 'delete agent-a'],
+    },
+    {
+      name: 'failedPodsBackoff: of two failed pods on one node, one goes per backoff window',
+      nodes: [newNode('node-1')],
+      pods: [newDaemonPod('agent-a', 'node-1', 'h1', { phase: 'Failed' }), newDaemonPod('agent-b', 'node-1', 'h1', { phase: 'Failed' })],
+      want: ['backoff ds-uid/0/node-1 1000ms since 0s', 'event FailedDaemonPod: Found failed daemon pod default/agent-a on node node-1, will try to kill it', 'requeue after 1000ms', 'delete agent-a'],
     },
     {
       name: 'deletes an unbound pod pinned to a node that no longer exists',
@@ -134,10 +183,11 @@ describe('planDaemonSet (pkg/controller/daemon: manage, podsShouldBeOnNode, roll
   for (const tc of cases) {
     it(tc.name, () => {
       const ds = tc.ds ?? newDaemonSet();
-      const before = JSON.stringify([ds, tc.pods]);
-      const plan = planDaemonSet({ ds, nodes: tc.nodes ?? nodes, pods: tc.pods, hash: 'h1', nowMs: NOW, rollingUpdate });
+      const failedPodsBackoff = new Map(tc.backoff);
+      const before = JSON.stringify([ds, tc.pods, [...failedPodsBackoff]]);
+      const plan = planDaemonSet({ ds, nodes: tc.nodes ?? nodes, pods: tc.pods, hash: 'h1', nowMs: NOW, rollingUpdate, failedPodsBackoff });
       expect(summary(plan.actions)).toEqual(tc.want);
-      expect(JSON.stringify([ds, tc.pods])).toBe(before);
+      expect(JSON.stringify([ds, tc.pods, [...failedPodsBackoff]])).toBe(before);
     });
   }
 

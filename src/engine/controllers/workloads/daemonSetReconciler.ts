@@ -7,6 +7,7 @@
 // update.go (rollingUpdate, findUpdatedPodsOnNode, updatedDesiredNodeCounts) and
 // util/daemonset_util.go (AddOrUpdateDaemonPodTolerations, CreatePodTemplate,
 // ReplaceDaemonSetPodNodeNameNodeAffinity, GetTargetNodeName, IsPodUpdated, SurgeCount).
+// The failed pods' backoff is client-go's flowcontrol.Backoff (util/flowcontrol/backoff.go).
 
 import { TEMPLATE_GENERATION_ANNOTATION } from '../../api/strategies/workloads';
 import type { DaemonSet, DaemonSetStatus, IntOrString, Node, Pod } from '../../core/types';
@@ -21,7 +22,33 @@ export const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
 export type DaemonSetAction =
   | { type: 'createPod'; node: string; pod: Pod }
   | { type: 'deletePod'; name: string }
-  | { type: 'event'; eventType: 'Normal' | 'Warning'; reason: string; message: string };
+  | { type: 'event'; eventType: 'Normal' | 'Warning'; reason: string; message: string }
+  /** failedPodsBackoff.Next: the entry to store under `key` (failedPodsBackoffKey). */
+  | { type: 'failedPodsBackoff'; key: string; entry: BackoffEntry }
+  /** enqueueDaemonSetAfter: sync again after this delay (a failed pod held back by the backoff). */
+  | { type: 'requeueAfter'; delayMs: number };
+
+/** One key's state in flowcontrol.Backoff. */
+export interface BackoffEntry {
+  backoffMs: number;
+  lastUpdateMs: number;
+}
+
+/** daemon_controller.go: failedPodsBackoff = flowcontrol.NewBackOff(1*time.Second, 15*time.Minute). */
+const FAILED_PODS_BACKOFF_INITIAL_MS = 1000;
+const FAILED_PODS_BACKOFF_MAX_MS = 15 * 60_000;
+
+/** hasExpired (and GC's test): an entry not updated for twice the maximum starts over. */
+export const backoffExpired = (entry: BackoffEntry, nowMs: number): boolean => nowMs - entry.lastUpdateMs > 2 * FAILED_PODS_BACKOFF_MAX_MS;
+
+/** Backoff.Next: 1 s, then doubling up to 15 min. */
+function nextBackoff(entry: BackoffEntry | undefined, nowMs: number): BackoffEntry {
+  const backoffMs = !entry || backoffExpired(entry, nowMs) ? FAILED_PODS_BACKOFF_INITIAL_MS : Math.min(entry.backoffMs * 2, FAILED_PODS_BACKOFF_MAX_MS);
+  return { backoffMs, lastUpdateMs: nowMs };
+}
+
+/** failedPodsBackoffKey: per DaemonSet, observed generation and node (a new template starts over). */
+const failedPodsBackoffKey = (ds: DaemonSet, nodeName: string): string => `${ds.metadata.uid}/${ds.status?.observedGeneration ?? 0}/${nodeName}`;
 
 export interface DaemonSetSyncInput {
   ds: DaemonSet;
@@ -38,6 +65,8 @@ export interface DaemonSetSyncInput {
    * date and the rolling update would plan nothing.
    */
   rollingUpdate?: (input: DaemonSetSyncInput, byNode: Map<string, Pod[]>, generation: string | undefined) => DaemonSetAction[];
+  /** The controller's failedPodsBackoff entries, by failedPodsBackoffKey. */
+  failedPodsBackoff?: ReadonlyMap<string, BackoffEntry>;
 }
 
 const exists = (key: string, effect: string): Toleration => ({ key, operator: 'Exists', effect });
@@ -151,6 +180,8 @@ export function planDaemonSet(input: DaemonSetSyncInput): { actions: DaemonSetAc
   const surging = surgeCount(ds, 1) > 0;
   const create: string[] = [];
   const remove: string[] = [];
+  /** This sync's Next calls: a second failed pod on the node is then in backoff, as upstream. */
+  const backoff = new Map<string, BackoffEntry>();
   for (const node of nodes) {
     const name = node.metadata.name!;
     const [shouldRun, shouldContinueRunning] = nodeShouldRunDaemonPod(node, ds);
@@ -163,6 +194,17 @@ export function planDaemonSet(input: DaemonSetSyncInput): { actions: DaemonSetAc
         if (p.metadata.deletionTimestamp) continue;
         const where = `${p.metadata.namespace}/${p.metadata.name} on node ${name}`;
         if (p.status?.phase === 'Failed') {
+          // A kubelet that rejects the pod fails it at once: back off instead of hot looping.
+          const key = failedPodsBackoffKey(ds, name);
+          const entry = backoff.get(key) ?? input.failedPodsBackoff?.get(key);
+          // IsInBackOffSinceUpdate; the delay is the whole current backoff (Get), as upstream re-queues.
+          if (entry && !backoffExpired(entry, nowMs) && nowMs - entry.lastUpdateMs < entry.backoffMs) {
+            actions.push({ type: 'requeueAfter', delayMs: entry.backoffMs });
+            continue;
+          }
+          const next = nextBackoff(entry, nowMs);
+          backoff.set(key, next);
+          actions.push({ type: 'failedPodsBackoff', key, entry: next });
           actions.push({ type: 'event', eventType: 'Warning', reason: 'FailedDaemonPod', message: `Found failed daemon pod ${where}, will try to kill it` });
           remove.push(p.metadata.name!);
         } else if (p.status?.phase === 'Succeeded') {
