@@ -4,56 +4,39 @@
 // Directives: `$patch: replace|delete`, `$retainKeys` (fields tagged
 // `patchStrategy:"retainKeys"`: the keys the patch names are all that stay, so switching a
 // Deployment to `type: Recreate` drops the defaulted `rollingUpdate`) and
-// `$setElementOrder/<list>` (the order of a merge-keyed list after the patch, server-only
-// items kept where they were).
+// `$setElementOrder/<list>` (the order of a merged list after the patch, server-only
+// items kept where they were; checked against the patch's list) and
+// `$deleteFromPrimitiveList/<list>` (values taken out of a merged list of scalars such as
+// metadata.finalizers). Ordering and scalar lists: strategicPatchLists.ts.
 // Sources: staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go (diffMaps,
 // handleMapDiff, handleSliceDiff, diffLists, diffListsOfMaps, normalizeSliceOrder,
 // mergeSortedSlice, mergeMap, applyRetainKeysDirective, mergePatchIntoOriginal, mergeSlice,
 // CreateTwoWayMergeMapPatch, CreateThreeWayMergePatch, StrategicMergeMapPatch);
 // apimachinery/pkg/util/mergepatch/errors.go (error texts); the patchStrategy/patchMergeKey
-// tags of staging/src/k8s.io/api/core/v1/types.go and apps/v1/types.go (patchMetaFor).
+// tags of staging/src/k8s.io/api/core/v1/types.go, apps/v1/types.go and
+// apimachinery/pkg/apis/meta/v1/types.go (patchMetaFor).
 
 import { jsonEqual } from '../engine/api/apiServer';
-import { apiErrors, StatusError } from '../engine/core/errors';
 import { goPrint } from './patchDecodeError';
+import {
+  BAD_PRIMITIVE_LIST, BAD_RETAIN_KEYS, BAD_SET_ELEMENT_ORDER, badArgType, deduplicateScalars, deleteFromSlice, diffListsOfScalars, DIRECTIVE,
+  enforceOrder, has, isObject, type ItemKey, type Json, type JsonObject, keyText, mapKey, sameKey, scalarKey, SET_ELEMENT_ORDER, sortByOrder,
+  StrategicPatchFormatError, validatePatchWithSetOrderList,
+} from './strategicPatchLists';
 
-type Json = unknown;
-type JsonObject = Record<string, Json>;
+export { StrategicPatchFormatError } from './strategicPatchLists';
 
 const RETAIN_KEYS = '$retainKeys';
-const SET_ELEMENT_ORDER = '$setElementOrder';
 const DELETE_FROM_PRIMITIVE_LIST = '$deleteFromPrimitiveList';
-const DIRECTIVE = '$patch';
 
-/**
- * A strategic patch the server cannot apply: the mergepatch format errors are a 400
- * BadRequest (apiserver handlers/patch.go interpretStrategicMergePatchError), the others a
- * 500 with no reason (ErrorToAPIStatus).
- */
-export class StrategicPatchFormatError extends Error {
-  status(): StatusError {
-    if (this.message === BAD_RETAIN_KEYS || this.message === BAD_SET_ELEMENT_ORDER) return apiErrors.badRequest(this.message);
-    return new StatusError({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 500, reason: '', message: this.message });
-  }
-}
-
-const BAD_RETAIN_KEYS = 'invalid patch format of retainKeys';
-const BAD_SET_ELEMENT_ORDER = 'invalid patch format of setElementOrder list';
-
-const isObject = (v: Json): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-const has = (o: JsonObject, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const own = (o: JsonObject, k: string): Json => (has(o, k) ? o[k] : undefined);
 const copy = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 const jsonType = (v: Json) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+const isScalar = (v: Json) => v === null || typeof v !== 'object';
 
 function setOwn(o: JsonObject, k: string, v: Json): void {
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 }
-
-/** Go's `%v` of a merge key's value: how strategicpatch sorts list items. */
-const keyText = (v: Json) => (typeof v === 'string' ? v : JSON.stringify(v));
-/** Go's `==` on two merge key values (strings or numbers). */
-const sameKey = (a: Json, b: Json) => a === b || (typeof a === 'object' && a !== null && jsonEqual(a, b));
 
 /**
  * The merge key of the list at `path` (field names from the root; list items as `[]`),
@@ -90,17 +73,29 @@ export function mergeKeyFor(kind: string, path: string[]): string | undefined {
 }
 
 /**
- * The struct tags of the field at `path` (names from the root, list items as `[]`):
- * the merge key of a `patchStrategy:"merge"` list, and whether it has `retainKeys`.
+ * Lists of scalars tagged `patchStrategy:"merge"`: merged as sets, with removals sent as
+ * `$deleteFromPrimitiveList/<list>`. metav1 ObjectMeta.Finalizers (every object's and every
+ * pod template's metadata) and core/v1 NodeSpec.PodCIDRs; no other field of the kinds the
+ * playground serves has the tag.
  */
-export function patchMetaFor(kind: string, path: string[]): { mergeKey?: string; retainKeys: boolean } {
+function isMergedScalarList(kind: string, path: string[]): boolean {
+  const field = path[path.length - 1];
+  if (field === 'finalizers') return path[path.length - 2] === 'metadata';
+  return kind === 'Node' && path.length === 2 && path[0] === 'spec' && field === 'podCIDRs';
+}
+
+/**
+ * The struct tags of the field at `path` (names from the root, list items as `[]`):
+ * `patchStrategy:"merge"` (with the merge key of a list of maps), and whether it has `retainKeys`.
+ */
+export function patchMetaFor(kind: string, path: string[]): { merge: boolean; mergeKey?: string; retainKeys: boolean } {
   const mergeKey = mergeKeyFor(kind, path);
   const field = path[path.length - 1];
   // apps/v1 DeploymentSpec.Strategy `patchStrategy:"retainKeys"`; core/v1 PodSpec.Volumes
   // `patchStrategy:"merge,retainKeys"`. (DaemonSetSpec.UpdateStrategy and
   // StatefulSetSpec.UpdateStrategy carry no patch strategy.)
   const retainKeys = (kind === 'Deployment' && path.length === 2 && path[0] === 'spec' && field === 'strategy') || (field === 'volumes' && mergeKey === 'name');
-  return { mergeKey, retainKeys };
+  return { merge: mergeKey !== undefined || isMergedScalarList(kind, path), mergeKey, retainKeys };
 }
 
 interface DiffOptions {
@@ -110,10 +105,22 @@ interface DiffOptions {
   buildRetainKeys?: boolean;
 }
 
-/** Whether a list is merged item by item: a merge key and every item a map that has it. */
-function mergeKeyOfList(kind: string, path: string[], ...lists: Json[][]): string | undefined {
-  const { mergeKey } = patchMetaFor(kind, path);
-  return mergeKey && lists.every((l) => l.every((i) => isObject(i) && has(i, mergeKey))) ? mergeKey : undefined;
+/**
+ * How a list is merged: item by item by merge key (a merge key, and every item a map that
+ * has it), as a set of scalars (`patchStrategy:"merge"` without a key, every item a scalar),
+ * or replaced whole (no patch strategy; or items of another shape, which the playground
+ * replaces where upstream would fail).
+ */
+type ListStrategy = { by: 'replace' } | { by: 'mergeKey'; mergeKey: string; keyOf: ItemKey } | { by: 'scalars'; keyOf: ItemKey };
+
+const REPLACE: ListStrategy = { by: 'replace' };
+const SCALARS: ListStrategy = { by: 'scalars', keyOf: scalarKey };
+
+function listStrategy(kind: string, path: string[], ...lists: Json[][]): ListStrategy {
+  const { merge, mergeKey } = patchMetaFor(kind, path);
+  if (!merge) return REPLACE;
+  if (mergeKey === undefined) return lists.every((l) => l.every(isScalar)) ? SCALARS : REPLACE;
+  return lists.every((l) => l.every((i) => isObject(i) && has(i, mergeKey))) ? { by: 'mergeKey', mergeKey, keyOf: mapKey(mergeKey) } : REPLACE;
 }
 
 function diffMaps(kind: string, path: string[], original: JsonObject, modified: JsonObject, options: DiffOptions): JsonObject {
@@ -150,26 +157,42 @@ function diffMaps(kind: string, path: string[], original: JsonObject, modified: 
   return patch;
 }
 
-/** handleSliceDiff: merge-keyed lists item by item with their `$setElementOrder`; other lists replaced whole. */
+/**
+ * handleSliceDiff: merge-keyed lists item by item with their `$setElementOrder`, merged
+ * lists of scalars as additions, `$deleteFromPrimitiveList` and `$setElementOrder`; other
+ * lists replaced whole.
+ */
 function diffSlice(kind: string, path: string[], key: string, original: Json[], modified: Json[], patch: JsonObject, options: DiffOptions): void {
-  const mergeKey = mergeKeyOfList(kind, path, original, modified);
-  if (!mergeKey) {
+  const strategy = listStrategy(kind, path, original, modified);
+  if (strategy.by === 'replace') {
     if (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified)) setOwn(patch, key, modified);
     return;
   }
-  const itemOptions = { ...options, buildRetainKeys: patchMetaFor(kind, path).retainKeys };
   if (original.length === 0) {
     if (modified.length && !options.ignoreChangesAndAdditions) setOwn(patch, key, modified);
     return;
   }
+  if (strategy.by === 'scalars') return diffScalarSlice(key, original, modified, patch, options);
+  const { mergeKey } = strategy;
+  const itemOptions = { ...options, buildRetainKeys: patchMetaFor(kind, path).retainKeys };
   const { changes, deletions } = diffListsOfMaps(kind, path, original as JsonObject[], modified as JsonObject[], mergeKey, itemOptions);
-  const patchList = [...sortByOrder(changes, modified, mergeKey), ...deletions];
+  const patchList = [...sortByOrder(changes, modified, strategy.keyOf), ...deletions];
   const orderSame = original.length === modified.length && original.every((o, i) => sameKey((o as JsonObject)[mergeKey], (modified[i] as JsonObject)[mergeKey]));
   if (patchList.length) setOwn(patch, key, patchList);
   const wantOrder = (!options.ignoreChangesAndAdditions && (patchList.length > 0 || !orderSame)) || (!options.ignoreDeletions && patchList.length > 0);
   if (options.setElementOrder && wantOrder) {
     setOwn(patch, `${SET_ELEMENT_ORDER}/${key}`, (modified as JsonObject[]).map((m) => ({ [mergeKey]: m[mergeKey] })));
   }
+}
+
+/** diffLists for scalars: the added values in the manifest's order, the removed ones as a parallel deletion list, and the whole new order. */
+function diffScalarSlice(key: string, original: Json[], modified: Json[], patch: JsonObject, options: DiffOptions): void {
+  const { additions, deletions } = diffListsOfScalars(original, modified, !!options.ignoreChangesAndAdditions, !!options.ignoreDeletions);
+  const ordered = sortByOrder(additions, modified, scalarKey);
+  if (ordered.length) setOwn(patch, key, ordered);
+  if (deletions.length) setOwn(patch, `${DELETE_FROM_PRIMITIVE_LIST}/${key}`, deletions);
+  const wantOrder = (!options.ignoreDeletions && deletions.length > 0) || (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified));
+  if (options.setElementOrder && wantOrder && modified.length) setOwn(patch, `${SET_ELEMENT_ORDER}/${key}`, modified);
 }
 
 /** diffListsOfMaps: both lists walked sorted by the merge key's text. */
@@ -205,46 +228,6 @@ function diffListsOfMaps(kind: string, path: string[], original: JsonObject[], m
   return { changes, deletions };
 }
 
-/** normalizeSliceOrder: items sorted (stably) by where their merge key stands in `order`; `$patch: delete` items last. */
-function sortByOrder(items: JsonObject[], order: Json[], mergeKey: string): JsonObject[] {
-  const at = (i: JsonObject) => order.findIndex((o) => isObject(o) && sameKey(o[mergeKey], i[mergeKey]));
-  const kept = items.filter((i) => i[DIRECTIVE] !== 'delete');
-  const deleted = items.filter((i) => i[DIRECTIVE] === 'delete');
-  const ranked = kept.map((item, n) => ({ item, n, at: at(item) }));
-  ranked.sort((a, b) => (a.at >= 0 && b.at >= 0 && a.at !== b.at ? a.at - b.at : a.n - b.n));
-  return [...ranked.map((r) => r.item), ...deleted];
-}
-
-/**
- * mergeSortedSlice: server-only items (`left`) inserted among the patch's items (`right`),
- * each before the first patch item that the live list (`serverOrder`) has after it.
- */
-function mergeSortedSlice(left: JsonObject[], right: JsonObject[], serverOrder: Json[], mergeKey: string): JsonObject[] {
-  const index = (v: JsonObject) => serverOrder.findIndex((s) => isObject(s) && sameKey(s[mergeKey], v[mergeKey]));
-  const out: JsonObject[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < left.length || j < right.length) {
-    if (i >= left.length) out.push(right[j++]);
-    else if (j >= right.length) out.push(left[i++]);
-    else {
-      const li = index(left[i]);
-      const ri = index(right[j]);
-      if (li >= 0 && ri >= 0 && li < ri) out.push(left[i++]);
-      else out.push(right[j++]);
-    }
-  }
-  return out;
-}
-
-/** normalizeElementOrder over a merged list: patch items in `patchOrder`, server-only items where the live list had them. */
-function enforceOrder(merged: JsonObject[], patchOrder: Json[], serverOrder: Json[], mergeKey: string): JsonObject[] {
-  const inPatch = (v: JsonObject) => patchOrder.some((p) => isObject(p) && has(p, mergeKey) && sameKey(p[mergeKey], v[mergeKey]));
-  const patchItems = merged.filter(inPatch);
-  const serverOnly = merged.filter((v) => !inPatch(v));
-  return mergeSortedSlice(sortByOrder(serverOnly, serverOrder, mergeKey), sortByOrder(patchItems, patchOrder, mergeKey), serverOrder, mergeKey);
-}
-
 interface MergeOptions {
   /** Server side: directives are carried out. Client side (merging the two halves of a three-way patch): kept. */
   mergeParallelList: boolean;
@@ -275,7 +258,10 @@ function mergeMap(kind: string, path: string[], original: JsonObject, patch: Jso
         setOwn(original, rawKey, patchValue);
         continue;
       }
-      key = rawKey.slice(DELETE_FROM_PRIMITIVE_LIST.length + 1);
+      // extractKey: `$deleteFromPrimitiveList/<list>` exactly.
+      const slash = rawKey.indexOf('/');
+      if (slash < 0 || rawKey.slice(0, slash) !== DELETE_FROM_PRIMITIVE_LIST) throw new StrategicPatchFormatError(BAD_PRIMITIVE_LIST);
+      key = rawKey.slice(slash + 1);
       deleteList = true;
     } else if (rawKey.startsWith('$')) continue; // no other directive is a field
     if (patchValue === null) {
@@ -315,7 +301,11 @@ function applyRetainKeys(original: JsonObject, patch: JsonObject, options: Merge
   for (const k of Object.keys(original)) if (!kept.has(k)) delete original[k];
 }
 
-/** mergePatchIntoOriginal: each `$setElementOrder/<list>` merged with its list, then the order enforced. */
+/**
+ * mergePatchIntoOriginal: each `$setElementOrder/<list>` checked against its patch list
+ * (validatePatchWithSetOrderList), the two lists merged, then the order enforced. Client
+ * side, the directive must agree with the one the other half of the patch carries.
+ */
 function mergeElementOrderLists(kind: string, path: string[], original: JsonObject, patch: JsonObject, options: MergeOptions): void {
   for (const directiveKey of Object.keys(patch).filter((k) => k.startsWith(SET_ELEMENT_ORDER))) {
     const order = patch[directiveKey];
@@ -324,32 +314,43 @@ function mergeElementOrderLists(kind: string, path: string[], original: JsonObje
       else if (!jsonEqual(original[directiveKey], order)) throw new StrategicPatchFormatError(BAD_SET_ELEMENT_ORDER);
     }
     delete patch[directiveKey];
-    if (!Array.isArray(order) || !directiveKey.startsWith(`${SET_ELEMENT_ORDER}/`)) throw new StrategicPatchFormatError(BAD_SET_ELEMENT_ORDER);
+    if (!Array.isArray(order)) throw badArgType('[]interface {}', order);
+    if (!directiveKey.startsWith(`${SET_ELEMENT_ORDER}/`)) throw new StrategicPatchFormatError(BAD_SET_ELEMENT_ORDER);
     const key = directiveKey.slice(SET_ELEMENT_ORDER.length + 1);
     const current = own(original, key);
     const patchList = own(patch, key);
-    if (current !== undefined && !Array.isArray(current)) continue;
-    if (patchList !== undefined && !Array.isArray(patchList)) continue;
+    if (current !== undefined && !Array.isArray(current)) throw badArgType('[]interface {}', current);
+    if (patchList !== undefined && !Array.isArray(patchList)) throw badArgType('[]interface {}', patchList);
     const fieldPath = [...path, key];
+    validatePatchWithSetOrderList(patchList, order, patchMetaFor(kind, fieldPath).mergeKey);
     let merged: Json[];
     if (current && patchList) merged = mergeSlice(kind, fieldPath, current, patchList, options, false, false);
     else if (current) merged = current;
     else if (patchList) merged = options.mergeParallelList ? (withoutListDirectives(patchList) as Json[]) : patchList;
     else continue;
-    const mergeKey = mergeKeyOfList(kind, fieldPath, merged, order);
-    if (mergeKey) merged = enforceOrder(merged as JsonObject[], order, current ?? [], mergeKey);
+    const strategy = listStrategy(kind, fieldPath, merged, order);
+    if (strategy.by !== 'replace') merged = enforceOrder(merged, order, current ?? [], strategy.keyOf);
     setOwn(original, key, merged);
     delete patch[key];
   }
 }
 
-/** mergeSlice: a merge-keyed list item by item (`$patch: delete|replace` items honoured), then put in order; other lists replaced. */
+/**
+ * mergeSlice: a merge-keyed list item by item (`$patch: delete|replace` items honoured), a
+ * merged list of scalars as a set (or with the values of a `$deleteFromPrimitiveList` taken
+ * out), then put in order; other lists replaced (a deletion list too, as upstream's
+ * mergeSliceHandler does for a field without `patchStrategy:"merge"`).
+ */
 function mergeSlice(kind: string, path: string[], original: Json[], patch: Json[], options: MergeOptions, deleteList: boolean, order = true): Json[] {
-  const mergeKey = mergeKeyOfList(kind, path, original, patch);
-  if (!mergeKey) {
-    if (deleteList && options.mergeParallelList) return original.filter((o) => !patch.some((p) => jsonEqual(o, p)));
-    return options.mergeParallelList ? (withoutListDirectives(patch) as Json[]) : patch;
+  const strategy = listStrategy(kind, path, original, patch);
+  if (strategy.by === 'replace') return options.mergeParallelList ? (withoutListDirectives(patch) as Json[]) : patch;
+  if (strategy.by === 'scalars') {
+    if (original.length === 0 && patch.length === 0) return original;
+    if (deleteList && options.mergeParallelList) return deleteFromSlice(original, patch);
+    const merged = deduplicateScalars([...original, ...patch]);
+    return order ? enforceOrder(merged, patch, original, scalarKey) : merged;
   }
+  const { mergeKey } = strategy;
   let current = original as JsonObject[];
   const items: JsonObject[] = [];
   let replace = false;
@@ -367,7 +368,7 @@ function mergeSlice(kind: string, path: string[], original: Json[], patch: Json[
     if (at >= 0) merged[at] = mergeMap(kind, [...path, '[]'], merged[at], item, options);
     else merged.push(item);
   }
-  return order ? enforceOrder(merged, items, current, mergeKey) : merged;
+  return order ? enforceOrder(merged, items, current, strategy.keyOf) : merged;
 }
 
 /** The patch with `$retainKeys` and `$setElementOrder` where upstream's two-way diff puts them (kubectl edit). */

@@ -1,4 +1,5 @@
-// Client-side apply's merge, table-tested (strategicpatch semantics, merge keys from core/v1 types.go):
+// Client-side apply's merge, table-tested (strategicpatch semantics, merge keys and merged
+// lists of scalars from core/v1 and meta/v1 types.go):
 // the live object patched by the three-way patch between the last applied configuration, the
 // new manifest and the live object, as apply.ts does it (patcher.go patchSimple).
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,14 @@ const cases: { name: string; kind: string; original?: Obj; modified: Obj; curren
     modified: { spec: { externalIPs: ['5.6.7.8'] } },
     current: { spec: { externalIPs: ['1.2.3.4', '9.9.9.9'] } },
     want: { spec: { externalIPs: ['5.6.7.8'] } },
+  },
+  {
+    name: 'merged lists of scalars (metadata.finalizers, Node spec.podCIDRs): additions merged, removals by $deleteFromPrimitiveList, others kept',
+    kind: 'Node',
+    original: { metadata: { finalizers: ['a', 'b'] }, spec: { podCIDRs: ['10.244.0.0/24'] } },
+    modified: { metadata: { finalizers: ['a', 'c'] }, spec: { podCIDRs: ['10.244.0.0/24'] } },
+    current: { metadata: { finalizers: ['x', 'a', 'b'] }, spec: { podCIDRs: ['10.244.0.0/24', 'fd00::/64'] } },
+    want: { metadata: { finalizers: ['x', 'a', 'c'] }, spec: { podCIDRs: ['10.244.0.0/24', 'fd00::/64'] } },
   },
   {
     name: 'no last-applied: nothing is deleted, the manifest wins where it speaks',

@@ -54,6 +54,11 @@ function applyOne(inv: Invocation, item: ManifestItem, print: (item: ManifestIte
       throw addSourceToErr('creating', item.source, e);
     }
   }
+  // kubectl v1.32–v1.34 (apply.go applyOneObject): with --dry-run=client an existing object is
+  // neither diffed nor patched: no missing-annotation warning, always `configured (dry run)`,
+  // and -o prints the live object as fetched. (kubernetes#135513, after v1.34, computes the
+  // patch locally instead: `unchanged (dry run)` and the merged object.)
+  if (dryRun === 'client') return print(item, live, `configured${dryRunSuffix(dryRun)}`);
   const liveAnnotation = live.metadata.annotations?.[LAST_APPLIED];
   if (liveAnnotation === undefined) inv.output.err(missingAnnotationWarning(item));
   let original: Record<string, unknown> | undefined;
@@ -70,9 +75,9 @@ function applyOne(inv: Invocation, item: ManifestItem, print: (item: ManifestIte
     if (!(e instanceof StrategicPatchFormatError)) throw e;
     throw addSourceToErr(`applying patch:\n${patchText(patch)}\nto:\n${infoString(item)}\nfor:`, item.source, e.status());
   }
-  // patcher.go patchSimple: an empty patch is not sent, and apply prints `unchanged`.
+  // patcher.go patchSimple: an empty patch is not sent, and apply prints `unchanged`
+  // (`unchanged (server dry run)` with --dry-run=server).
   if (Object.keys(patch).length === 0) return print(item, live, `unchanged${dryRunSuffix(dryRun)}`);
-  if (dryRun === 'client') return print(item, merged, `configured${dryRunSuffix(dryRun)}`);
   try {
     // kubectl sends the patch with the same fieldValidation (apply.go applyOneObject's helper).
     const updated = withWarnings(inv, (warnings) => ctx.api.update(merged, { dryRun: dryRun === 'server', fieldValidation, warnings }));

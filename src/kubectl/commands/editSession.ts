@@ -19,6 +19,7 @@ import { fieldValidationOf, withWarnings } from '../commonFlags';
 import { KubectlError } from '../errors';
 import { type ManifestItem, readManifestText } from '../manifestSource';
 import { asPatchError } from '../patchDecodeError';
+import { StrategicPatchFormatError } from '../strategicPatch';
 import { lastAppliedOf, LAST_APPLIED } from './apply';
 import { changesIdentity, type EditReason, hasLines, headerText, manualStrip, patchJSON, stripComments, twoWayMergePatch, yamlToJSON } from './editText';
 import { strategicMergePatch } from './patchApply';
@@ -283,7 +284,9 @@ export class EditSession implements LiveCommand {
         }
       }
       printResult(inv, ref, result, 'edited', 'none');
-    } catch (e) {
+    } catch (caught) {
+      // A patch the server's strategic merge refuses comes back as its Status (400 or 500).
+      const e = caught instanceof StrategicPatchFormatError ? caught.status() : caught;
       if (!isStatusError(e) && !(e instanceof KubectlError)) throw e;
       const label = `${resourceString(original)} "${name}"`;
       if (isStatusError(e) && e.reason === 'Invalid') {

@@ -1,13 +1,14 @@
 // v1 defaulting of pod specs (used for Pods and for the templates inside
 // workloads), the admission plugins that complete a Pod on create, and QoS.
 // Sources: pkg/apis/core/v1/defaults.go (SetDefaults_PodSpec, SetDefaults_Pod,
-// SetDefaults_Container, SetDefaults_Probe, SetDefaults_HTTPGetAction) and the
+// SetDefaults_Container, SetDefaults_Probe, SetDefaults_HTTPGetAction, SetDefaults_Volume) and the
 // declarative `+default` markers in zz_generated.defaults.go (port protocol,
 // grpc service); plugin/pkg/admission/{serviceaccount,defaulttolerationseconds,priority};
 // pkg/apis/core/helper/qos (GetPodQOS).
 
 import { deepFreeze } from '../../core/store';
 import type { Container, ObjectMeta, Pod, PodSpec, PodTemplateSpec, Probe } from '../../core/types';
+import { hasNoVolumeSource } from '../validation/volumes';
 
 type ContainerResources = { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
 
@@ -80,6 +81,15 @@ export function defaultPodSpec(spec: PodSpec | undefined): void {
   const hostNetwork = !!spec.hostNetwork;
   if (Array.isArray(spec.containers)) for (const c of spec.containers) defaultContainer(c, hostNetwork);
   if (Array.isArray(spec.initContainers)) for (const c of spec.initContainers) defaultContainer(c, hostNetwork);
+  const volumes = (spec as { volumes?: unknown }).volumes;
+  if (Array.isArray(volumes)) for (const v of volumes) defaultVolume(v);
+}
+
+/** SetDefaults_Volume: a volume that names no source gets `emptyDir: {}` (so "must specify a volume type" is never reached through v1). */
+function defaultVolume(volume: unknown): void {
+  if (!volume || typeof volume !== 'object' || Array.isArray(volume)) return;
+  const v = volume as Record<string, unknown>;
+  if (hasNoVolumeSource(v)) v.emptyDir = {};
 }
 
 /** SetDefaults_Pod: what only a Pod (not a template) gets. */

@@ -2,8 +2,8 @@
 // Source: pkg/apis/core/validation/validation.go (ValidatePodSpec,
 // validateContainers, validateInitContainers, validateContainerCommon,
 // validateContainerPorts, validateProbe, validateHandler, ValidateTolerations,
-// ValidatePodTemplateSpec). Volumes, security contexts and resources are not
-// simulated and therefore not validated.
+// ValidatePodTemplateSpec). Volumes are checked for their one source and their names
+// (volumes.ts); security contexts and resources are not simulated and therefore not validated.
 
 import { field, type FieldError } from '../../core/errors';
 import type { Container, IntOrString, PodSpec, PodTemplateSpec, Probe } from '../../core/types';
@@ -16,6 +16,7 @@ import {
   DNS_POLICIES, ENV_NAME, type FullContainer, type FullPodSpec, MAX_INT32, podSpecIsValid, type PodSpecOptions, PREEMPTION_POLICIES,
   PROTOCOLS, PULL_POLICIES, regularContainerIsValid, RESTART_POLICIES, type Toleration, TOLERATION_EFFECTS, tolerationIsValid,
 } from './podSpecClean';
+import { validateVolumes } from './volumes';
 
 export type { FullContainer, FullPodSpec, PodSpecOptions } from './podSpecClean';
 
@@ -229,6 +230,7 @@ export function validatePodSpec(spec: FullPodSpec | undefined, path: string, opt
 export function validatePodSpecFully(s: FullPodSpec, path: string, opts: PodSpecOptions): FieldError[] {
   const errs: FieldError[] = [];
   if (s.terminationGracePeriodSeconds === undefined || s.terminationGracePeriodSeconds === null) errs.push(field.required(`${path}.terminationGracePeriodSeconds`));
+  errs.push(...validateVolumes(s.volumes, `${path}.volumes`));
   errs.push(...validateContainers(s.containers, `${path}.containers`));
   errs.push(...validateInitContainers(s.initContainers, s.containers, `${path}.initContainers`));
   if (s.hostNetwork) {

@@ -7,6 +7,7 @@ import type { Container, PodSpec } from '../../core/types';
 import {
   labelsAreValid, validDNS1123Label, validDNS1123Subdomain, validLabelValue, validPortName, validPortNum, validQualifiedName,
 } from './common';
+import { volumesAreValid } from './volumes';
 
 /** Fields of the v1 PodSpec that the shared type leaves out but validation reads. */
 export type FullPodSpec = PodSpec & {
@@ -14,6 +15,7 @@ export type FullPodSpec = PodSpec & {
   preemptionPolicy?: string;
   dnsConfig?: { nameservers?: string[]; searches?: string[]; options?: { name?: string }[] };
   ephemeralContainers?: unknown[];
+  volumes?: unknown;
 };
 export type FullContainer = Container & { lifecycle?: unknown; envFrom?: unknown[] };
 export type Toleration = { key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: number };
@@ -101,6 +103,7 @@ function tolerationsAreValid(tolerations: unknown): boolean {
  */
 export function podSpecIsValid(s: FullPodSpec): boolean {
   if (s.terminationGracePeriodSeconds === undefined || s.terminationGracePeriodSeconds === null) return false;
+  if (!volumesAreValid(s.volumes)) return false;
   const containers = s.containers;
   if (!Array.isArray(containers) || containers.length === 0) return false;
   for (let i = 0; i < containers.length; i++) {
