@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import type { KubeObject } from '../engine/core/types';
 import type { KindInfo } from '../engine/api/registry';
 import { KubectlError } from './errors';
+import { compileGoTemplate, goTemplateDebugText, GoTemplateError } from './goTemplate';
 import { compileJSONPath, goSyntax, JSONPathError } from './jsonpath';
 
 export function sortKeys(value: unknown): unknown {
@@ -60,21 +61,28 @@ export function mutationFormat(raw: string): 'json' | 'yaml' | 'name' | '' {
 
 // ---- -o jsonpath=… / jsonpath-as-json=… / custom-columns=… (kubectl get) ----
 // Sources: staging/src/k8s.io/cli-runtime/pkg/printers/jsonpath.go (PrintObj and its
-// execution error text), genericclioptions/jsonpath_flags.go, kubectl/pkg/cmd/get/get_flags.go.
+// execution error text), genericclioptions/jsonpath_flags.go, kubectl/pkg/cmd/get/get_flags.go,
+// genericclioptions/template_flags.go (GoTemplatePrintFlags.ToPrinter: `-o go-template=T`,
+// or `-o go-template|template|jsonpath` with the template in --template).
 
 /** What `-o` asked for, with the template after `=` for template formats. */
 export interface OutputSpec {
-  format: '' | 'json' | 'yaml' | 'name' | 'wide' | 'jsonpath' | 'jsonpath-as-json' | 'custom-columns';
+  format: '' | 'json' | 'yaml' | 'name' | 'wide' | 'jsonpath' | 'jsonpath-as-json' | 'custom-columns' | 'go-template';
   template: string;
 }
 
 const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
-/** Parses `-o` for kubectl get (PrintFlags.ToPrinter): `jsonpath={.x}`, `custom-columns=A:.x`, … */
-export function parseOutputSpec(raw: string): OutputSpec {
+/**
+ * Parses `-o` for kubectl get (PrintFlags.ToPrinter): `jsonpath={.x}`, `custom-columns=A:.x`,
+ * `go-template={{.x}}` … `templateArg` is --template: it replaces a template after `=`, and
+ * alone (no -o) it means go-template.
+ */
+export function parseOutputSpec(raw: string, templateArg = ''): OutputSpec {
+  if (raw === '' && templateArg !== '') raw = 'go-template';
   const eq = raw.indexOf('=');
   const format = eq >= 0 ? raw.slice(0, eq) : raw;
-  const template = eq >= 0 ? raw.slice(eq + 1) : '';
+  const template = templateArg !== '' ? templateArg : eq >= 0 ? raw.slice(eq + 1) : '';
   switch (format) {
     case '': case 'json': case 'yaml': case 'name': case 'wide':
       if (eq < 0) return { format, template: '' };
@@ -82,6 +90,9 @@ export function parseOutputSpec(raw: string): OutputSpec {
     case 'jsonpath': case 'jsonpath-as-json':
       if (template === '') throw new KubectlError('template format specified but no template given');
       return { format, template };
+    case 'go-template': case 'template':
+      if (template === '') throw new KubectlError('template format specified but no template given');
+      return { format: 'go-template', template };
     case 'custom-columns':
       if (template === '') throw new KubectlError('custom-columns format specified but no custom columns given');
       return { format, template };
@@ -107,4 +118,38 @@ export function jsonPathPrinter(template: string, asJSON: boolean): (value: unkn
       throw new KubectlError(`error executing jsonpath ${JSON.stringify(template)}: ${debug}\n`);
     }
   };
+}
+
+/** A template printer's output when execution failed: kubectl prints the debugging text, then the error. */
+export class TemplateExecutionError extends KubectlError {
+  constructor(message: string, readonly printed: string) {
+    super(message);
+  }
+}
+
+/** Compiles `-o go-template=`; Go's parse errors read as kubectl prints them (ToPrinter). */
+export function goTemplatePrinter(template: string, allowMissingKeys: boolean): (value: unknown) => string {
+  let compiled;
+  try {
+    compiled = compileGoTemplate(template, allowMissingKeys);
+  } catch (e) {
+    if (!(e instanceof GoTemplateError)) throw e;
+    throw new KubectlError(`error parsing template ${template}, ${e.message}`);
+  }
+  return (value) => {
+    try {
+      return compiled.execute(value);
+    } catch (e) {
+      if (!(e instanceof GoTemplateError)) throw e;
+      // printers/template.go PrintObj: the debugging text goes to the output, the error to the caller.
+      throw new TemplateExecutionError(`error executing template ${JSON.stringify(template)}: ${e.message}`, goTemplateDebugText(e.message, template, value));
+    }
+  };
+}
+
+/** The printer of a template format (jsonpath, jsonpath-as-json, go-template), or undefined. */
+export function templatePrinter(spec: OutputSpec, allowMissingKeys: boolean): ((value: unknown) => string) | undefined {
+  if (spec.format === 'jsonpath' || spec.format === 'jsonpath-as-json') return jsonPathPrinter(spec.template, spec.format === 'jsonpath-as-json');
+  if (spec.format === 'go-template') return goTemplatePrinter(spec.template, allowMissingKeys);
+  return undefined;
 }

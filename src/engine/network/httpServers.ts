@@ -186,6 +186,22 @@ function serveHelloApp(s: ServeContext): HttpResponseOut {
   return respond(200, [['Content-Type', 'text/plain; charset=utf-8'], ['Date', httpDate(s.now)], ['Content-Length', String(body.length)]], body);
 }
 
+/**
+ * registry.k8s.io/serve_hostname: the hostname, no newline, and a log line per request.
+ * Source: kubernetes/kubernetes test/images/agnhost/serve-hostname/serve_hostname.go.
+ */
+function serveHostname(s: ServeContext): HttpResponseOut {
+  appendLog(s.ctx, s.pod, s.container.name, `${goLogTime(s.now)} HTTP request from ${s.req.clientIP}:${s.req.clientPort}`);
+  return servePlain(s, 200, s.pod.spec.hostname ?? s.pod.metadata.name ?? '');
+}
+
+/** The Kubernetes Basics tutorial's server.js: `Hello Kubernetes bootcamp! | Running on: <pod> | v=<image major>`. */
+function serveBootcamp(s: ServeContext): HttpResponseOut {
+  const version = imageVersion(s.container, 'kubernetes-bootcamp').split('.')[0];
+  const body = `Hello Kubernetes bootcamp! | Running on: ${s.pod.metadata.name} | v=${version}\n`;
+  return respond(200, [['Content-Type', 'text/plain'], ['Date', httpDate(s.now)], ['Connection', 'keep-alive'], ['Transfer-Encoding', 'chunked']], body);
+}
+
 function servePlain(s: ServeContext, status: number, body: string): HttpResponseOut {
   return respond(status, [['Content-Type', 'text/plain; charset=utf-8'], ['Date', httpDate(s.now)], ['Content-Length', String(body.length)]], body);
 }
@@ -221,6 +237,10 @@ export function serveHttp(ctx: EngineContext, pod: Pod, container: Container, re
       return serveWhoami(s);
     case 'hello-app':
       return serveHelloApp(s);
+    case 'serve_hostname':
+      return serveHostname(s);
+    case 'kubernetes-bootcamp':
+      return serveBootcamp(s);
     case 'traefik':
       return servePlain(s, 404, '404 page not found\n');
     case 'coredns':

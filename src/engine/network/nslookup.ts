@@ -3,6 +3,7 @@
 //   every search suffix when the name has no dot (the name as-is otherwise) and
 //   prints every reply, NXDOMAINs included; exit 1 if any reply was an error.
 //   Source: busybox networking/nslookup.c (send_queries, parse_reply, add_query_with_search).
+// - busybox 1.28 and older (busybox:1.28, radial/busyboxplus): libc-based, see nslookupLegacy.ts.
 // - bind9's (dnsutils, netshoot, the person's machine): follows the search list
 //   and ndots, prints the answer or `** server can't find NAME: NXDOMAIN`.
 
@@ -13,6 +14,7 @@ import { type ExecResult, fail } from '../exec';
 import type { ProgramEnv } from '../programs/types';
 import { askServer, dnsClient, isIPv4Literal, type DnsClient, type ServerReply } from './dnsClient';
 import { announceDnsTrace, originSource } from '../dataplane/dnsTrace';
+import { legacyBusyboxNslookup } from './nslookupLegacy';
 
 const TYPES: RecordType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'SOA', 'ANY'];
 const bare = (name: string) => name.replace(/\.$/, '');
@@ -130,6 +132,11 @@ function bind(env: ProgramEnv, client: DnsClient, name: string, server: string, 
 export function nslookup(env: ProgramEnv, argv: string[]): ExecResult {
   const client = dnsClient(env);
   const flavour = client.tools?.nslookup ?? 'bind';
+  if (flavour === 'busybox-legacy') {
+    const result = legacyBusyboxNslookup(env, client, argv);
+    if (argv.length === 2) announceDnsTrace(env.ctx, { from: originSource(env.origin), name: argv[1] });
+    return result;
+  }
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     if (flavour === 'busybox') {

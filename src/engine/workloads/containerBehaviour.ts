@@ -26,6 +26,10 @@ const KNOWN_IMAGES: Record<string, ImageTraits> = {
   echoserver: { ports: [8080] },
   'http-echo': { ports: [5678] },
   'hello-app': { ports: [8080] },
+  // The "Debug Services" task's server: its hostname over HTTP on 9376 (agnhost serve-hostname's default port).
+  serve_hostname: { ports: [9376] },
+  // The Kubernetes Basics tutorial's Node.js app on 8080 (gcr.io/google-samples/kubernetes-bootcamp).
+  'kubernetes-bootcamp': { ports: [8080] },
   agnhost: { ports: [] },
   redis: { ports: [6379] },
   postgres: { ports: [5432] },

@@ -12,7 +12,7 @@ import type { KubectlCommand } from '../command';
 import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from '../commonFlags';
 import { AggregateError, KubectlError, usageError } from '../errors';
 import { pathLabelSelector, readManifests } from '../manifestSource';
-import { asList, jsonPathPrinter, kindString, parseOutputSpec, printObjects } from '../output';
+import { asList, kindString, parseOutputSpec, printObjects, templatePrinter, TemplateExecutionError } from '../output';
 import { parseCustomColumns, printCustomColumns, sortObjectsBy } from '../printers/customColumns';
 import { printTable } from '../printers/table';
 import { listEachSelected, listSelectors, namedArgsError, noResourcesText, parseResourceArgs, pathArgsError } from '../resources';
@@ -21,7 +21,7 @@ import { runGetWatch } from './getWatch';
 /** The -o formats of kubectl get without a template. */
 export function getFormat(raw: string): '' | 'json' | 'yaml' | 'name' | 'wide' {
   const spec = parseOutputSpec(raw);
-  if (spec.format === 'jsonpath' || spec.format === 'jsonpath-as-json' || spec.format === 'custom-columns') throw new KubectlError(`unable to match a printer suitable for the output format "${raw}"`);
+  if (spec.format === 'jsonpath' || spec.format === 'jsonpath-as-json' || spec.format === 'custom-columns' || spec.format === 'go-template') throw new KubectlError(`unable to match a printer suitable for the output format "${raw}"`);
   return spec.format;
 }
 
@@ -46,6 +46,7 @@ export const getCommand: KubectlCommand = {
     { name: 'watch', short: 'w', type: 'bool', usage: 'After listing/getting the requested object, watch for changes.' },
     { name: 'watch-only', type: 'bool', usage: 'Watch for changes to the requested object(s), without listing/getting first.' },
     { name: 'output-watch-events', type: 'bool', usage: 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.' },
+    { name: 'template', type: 'string', usage: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].' },
     { name: 'allow-missing-template-keys', type: 'bool', default: true, usage: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.' },
   ],
   run(inv) {
@@ -54,10 +55,10 @@ export const getCommand: KubectlCommand = {
     // get.go Validate.
     if (flags.bool('output-watch-events') && !watching) throw usageError(inv.commandPath, '--output-watch-events option can only be used with --watch or --watch-only');
     if (watching) return runGetWatch(inv);
-    const spec = parseOutputSpec(flags.string('output'));
+    const spec = parseOutputSpec(flags.string('output'), flags.string('template'));
     const format = spec.format;
     // Templates and columns compile before anything is fetched, as ToPrinter does.
-    const jsonPath = format === 'jsonpath' || format === 'jsonpath-as-json' ? jsonPathPrinter(spec.template, format === 'jsonpath-as-json') : undefined;
+    const template = templatePrinter(spec, flags.bool('allow-missing-template-keys'));
     const customColumns = format === 'custom-columns' ? parseCustomColumns(spec.template) : undefined;
     const sortBy = flags.string('sort-by');
     const allNamespaces = flags.bool('all-namespaces');
@@ -138,8 +139,13 @@ export const getCommand: KubectlCommand = {
       if (errors.length) throw new AggregateError(errors);
       return;
     }
-    if (jsonPath) {
-      inv.output.out(jsonPath(singleItem && all.length === 1 ? all[0] : JSON.parse(JSON.stringify(asList(all)))));
+    if (template) {
+      try {
+        inv.output.out(template(singleItem && all.length === 1 ? all[0] : JSON.parse(JSON.stringify(asList(all)))));
+      } catch (e) {
+        if (e instanceof TemplateExecutionError) inv.output.out(e.printed);
+        throw e;
+      }
     } else if (customColumns) {
       inv.output.out(printCustomColumns(all, customColumns, flags.bool('no-headers')));
     } else if (format === 'json' || format === 'yaml') {

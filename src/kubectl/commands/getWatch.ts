@@ -17,7 +17,7 @@ import type { WatchEvent } from '../../engine/core/store';
 import type { KubeObject } from '../../engine/core/types';
 import type { Invocation } from '../command';
 import { KubectlError } from '../errors';
-import { kindString, parseOutputSpec, jsonPathPrinter, sortKeys, toYAMLText } from '../output';
+import { kindString, parseOutputSpec, sortKeys, templatePrinter, toYAMLText } from '../output';
 import { printTable } from '../printers/table';
 import { type ListSelectors, listSelected, listSelectors, namedArgsError, parseResourceArgs } from '../resources';
 import { keepRunning, requestTimeoutMs } from '../streaming';
@@ -35,9 +35,9 @@ interface WatchTarget {
 /** Prints objects or events one at a time, as the printer chain of get.go's ToPrinter does for a watch. */
 function makePrinter(inv: Invocation, info: KindInfo, allNamespaces: boolean) {
   const { flags, ctx } = inv;
-  const spec = parseOutputSpec(flags.string('output'));
+  const spec = parseOutputSpec(flags.string('output'), flags.string('template'));
   const events = flags.bool('output-watch-events');
-  const jsonPath = spec.format === 'jsonpath' || spec.format === 'jsonpath-as-json' ? jsonPathPrinter(spec.template, spec.format === 'jsonpath-as-json') : undefined;
+  const template = templatePrinter(spec, flags.bool('allow-missing-template-keys'));
   if (spec.format === 'custom-columns') throw new KubectlError(`unable to match a printer suitable for the output format "${flags.string('output')}"`);
   const remembered: number[] = [];
   let printedHeaders = false;
@@ -55,7 +55,8 @@ function makePrinter(inv: Invocation, info: KindInfo, allNamespaces: boolean) {
         return `${kindString(info)}/${obj.metadata.name}\n`;
       case 'jsonpath':
       case 'jsonpath-as-json':
-        return jsonPath!(JSON.parse(JSON.stringify(events ? { type, object: obj } : obj)));
+      case 'go-template':
+        return template!(JSON.parse(JSON.stringify(events ? { type, object: obj } : obj)));
       default: {
         const text = printTable(ctx, info.kind, [obj], {
           wide: spec.format === 'wide',

@@ -128,3 +128,25 @@ describe('sort, uniq, cut, tr, awk', () => {
     expect(refused.stderr).toMatch(/^awk: the playground's awk runs only '\{print …\}'/);
   });
 });
+
+describe('grep context: -A, -B, -C (GNU grep src/grep.c prtext, group_separator)', () => {
+  const yaml = 'spec:\n  clusterIP: 10.0.162.149\n  ports:\n  - name: http\n    nodePort: 31704\n    port: 8080\n  - name: https\n    nodePort: 32453\n    port: 443\n  selector:\n    run: my-nginx\n  type: NodePort\n';
+
+  it('"Connecting Applications with Services": grep nodePort -C 5 prints the lines around each match once', () => {
+    expect(run('grep nodePort -C 2', yaml)).toEqual({ stdout: yaml.split('\n').slice(2, 10).join('\n') + '\n', stderr: '', exitCode: 0 });
+    expect(out('grep nodePort -C 5', yaml)).toBe(yaml);
+  });
+
+  it('context lines are marked with -, selected ones with :, and -- separates groups that do not touch', () => {
+    expect(out('grep -n -A1 type', yaml)).toBe('12:  type: NodePort\n');
+    expect(out('grep -n -B1 -e clusterIP -e selector', yaml)).toBe('1-spec:\n2:  clusterIP: 10.0.162.149\n--\n9-    port: 443\n10:  selector:\n');
+    expect(out('grep -H -A1 http$', yaml)).toBe('(standard input):  - name: http\n(standard input)-    nodePort: 31704\n');
+    // -A and -B win over -C whatever their order; -m still prints the trailing context.
+    expect(out('grep -A0 -C2 -n run', yaml)).toBe('9-    port: 443\n10-  selector:\n11:    run: my-nginx\n');
+    expect(out('grep -m1 -A1 name', yaml)).toBe('  - name: http\n    nodePort: 31704\n');
+  });
+
+  it('a context length that is not a number is an error, exit 2', () => {
+    expect(run('grep -C x port', yaml)).toEqual({ stdout: '', stderr: 'grep: x: invalid context length argument\n', exitCode: 2 });
+  });
+});

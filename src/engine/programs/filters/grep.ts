@@ -1,7 +1,10 @@
 // grep PATTERNS [FILE]…, as GNU grep 3 prints and exits: the selected lines (prefixed with
 // FILE: for several files and N: with -n), only the matches with -o, counts with -c, nothing
 // with -q; exit 0 when a line was selected, 1 when none, 2 on an error (unless -q selected one).
-// Source: GNU grep's src/grep.c (usage, the exit status paragraph of grep --help).
+// -A/-B/-C NUM add context lines, marked `N-` (`FILE-`) where selected lines have `N:`, and
+// a `--` line between groups that are not adjacent (the tutorials' `grep nodePort -C 5`).
+// Source: GNU grep's src/grep.c (usage, the exit status paragraph of grep --help; prtext,
+// prline's SEP_CHAR_SELECTED/SEP_CHAR_REJECTED, group_separator, context_length_arg).
 
 import { fail } from '../../exec';
 import type { FilterStart, ProgramEnv } from '../types';
@@ -12,7 +15,7 @@ import { translateRegex } from './posixRegex';
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
 
 /** Real grep options the playground does not simulate: named in a refusal rather than called unknown. */
-const NOT_SIMULATED = 'rRlLPzZabTUABCdDf';
+const NOT_SIMULATED = 'rRlLPzZabTUdDf';
 
 const SPEC: OptionSpec = {
   flags: 'ivcnwxEFGoqshHy' + 'rRlLPzZabTU',
@@ -26,7 +29,9 @@ const SPEC: OptionSpec = {
     quiet: { key: 'q', argument: false }, silent: { key: 'q', argument: false },
     'no-messages': { key: 's', argument: false }, 'no-filename': { key: 'h', argument: false },
     'with-filename': { key: 'H', argument: false }, regexp: { key: 'e', argument: true },
-    'max-count': { key: 'm', argument: true }, color: { key: 'color', argument: 'optional' },
+    'max-count': { key: 'm', argument: true },
+    'after-context': { key: 'A', argument: true }, 'before-context': { key: 'B', argument: true },
+    context: { key: 'C', argument: true }, color: { key: 'color', argument: 'optional' },
     colour: { key: 'color', argument: 'optional' },
   },
 };
@@ -39,13 +44,20 @@ interface GrepOptions {
   onlyMatching: boolean;
   quiet: boolean;
   maxCount: number;
-  /** `FILE:` before each line, when several files are searched (or -H). */
+  /** `FILE` before each line, when several files are searched (or -H); then `:` or `-`. */
   prefix: string;
+  /** -A and -B; undefined without any context option (no `--` separators then). */
+  context?: { after: number; before: number };
 }
 
 class GrepFilter extends LineFilter {
   private lineNumber = 0;
   selected = 0;
+  /** Context: the last unprinted lines (for -B), the after-context still owed (-A), the last line printed. */
+  private held: [number, string][] = [];
+  private afterLeft = 0;
+  private lastPrinted = 0;
+  private stopping = false;
 
   constructor(private readonly o: GrepOptions) {
     super();
@@ -53,18 +65,49 @@ class GrepFilter extends LineFilter {
     if (o.maxCount === 0) this.closed = true;
   }
 
+  /** One output line: `FILE:N:text` when selected, `FILE-N-text` as context; `--` before a new group. */
+  private printed(n: number, text: string, sep: ':' | '-'): string {
+    const gap = this.o.context && this.lastPrinted > 0 && n > this.lastPrinted + 1 ? '--\n' : '';
+    this.lastPrinted = n;
+    const file = this.o.prefix ? `${this.o.prefix}${sep}` : '';
+    return `${gap}${file}${this.o.lineNumbers ? `${n}${sep}` : ''}${text}\n`;
+  }
+
   protected line(text: string): string {
     this.lineNumber++;
     const { regex, invert } = this.o;
+    const context = this.o.context && !this.o.quiet && !this.o.count && !this.o.onlyMatching ? this.o.context : undefined;
     regex.lastIndex = 0;
-    if (regex.test(text) === invert) return '';
+    const isSelected = !this.stopping && regex.test(text) !== invert;
+    if (!isSelected) {
+      if (!context) return '';
+      if (this.afterLeft > 0) {
+        this.afterLeft--;
+        if (this.stopping && this.afterLeft === 0) this.closed = true;
+        return this.printed(this.lineNumber, text, '-');
+      }
+      this.held.push([this.lineNumber, text]);
+      if (this.held.length > context.before) this.held.shift();
+      return '';
+    }
     this.selected++;
     this.exitCode = 0;
+    if (context) {
+      const before = this.held.map(([n, t]) => this.printed(n, t, '-')).join('');
+      this.held = [];
+      this.afterLeft = context.after;
+      if (this.selected >= this.o.maxCount) {
+        // -m: grep stops selecting but still prints the trailing context.
+        this.stopping = true;
+        if (this.afterLeft === 0) this.closed = true;
+      }
+      return before + this.printed(this.lineNumber, text, ':');
+    }
     if (this.o.quiet || this.selected >= this.o.maxCount) this.closed = true;
     if (this.o.quiet) return '';
     // -c counts; when -m stops the reading, the count is printed then.
     if (this.o.count) return this.closed ? this.countLine() : '';
-    const lead = `${this.o.prefix}${this.o.lineNumbers ? `${this.lineNumber}:` : ''}`;
+    const lead = `${this.o.prefix ? `${this.o.prefix}:` : ''}${this.o.lineNumbers ? `${this.lineNumber}:` : ''}`;
     if (!this.o.onlyMatching) return `${lead}${text}\n`;
     if (invert) return '';
     let out = '';
@@ -81,7 +124,7 @@ class GrepFilter extends LineFilter {
   }
 
   private countLine(): string {
-    return `${this.o.prefix}${this.selected}\n`;
+    return `${this.o.prefix ? `${this.o.prefix}:` : ''}${this.selected}\n`;
   }
 }
 
@@ -117,14 +160,22 @@ export const startGrep: FilterStart = (env: ProgramEnv, argv: string[]) => {
   else if (has('w')) source = `(?<!\\w)(?:${source})(?!\\w)`;
   const maxArg = parsed.options.filter(([k]) => k === 'm').at(-1)?.[1];
   if (maxArg !== undefined && !/^-?\d+$/.test(maxArg)) return fail(`grep: invalid max count\n`, 2);
+  // context_length_arg: -A and -B win over -C whatever their order (out_after/out_before default to -C's).
+  const sides: Partial<Record<'A' | 'B' | 'C', number>> = {};
+  for (const [key, value] of parsed.options) {
+    if (key !== 'A' && key !== 'B' && key !== 'C') continue;
+    if (!/^\d+$/.test(value ?? '')) return fail(`grep: ${value ?? ''}: invalid context length argument\n`, 2);
+    sides[key] = Number(value);
+  }
+  const context = Object.keys(sides).length ? { after: sides.A ?? sides.C ?? 0, before: sides.B ?? sides.C ?? 0 } : undefined;
   const files = inputFiles(env, operands);
   const options = (prefix: string): GrepOptions => ({
     regex: new RegExp(source, `g${has('i') || has('y') ? 'i' : ''}`),
     invert: has('v'), count: has('c'), lineNumbers: has('n'), onlyMatching: has('o'), quiet: has('q'),
-    maxCount: maxArg === undefined || Number(maxArg) < 0 ? Infinity : Number(maxArg), prefix,
+    maxCount: maxArg === undefined || Number(maxArg) < 0 ? Infinity : Number(maxArg), prefix, context,
   });
   if (!files) {
-    const filter = new GrepFilter(options(has('H') ? '(standard input):' : ''));
+    const filter = new GrepFilter(options(has('H') ? '(standard input)' : ''));
     return warning ? { ...reading(filter), stderr: warning } : reading(filter);
   }
   const named = (files.length > 1 || has('H')) && !has('h');
@@ -138,7 +189,7 @@ export const startGrep: FilterStart = (env: ProgramEnv, argv: string[]) => {
       if (!has('s')) stderr += `grep: ${file.name}: No such file or directory\n`;
       continue;
     }
-    const filter = new GrepFilter(options(named ? `${file.name}:` : ''));
+    const filter = new GrepFilter(options(named ? file.name : ''));
     stdout += feedAll(filter, file.text);
     if (filter.exitCode === 0) selected = true;
     if (selected && has('q')) break;
