@@ -1,7 +1,8 @@
-// The 700×450 embed a blog author puts in a column: what has to fit there.
+// The 700×450 embed a blog author puts in a column, and a 400 px column on a phone: what has to fit there.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { podNameProblems } from './podNames';
+import { toolbarLines, toolbarProblems } from './toolbar';
 
 const EMBED = { width: 700, height: 450 };
 
@@ -63,5 +64,31 @@ test.describe('in a 700×450 embed', () => {
     await page.evaluate(() => (window.__playground as unknown as { advanceTime(ms: number): void }).advanceTime(60_000));
     await expect(page.getByRole('group', { name: /^Pod db-\d, / })).toHaveCount(3);
     expect(await podNameProblems(page)).toEqual([]);
+  });
+});
+
+test.describe('in a narrow column (400 px)', () => {
+  for (const [width, height, query] of [
+    [400, 600, ''],
+    [400, 600, '&readonly=1'],
+    [320, 480, ''],
+  ] as const) {
+    test(`every toolbar control is in reach at ${width}×${height}${query} (the pane toggles, theme and help ran off the edge)`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.goto(`./?embed=1&test-hooks=1${query}`);
+      await expect(page.getByRole('group', { name: /^Pod / })).toHaveCount(3);
+      expect(await toolbarProblems(page)).toEqual([]);
+      // A click on the last of them works: the terminal opens, and help too.
+      await page.getByRole('button', { name: 'Terminal', exact: true }).click();
+      await expect(page.getByRole('textbox', { name: 'Terminal input' })).toBeVisible();
+      await page.getByRole('button', { name: 'Help and keyboard shortcuts' }).click();
+      await expect(page.getByRole('dialog', { name: 'Help and keyboard shortcuts' })).toBeInViewport();
+    });
+  }
+
+  test('a 700×450 embed keeps its toolbar on one line', async ({ page }) => {
+    await openEmbed(page);
+    expect(await toolbarLines(page)).toBe(1);
+    expect(await toolbarProblems(page)).toEqual([]);
   });
 });

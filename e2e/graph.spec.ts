@@ -99,6 +99,23 @@ test.describe('the cluster graph', () => {
     await expect(page.getByRole('img', { name: /^Service typo selects/ })).toHaveCount(0);
   });
 
+  test('says why a Service whose targetPort nothing listens on refuses every connection (it was drawn as healthy)', async ({ page }) => {
+    await open(page);
+    const manifest = await page.evaluate(() => (window.__playground as { getState: () => { files: Record<string, string> } }).getState().files['web.yaml']);
+    expect(manifest).toContain('targetPort: 80');
+    // The student's mistake: the Service forwards to 8080, nginx serves 80 (the engine refuses, as a pod's kernel would).
+    await apply(page, 'web.yaml', manifest.replace('targetPort: 80', 'targetPort: 8080'));
+    const web = page.getByRole('group', { name: /^Service web, NodePort/ });
+    const warning = 'targetPort 8080: nothing in the pods listens on it (nginx on 80), so connections are refused';
+    await expect(web).toHaveAccessibleName(new RegExp(`warning: ${warning.replace(/[()]/g, '\\$&')}$`));
+    await expect(web.getByText(warning)).toBeVisible();
+    // The pods stay its endpoints, as in Kubernetes: ready, and drawn as receiving its traffic.
+    await expect(page.getByRole('img', { name: /^Service web selects Pod web-/ })).toHaveCount(3);
+    await apply(page, 'web.yaml', manifest);
+    await expect(web.getByText(warning)).toHaveCount(0);
+    await expect(web).not.toHaveAccessibleName(/warning/);
+  });
+
   test('the welcome example lets an instructor fail a pod\'s readiness at once, and its endpoint leaves the Service', async ({ page }) => {
     await open(page);
     await advance(page, 10_000);
@@ -236,6 +253,27 @@ test.describe('the cluster graph', () => {
 
     await open(page, '&embed=1&readonly=1');
     await expect(page.getByRole('button', { name: /^Actions for pod/ })).toHaveCount(0);
+  });
+
+  test('a node menu opened from the keyboard keeps its focus while the cluster changes (focus jumped back to the pod, arrows did nothing)', async ({ page }) => {
+    await open(page);
+    // By its id: names change with the pod's state, and new pods come before it in the page.
+    const id = await page.getByRole('group', { name: POD }).first().getAttribute('data-id');
+    const pod = page.locator(`.react-flow__node[data-id="${id}"]`);
+    const menu = await menuOf(page, pod);
+    await expect(menu).toBeVisible();
+    const items = menu.getByRole('menuitem');
+    await expect(items.first()).toBeFocused();
+    // The cluster changes under the open menu: new pods are created and start (an instructor's fault does the same).
+    await page.evaluate(() => (window.__playground as { runCommand: (l: string, s: string) => void }).runCommand('kubectl scale deployment web --replicas=5', 'terminal'));
+    await advance(page, 3_000);
+    await expect(page.getByRole('group', { name: /^Pod web-/ })).toHaveCount(5);
+    await expect(items.first()).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(items.nth(1)).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(pod).toBeFocused();
   });
 
   test('fits the whole picture into a 700×450 embed', async ({ page }) => {

@@ -271,6 +271,49 @@ for (const frame of [
   });
 }
 
+/** Square pixels of the hop callout that the open hop list lies over (or under). */
+async function calloutOverHopList(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const c = document.querySelector('.packet-callout')!.getBoundingClientRect();
+    const p = document.querySelector('.hop-panel')!.getBoundingClientRect();
+    const w = Math.min(c.right, p.right) - Math.max(c.left, p.left);
+    const h = Math.min(c.bottom, p.bottom) - Math.max(c.top, p.top);
+    return w > 0 && h > 0 ? Math.round(w * h) : 0;
+  });
+}
+
+test('opening the hop list moves the callout off it, at every step (it stayed where it was, under the list)', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await open(page);
+  await sendFromDialog(page, 'Your machine', /Service default\/web NodePort on node-1/);
+  const box = callout(page);
+  const stepText = () => box.locator('.packet-callout-step').textContent();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  while (!/^Step 1 of/.test((await stepText())!)) {
+    const before = await stepText();
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect(box.locator('.packet-callout-step')).not.toHaveText(before!);
+  }
+  const summary = page.getByText('Packet path', { exact: true });
+  const covered: string[] = [];
+  for (;;) {
+    const step = (await stepText())!;
+    await summary.click();
+    await expect(hops(page)).toBeVisible();
+    // Placed again within a frame or two of the list opening.
+    await expect.poll(() => calloutOverHopList(page), { timeout: 2000 }).toBe(0).catch(() => {});
+    const overlap = await calloutOverHopList(page);
+    if (overlap > 0) covered.push(`${step}: ${overlap} px²`);
+    await summary.click();
+    await expect(hops(page)).toBeHidden();
+    const [, n, total] = /Step (\d+) of (\d+)/.exec(step)!;
+    if (n === total) break;
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(box.locator('.packet-callout-step')).not.toHaveText(step);
+  }
+  expect(covered).toEqual([]);
+});
+
 test.describe('packets with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
 

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { podNameProblems } from './podNames';
+import { toolbarLines, toolbarProblems } from './toolbar';
 
 const POD = /^Pod web-[a-z0-9]+-[a-z0-9]{5}, /;
 
@@ -11,26 +12,6 @@ async function open(page: Page, width: number, height: number) {
   await page.setViewportSize({ width, height });
   await page.goto('./?test-hooks=1');
   await expect(page.getByRole('group', { name: POD })).toHaveCount(3);
-}
-
-/** Toolbar controls that overlap another control or leave the window. */
-function toolbarProblems(page: Page) {
-  return page.evaluate(() => {
-    const bar = document.querySelector('header.toolbar')!;
-    const controls = [...bar.querySelectorAll<HTMLElement>('button, select, output, h1')].filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().width > 2);
-    const problems: string[] = [];
-    const nameOf = (e: HTMLElement) => e.getAttribute('aria-label') ?? e.textContent?.trim() ?? e.tagName;
-    controls.forEach((a, i) => {
-      const r = a.getBoundingClientRect();
-      if (r.left < 0 || r.right > window.innerWidth || r.top < 0 || r.bottom > bar.getBoundingClientRect().bottom + 0.5) problems.push(`${nameOf(a)} leaves the window`);
-      for (const b of controls.slice(i + 1)) {
-        if (a.contains(b) || b.contains(a)) continue;
-        const s = b.getBoundingClientRect();
-        if (r.left < s.right - 0.5 && s.left < r.right - 0.5 && r.top < s.bottom - 0.5 && s.top < r.bottom - 0.5) problems.push(`${nameOf(a)} overlaps ${nameOf(b)}`);
-      }
-    });
-    return problems;
-  });
 }
 
 /** The smallest pod name as drawn on screen, in CSS px (its font size times the graph's zoom). */
@@ -85,9 +66,12 @@ test.describe('on a classroom projector', () => {
   test('at 1024×768 no toolbar control overlaps another or leaves the window, in presenter view too', async ({ page }) => {
     await open(page, 1024, 768);
     expect(await toolbarProblems(page)).toEqual([]);
+    // One line: the toolbar wraps only in windows narrower than its controls (a 400 px embed).
+    expect(await toolbarLines(page)).toBe(1);
     await page.getByRole('button', { name: 'Presenter view' }).click();
     await expect(page.getByRole('button', { name: 'Presenter view' })).toHaveAttribute('aria-pressed', 'true');
     expect(await toolbarProblems(page)).toEqual([]);
+    expect(await toolbarLines(page)).toBe(1);
   });
 
   test('at 1280×720 the pod names are drawn at least 9.5 px high (they were under 5 px)', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pod } from '../engine';
+import type { Pod, Service } from '../engine';
 import { LabelIndex } from './labels';
 import { diagnoseService } from './serviceDiagnostics';
 import { newPod, newService } from './testing/builders';
@@ -99,5 +99,42 @@ describe('diagnoseService: pods that match but get no traffic', () => {
     const pods = [newPod('a', { labels: { app: 'web' }, ns: 'shop' }), newPod('b', { labels: { app: 'web' } })];
     const d = diagnoseService(newService('web', { app: 'web' }, { ns: 'shop' }), new LabelIndex(pods));
     expect(d.matched.map((m) => m.pod.metadata.name)).toEqual(['a']);
+  });
+});
+
+// The engine refuses a connection to a port no container listens on (dataplane/routing.ts:
+// "Nothing in pod … listens on port 8080 (nginx on 80) … Check the Service's targetPort");
+// Kubernetes still lists the ready pods as endpoints, so the graph says why nothing answers.
+describe('diagnoseService: a targetPort nothing listens on', () => {
+  const ready = (n: number, ports: { name?: string; containerPort: number }[] = [{ containerPort: 80 }]) => Array.from({ length: n }, (_, i) => newPod(`web-${i}`, { labels: { app: 'web' }, ports }));
+  const cases: { name: string; pods: Pod[]; ports: NonNullable<Service['spec']['ports']>; warning: string | undefined }[] = [
+    { name: 'targetPort 8080 on nginx pods that serve 80', pods: ready(3), ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }], warning: 'targetPort 8080: nothing in the pods listens on it (app on 80), so connections are refused' },
+    { name: 'one pod', pods: ready(1), ports: [{ port: 81, targetPort: 8081, protocol: 'TCP' }], warning: 'targetPort 8081: nothing in the pods listens on it (app on 80), so connections are refused' },
+    { name: 'the right targetPort', pods: ready(3), ports: [{ port: 8080, targetPort: 80, protocol: 'TCP' }], warning: undefined },
+    { name: 'no targetPort: the port itself, which nginx serves', pods: ready(2), ports: [{ port: 80, protocol: 'TCP' }], warning: undefined },
+    { name: "nginx's well-known port 80 though only 8080 is declared", pods: ready(2, [{ containerPort: 8080 }]), ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }], warning: undefined },
+    { name: 'a named targetPort: the containerPort it names is served', pods: ready(2, [{ name: 'http', containerPort: 8080 }]), ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }], warning: undefined },
+    { name: 'the second port is the wrong one', pods: ready(2), ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }, { port: 443, targetPort: 8443, protocol: 'TCP' }], warning: 'targetPort 8443: nothing in the pods listens on it (app on 80), so connections are refused' },
+    { name: 'UDP ports are not judged (nothing here answers UDP but DNS)', pods: ready(2), ports: [{ port: 53, targetPort: 5353, protocol: 'UDP' }], warning: undefined },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const d = diagnoseService(newService('web', { app: 'web' }, { ports: c.ports }), new LabelIndex(c.pods));
+      expect(d.matched.every((m) => m.included), 'the pods stay endpoints, as in Kubernetes').toBe(true);
+      expect(d.warning).toBe(c.warning);
+    });
+  }
+
+  it('one pod that listens is enough: the Service answers, some of the time', () => {
+    const pods = [newPod('a', { labels: { app: 'web' }, ports: [{ containerPort: 8080 }] }), newPod('b', { labels: { app: 'web' } })];
+    pods[1].spec.containers[0].image = 'busybox';
+    const d = diagnoseService(newService('web', { app: 'web' }, { ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }] }), new LabelIndex(pods));
+    expect(d.warning).toBeUndefined();
+  });
+
+  it('pods left out of the endpoints do not count: no ready pods is the warning', () => {
+    const pods = [newPod('a', { labels: { app: 'web' }, ready: false, probe: true })];
+    const d = diagnoseService(newService('web', { app: 'web' }, { ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }] }), new LabelIndex(pods));
+    expect(d.warning).toBe('no ready endpoints: 1 pod matches app=web but none is ready');
   });
 });

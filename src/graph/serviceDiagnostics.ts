@@ -3,9 +3,14 @@
 // what is closest ("no pod has app=web; 3 pods have app=wbe"). Pure; the rules
 // for leaving a pod out follow the EndpointSlice controller
 // (staging/src/k8s.io/endpointslice/utils.go: podToEndpoint, ShouldPodBeInEndpoints)
-// and k8s.io/kubernetes/pkg/api/v1/pod FindPort for named target ports.
+// and k8s.io/kubernetes/pkg/api/v1/pod FindPort for named target ports. A Service
+// whose ready pods all have nothing listening on its targetPort is called out too:
+// Kubernetes lists those pods as ready endpoints (readiness probes their own port),
+// and every connection is refused — the mistake students make most (DESIGN.md).
 
-import type { Pod, Service } from '../engine';
+import { findPort } from '../engine/controllers/endpoints/podEndpoints';
+import type { Container, Pod, Service } from '../engine';
+import { listeningPorts } from '../engine/workloads/containerBehaviour';
 import { editDistance, formatPair, formatSelector, type LabelIndex } from './labels';
 import { notReadyReason } from './podState';
 
@@ -91,6 +96,57 @@ function noMatchWarning(service: Service, selector: Record<string, string>, inde
   return parts.join('; ');
 }
 
+/** What the engine's containers listen on (workloads/containerBehaviour.ts); container specs are shared by a workload's pods. */
+const portsByContainer = new WeakMap<Container, ReadonlySet<number>>();
+function portsOf(container: Container): ReadonlySet<number> {
+  let ports = portsByContainer.get(container);
+  if (!ports) portsByContainer.set(container, (ports = listeningPorts(container)));
+  return ports;
+}
+
+/** The pod's containers (and sidecars, init containers that keep running) that serve `port`. */
+function serves(pod: Pod, port: number): boolean {
+  if (pod.spec.containers.some((c) => portsOf(c).has(port))) return true;
+  return (pod.spec.initContainers ?? []).some((c) => c.restartPolicy === 'Always' && portsOf(c).has(port));
+}
+
+/** What a pod listens on, as the engine's connection-refused explanation puts it (dataplane/routing.ts): `nginx on 80`. */
+function listening(pod: Pod): string {
+  return pod.spec.containers.map((c) => `${c.name} on ${[...portsOf(c)].sort((a, b) => a - b).join(', ') || 'no port'}`).join('; ');
+}
+
+/**
+ * The first TCP target port of the Service that none of its ready pods listens on:
+ * every connection to it is refused (a pod that listens ends the search at once, so
+ * the common, working case costs one lookup per port).
+ */
+function refusedTargetPort(service: Service, ready: readonly Pod[]): number | undefined {
+  for (const port of service.spec.ports ?? []) {
+    if ((port.protocol ?? 'TCP') !== 'TCP') continue;
+    let target: number | undefined;
+    let anyListens = false;
+    for (const pod of ready) {
+      const t = findPort(pod, port);
+      if (t === undefined) continue;
+      target ??= t;
+      if (serves(pod, t)) {
+        anyListens = true;
+        break;
+      }
+    }
+    if (!anyListens && target !== undefined) return target;
+  }
+  return undefined;
+}
+
+/** `ready`: the pods the Service sends to (its endpoints). */
+function refusedWarning(service: Service, ready: readonly Pod[]): string | undefined {
+  const target = refusedTargetPort(service, ready);
+  if (target === undefined) return undefined;
+  // A named targetPort resolves to a declared containerPort, which the container serves: only numbers get here.
+  return `targetPort ${target}: nothing in the pods listens on it (${listening(ready[0])}), so connections are refused`;
+}
+
 /** `failingPods`: `namespace/name` of pods whose readiness probe `sim pod fail-readiness` made fail. */
 export function diagnoseService(service: Service, index: LabelIndex<Pod>, failingPods: ReadonlySet<string> = new Set()): ServiceDiagnosis {
   const selector = service.spec.selector ?? {};
@@ -104,10 +160,10 @@ export function diagnoseService(service: Service, index: LabelIndex<Pod>, failin
       return { pod, included: reason === undefined, reason };
     })
     .sort((a, b) => (a.pod.metadata.name ?? '').localeCompare(b.pod.metadata.name ?? ''));
-  const included = matched.filter((m) => m.included).length;
+  const included = matched.filter((m) => m.included).map((m) => m.pod);
   const warning =
-    included === 0
+    included.length === 0
       ? `no ready endpoints: ${matched.length === 1 ? '1 pod matches' : `${matched.length} pods match`} ${formatSelector(selector)} but none is ready`
-      : undefined;
+      : refusedWarning(service, included);
   return { matched, warning };
 }

@@ -25,13 +25,21 @@ export function ContextMenu({ title, x, y, items, onClose }: { title: string; x:
     el.querySelector<HTMLButtonElement>('[role="menuitem"]:not([disabled])')?.focus();
   }, [x, y]);
 
+  // The latest onClose, read when the menu closes. The graph passes a new one on each of
+  // its renders (every cluster change), and an effect that depended on it ran its cleanup
+  // each time: focus went back to the node while the menu stayed open, so a keyboard user's
+  // arrow keys moved nothing while pods were starting or restarting.
+  const onCloseRef = useRef(onClose);
+  useLayoutEffect(() => {
+    onCloseRef.current = onClose;
+  });
   useEffect(() => {
     const away = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) onClose();
+      if (ref.current && !ref.current.contains(e.target as Node)) onCloseRef.current();
     };
     // Escape closes the menu wherever focus is (a right-click may leave it on the node).
     const escape = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
+      if (e.key === 'Escape') onCloseRef.current();
     };
     document.addEventListener('mousedown', away, true);
     document.addEventListener('keydown', escape);
@@ -41,7 +49,7 @@ export function ContextMenu({ title, x, y, items, onClose }: { title: string; x:
       const back = returnFocus.current as HTMLElement | null;
       if (back && document.contains(back)) back.focus?.();
     };
-  }, [onClose]);
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? [])];

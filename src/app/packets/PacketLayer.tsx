@@ -89,6 +89,17 @@ export function PacketLayer() {
     const ro = new ResizeObserver(() => player.resize(parent.clientWidth, parent.clientHeight));
     ro.observe(parent);
     player.resize(parent.clientWidth, parent.clientHeight);
+    // The panels over the graph (the hop list, the legend, the traffic generator) are
+    // obstacles for the callout too: when one appears or changes size (a person opens
+    // the hop list while a step is on show), the callout is placed again rather than
+    // left under or over it. React Flow renders panels as children of its root.
+    const panelsResized = new ResizeObserver(() => player.layoutChanged());
+    const observePanels = () => {
+      for (const el of parent.children) if (el.classList.contains('react-flow__panel')) panelsResized.observe(el);
+    };
+    const panelsAdded = new MutationObserver(observePanels);
+    panelsAdded.observe(parent, { childList: true });
+    observePanels();
     // Pan, zoom and layout changes redraw (one frame) even while nothing moves.
     let lastTransform = rf.getState().transform;
     let lastLookup = rf.getState().nodeLookup;
@@ -105,6 +116,8 @@ export function PacketLayer() {
     return () => {
       unsub();
       ro.disconnect();
+      panelsResized.disconnect();
+      panelsAdded.disconnect();
       detach();
     };
   }, [rf]);

@@ -86,3 +86,18 @@ describe('placeCallout', () => {
     expect(placeCallout(SIZE, anchor, [], PANE)).toEqual({ left: 330, top: 300 - 12 - 90 });
   });
 });
+
+describe('placeCallout with a panel over the place', () => {
+  it('the open hop list over Your machine: beyond the list, not over it or the nodes beside it (1280x720, rows)', () => {
+    // Measured in the built site: the hop list opened at the SEND step, over Your machine.
+    const list = box(8, 8, 380, 223);
+    const workstation = box(16, 40, 205, 57);
+    const ingress = box(16, 110, 205, 57);
+    const coreDns = box(16, 180, 205, 57);
+    const service = box(380, 10, 240, 100);
+    const obstacles = [hop(workstation), hop(ingress), other(coreDns), other(service), other(list)];
+    const { left, top } = placeCallout({ width: 340, height: 104 }, workstation, obstacles, { width: 925, height: 420 });
+    const callout = box(left, top, 340, 104);
+    for (const r of [list, workstation, ingress]) expect(overlaps(callout, r), `covers ${JSON.stringify(r)} at ${left},${top}`).toBe(false);
+  });
+});

@@ -44,9 +44,10 @@ const MIN_FACING = 16;
 
 /**
  * Candidate top-left corners around the anchor: centred above, below, right and left
- * (ties keep this order), then slid along each side, then the four corners.
+ * (ties keep this order), then slid along each side, then the four corners, then
+ * beyond the edges of whatever lies over the anchor.
  */
-function candidates(size: Size, a: Rect): [number, number][] {
+function candidates(size: Size, a: Rect, obstacles: readonly Obstacle[]): [number, number][] {
   const { width: w, height: h } = size;
   const g = CALLOUT_GAP;
   const cx = (a.left + a.right) / 2;
@@ -68,6 +69,12 @@ function candidates(size: Size, a: Rect): [number, number][] {
     out.push([x, above], [x, below], [right, y], [left, y]);
   }
   out.push([right, above], [left, above], [right, below], [left, below]);
+  // Something over the anchor (a panel such as the open hop list, or the frame around a
+  // pod): every spot beside the anchor overlaps it, so try just beyond each of its edges.
+  for (const { rect: o } of obstacles) {
+    if (overlapArea(o, a) === 0) continue;
+    out.push([cx - w / 2, o.top - g - h], [cx - w / 2, o.bottom + g], [o.right + g, cy - h / 2], [o.left - g - w, cy - h / 2]);
+  }
   return out;
 }
 
@@ -83,7 +90,7 @@ export function placeCallout(size: Size, anchor: Rect, obstacles: readonly Obsta
   const ay = (anchor.top + anchor.bottom) / 2;
   let best = { left: PANE_MARGIN, top: PANE_MARGIN };
   let bestScore = Infinity;
-  for (const [x, y] of candidates(size, anchor)) {
+  for (const [x, y] of candidates(size, anchor, obstacles)) {
     const left = Math.min(Math.max(x, PANE_MARGIN), maxLeft);
     const top = Math.min(Math.max(y, PANE_MARGIN), maxTop);
     const box = { left, top, right: left + size.width, bottom: top + size.height };
