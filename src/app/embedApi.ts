@@ -3,15 +3,23 @@
 // for `?embed=1` pages and installs it when the example has started, at the
 // moment the test hooks install, handing it the page's actions (embedActions.ts:
 // the same runCommand, loadScenario and setTheme the UI uses). It imports no
-// module of the page itself, so loading it does not reshape the page's chunks.
+// module of the page's first chunk, so loading it does not reshape the page's chunks:
+// a `send` is built here with the Send request dialog's code (sendRequest.ts, lazy too).
 
 import type { EarlyMessages } from '../embed/earlyMessages';
 import type { PageParams } from '../embed/params';
+import type { ClusterSnapshot } from '../engine';
+import { sendCommandLine } from './packets/sendRequest';
 import { acceptsOrigin, envelope, EventBudget, eventOrigin, handleRequest, originOf, parseMessage, replyTarget, traceEvent, type ApiActions, type ApiEvent, type Reply, type TraceLike } from '../embed/messageApi';
+
+/** The page's actions (embedActions.ts): all the API's but `send`, which is built here. */
+export type PageActions = Omit<ApiActions, 'sendCommand'>;
 
 /** What the API needs from the page (embedActions.ts). */
 export interface EmbedHost {
-  actions: ApiActions;
+  actions: PageActions;
+  /** The cluster as the page last drew it (who can send a request, and to what). */
+  snapshot(): ClusterSnapshot;
   /** Calls `listener` with each request traced from now on; returns a function that stops. */
   watchTraces(listener: (trace: TraceLike) => void): () => void;
 }
@@ -24,6 +32,7 @@ export interface EmbedHost {
  */
 export function installEmbedApi(params: PageParams, host: EmbedHost, early?: EarlyMessages): () => void {
   if (window.parent === window) return () => {};
+  const actions: ApiActions = { ...host.actions, sendCommand: (url, from, sendHost) => sendCommandLine(host.snapshot(), url, from, sendHost) };
   const parent = window.parent;
   const referrer = originOf(document.referrer);
   let lastRequest: string | undefined;
@@ -46,7 +55,7 @@ export function installEmbedApi(params: PageParams, host: EmbedHost, early?: Ear
     const reply: Reply =
       parsed.kind === 'error'
         ? { type: 'error', ...(parsed.id === undefined ? {} : { id: parsed.id }), message: parsed.message }
-        : handleRequest(parsed.request, host.actions);
+        : handleRequest(parsed.request, actions);
     post(reply, replyTarget(event.origin));
   };
   window.addEventListener('message', onMessage);
@@ -64,7 +73,7 @@ export function installEmbedApi(params: PageParams, host: EmbedHost, early?: Ear
 
   // `ready` first: it says requests work from now on, and the early ones' replies follow it.
   // A page whose command line failed to load never says it (requests get an error reply).
-  if (host.actions.running()) post({ type: 'ready', readOnly: host.actions.readOnly() }, target() ?? '*');
+  if (actions.running()) post({ type: 'ready', readOnly: actions.readOnly() }, target() ?? '*');
   if (early) {
     for (const event of early.take()) onMessage(event);
     if (early.dropped()) console.warn(`the embed API dropped ${early.dropped()} requests sent before it had started`);

@@ -8,7 +8,9 @@ import { createNetworkPolicyStrategy } from './api/strategies/networkPolicy';
 import { validateService, validateServiceUpdate } from './api/strategies/service/validation';
 import { validateDaemonSetSpec, validateDeploymentSpec, validateReplicaSetSpec, validateStatefulSetSpec } from './api/strategies/workloadValidation';
 import { validatePodOnlyContainerRules, validatePodSpec } from './api/validation/podSpec';
+import { createEndpointSliceMirroringController } from './controllers/endpoints/endpointSliceMirroringController';
 import { createIngressController } from './controllers/ingressController';
+import { createNamespaceController } from './controllers/namespace';
 import { createStatefulSetController } from './controllers/statefulset';
 import { historyToClean, planDaemonSetRollingUpdate } from './controllers/workloads/daemonSetRollingUpdate';
 import type { EngineExtension } from './extensionRegistry';
@@ -30,4 +32,6 @@ export const fullExtension: EngineExtension = {
   planDaemonSetRollingUpdate,
   daemonSetHistoryToClean: historyToClean,
   createIngressController,
+  createEndpointSliceMirroringController,
+  createNamespaceController,
 };

@@ -44,6 +44,9 @@ export interface EngineExtension {
   /** The DaemonSet controller's cleanup of revisions past revisionHistoryLimit. */
   daemonSetHistoryToClean: typeof historyToClean;
   createIngressController: ControllerFactory;
+  /** EndpointSlice mirroring and namespace deletion: nothing of a fresh cluster needs them. */
+  createEndpointSliceMirroringController: ControllerFactory;
+  createNamespaceController: ControllerFactory;
 }
 
 let installed: EngineExtension | undefined;

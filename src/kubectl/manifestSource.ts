@@ -8,7 +8,8 @@
 
 import type { KindInfo } from '../engine/api/registry';
 import { goQuote } from '../engine/core/errors';
-import { parseSelector, type Selector } from '../engine/core/labels';
+import { type Selector } from '../engine/core/labels';
+import { parseSelector } from '../engine/core/labelSelectorParser';
 import type { KubeObject } from '../engine/core/types';
 import { aggregateText, isPlainObject, parseManifests, shapeProblems } from '../manifests';
 import type { Invocation } from './command';

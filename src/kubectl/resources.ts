@@ -6,7 +6,8 @@
 import { compileFieldSelector } from '../engine/api/fieldSelector';
 import type { KindInfo } from '../engine/api/registry';
 import type { EngineContext } from '../engine/context';
-import { matchesSelector, parseSelector, type Selector } from '../engine/core/labels';
+import { matchesSelector, type Selector } from '../engine/core/labels';
+import { parseSelector } from '../engine/core/labelSelectorParser';
 import { apiErrors, goQuote, isStatusError, StatusError } from '../engine/core/errors';
 import type { KubeObject } from '../engine/core/types';
 import { KubectlError } from './errors';

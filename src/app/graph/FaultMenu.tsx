@@ -2,7 +2,7 @@
 // through runCommand(line, 'menu') — the same line the terminal would run.
 import { nodeCommands, podCommands } from '../../graph/faultCommands';
 import type { NodeData, WorkloadRef } from '../../graph/types';
-import { openSendRequest } from '../packets/sendRequest';
+import { openSendRequest } from '../packets/sendRequestOpener';
 import { select, setHighlight } from '../store/actions';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 

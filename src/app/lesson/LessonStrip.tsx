@@ -11,7 +11,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { changesCluster, findScenario, type TryCommand } from '../../scenarios';
 import { EXTERNAL_IP } from '../../scenarios/tryThis';
 import { toggleTrafficGenerator } from '../packets/LazyPanels';
-import { openSendRequest } from '../packets/sendRequest';
+import { openSendRequest } from '../packets/sendRequestOpener';
 import { Icon } from '../shell/Icon';
 import { resolveLessonCommand, runLessonCommand } from './lessonCommand';
 import { setLessonCollapsed, setLessonDismissed } from '../store/lesson';

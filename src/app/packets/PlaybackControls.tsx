@@ -5,7 +5,7 @@
 import { memo } from 'react';
 import { useStore } from '../store/state';
 import { loadedPlayer } from './playerHandle';
-import { openSendRequest } from './sendRequest';
+import { openSendRequest } from './sendRequestOpener';
 import { toggleTrafficGenerator } from './LazyPanels';
 import './packets.css';
 

@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { runCommand } from '../store/actions';
 import { useStore } from '../store/state';
-import { commandFor, destinations, registerSendRequestOpener, sources, suggestFor } from './sendRequest';
+import { commandFor, destinations, sources, suggestFor } from './sendRequest';
+import { registerSendRequestOpener } from './sendRequestOpener';
 
 export function SendRequestDialog() {
   const dialogRef = useRef<HTMLDialogElement>(null);

@@ -2,10 +2,11 @@
 // ingress, a pod whose image has curl or wget), what it can be sent to (a Service
 // by name, its ClusterIP, a node IP and nodePort, a load-balancer IP, an Ingress
 // host and path), prefilled from the cluster's objects, and the command line that
-// does it, run through runCommand so the terminal shows it too. Pure except for
-// openSendRequest, which the graph's context menu and the toolbar call.
+// does it, run through runCommand so the terminal shows it too. Pure; opening the
+// dialog (openSendRequest) lives in sendRequestOpener.ts.
 
 import type { ClusterSnapshot, KubeObject, TraceRequest } from '../../engine';
+import type { SendFrom } from '../../embed/messageApi';
 import { imageTools } from '../../engine/network/podTools';
 
 export type SourceChoice =
@@ -169,25 +170,10 @@ export function suggestFor(s: ClusterSnapshot, target?: { namespace: string; nam
   return pick(pod?.source ?? { kind: 'workstation' });
 }
 
-type Opener = (target?: { namespace: string; name: string }) => void;
-let opener: Opener | null = null;
-let pending: { target?: { namespace: string; name: string } } | null = null;
-
-/** Opens the "Send request" dialog, prefilled for `target` (a Service) when given. */
-export function openSendRequest(target?: { namespace: string; name: string }): void {
-  if (opener) opener(target);
-  else pending = { target };
-}
-
-/** The dialog registers itself; a request to open made before it mounted is delivered then. */
-export function registerSendRequestOpener(fn: Opener): () => void {
-  opener = fn;
-  if (pending) {
-    const p = pending;
-    pending = null;
-    fn(p.target);
-  }
-  return () => {
-    if (opener === fn) opener = null;
-  };
+/** The command line the Send request dialog would run for this request (the embed API's `send`), or why there is none. */
+export function sendCommandLine(s: ClusterSnapshot, url: string, from: SendFrom, host?: string): { ok: true; command: string } | { ok: false; message: string } {
+  if (from.kind === 'workstation') return { ok: true, command: commandFor(from, url, host) };
+  const found = sources(s).find((c) => c.source.kind === 'pod' && c.source.namespace === from.namespace && c.source.name === from.name);
+  if (!found) return { ok: false, message: `no running pod ${from.namespace}/${from.name} has curl or wget to send the request` };
+  return { ok: true, command: commandFor(found.source, url, host) };
 }

@@ -1,8 +1,8 @@
 // Starts every controller of the simulated control plane, in a fixed order
-// (the order only decides which queue the manager drains first). The StatefulSet and
-// ingress-nginx controllers come from the engine's extension (extensionRegistry.ts):
-// without it (the browser's first picture only, which has no StatefulSet or Ingress)
-// they are left out.
+// (the order only decides which queue the manager drains first). The StatefulSet,
+// EndpointSlice mirroring, namespace and ingress-nginx controllers come from the engine's
+// extension (extensionRegistry.ts): without it (the browser's first picture only, which
+// has no StatefulSet, Ingress, selectorless Service or deleted namespace) they are left out.
 import type { EngineContext } from '../context';
 import type { EngineExtension } from '../extensionRegistry';
 import { createServiceLoadBalancerController } from './cloudProvider';
@@ -10,10 +10,8 @@ import { createDaemonSetController } from './daemonset';
 import { createDeploymentController } from './deployment';
 import { createEndpointsController } from './endpoints/endpointsController';
 import { createEndpointSliceController } from './endpoints/endpointSliceController';
-import { createEndpointSliceMirroringController } from './endpoints/endpointSliceMirroringController';
 import { createGarbageCollector } from './garbageCollector';
 import { createKubeletController } from './kubelet';
-import { createNamespaceController } from './namespace';
 import { createNodeLifecycleController } from './nodeLifecycle';
 import { createReplicaSetController } from './replicaset';
 import { createSchedulerController } from './scheduler';
@@ -33,10 +31,10 @@ export function startControllers(ctx: EngineContext, extension: EngineExtension 
     createKubeletController,
     createEndpointsController,
     createEndpointSliceController,
-    createEndpointSliceMirroringController,
+    extension?.createEndpointSliceMirroringController,
     createServiceLoadBalancerController,
     createNodeLifecycleController,
-    createNamespaceController,
+    extension?.createNamespaceController,
     createGarbageCollector,
     extension?.createIngressController,
   ];

@@ -12,7 +12,7 @@
 // string checks the same way, and these are pure (no API-server state; no import cycle).
 import { isQualifiedName, isValidLabelValue } from '../api/validation/common';
 import { goQuote } from './errors';
-import type { Requirement, Selector } from './labels';
+import { parseInt64, type Requirement, type Selector } from './labels';
 
 /**
  * Lexer tokens, named by their literal (string2token); `id` is an identifier (key or
@@ -99,11 +99,12 @@ function scan(s: string): ScannedItem[] {
 }
 
 /**
- * Parses a selector string as labels.Parse does; requirements come back sorted by key.
+ * Parses the label selector syntax (`a=b,c!=d,e in (x,y),f notin (z),g,!h,n>3`) as
+ * labels.Parse does; requirements come back sorted by key.
  * Throws Error with upstream's text: `unable to parse requirement: …` for a requirement
  * that does not parse, or one of parse's own texts between requirements (unprefixed).
  */
-export function parseLabelSelector(selector: string): Selector {
+export function parseSelector(selector: string): Selector {
   const items = scan(selector);
   let position = 0;
 
@@ -254,14 +255,4 @@ function checkValues(key: string, op: string, values: string[]): void {
   const unique = [...new Set(errors)];
   if (unique.length === 1) throw new Error(unique[0]);
   if (unique.length > 1) throw new Error(`[${unique.join(', ')}]`);
-}
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
-/** strconv.ParseInt(s, 10, 64): an optional sign and decimal digits, within int64. */
-export function parseInt64(s: string): bigint | undefined {
-  if (!/^[+-]?[0-9]+$/.test(s)) return undefined;
-  const n = BigInt(s);
-  return n < INT64_MIN || n > INT64_MAX ? undefined : n;
 }

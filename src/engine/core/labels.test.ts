@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type IndexEntry, LabelIndex, matchesSelector, parseSelector, type Selector } from './labels';
+import { type IndexEntry, LabelIndex, matchesSelector, type Selector } from './labels';
+import { parseSelector } from './labelSelectorParser';
 import { SeededRandom } from './random';
 
 interface Obj {

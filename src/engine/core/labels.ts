@@ -1,8 +1,7 @@
-// Label selectors: parsing the kubectl `-l` syntax, matching, and the
-// index that lets a Service find its pods without scanning every pod.
+// Label selectors: matching (the `-l` syntax is parsed in labelSelectorParser.ts, which
+// only kubectl needs), and the index that lets a Service find its pods without scanning every pod.
 // Source: staging/src/k8s.io/apimachinery/pkg/labels/selector.go.
 
-import { parseInt64, parseLabelSelector } from './labelSelectorParser';
 import type { LabelSelector } from './types';
 
 /** `gt`/`lt` (`n>3`, `n<3`) come only from the string syntax; LabelSelector has no such operator. */
@@ -80,11 +79,15 @@ export function selectorToString(sel: Selector): string {
     .join(',');
 }
 
-/**
- * Parses the label selector syntax (`a=b,c!=d,e in (x,y),f notin (z),g,!h,n>3`) as
- * labels.Parse does. Throws Error with upstream's text on malformed input.
- */
-export const parseSelector: (text: string) => Selector = parseLabelSelector;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** strconv.ParseInt(s, 10, 64): an optional sign and decimal digits, within int64. */
+export function parseInt64(s: string): bigint | undefined {
+  if (!/^[+-]?[0-9]+$/.test(s)) return undefined;
+  const n = BigInt(s);
+  return n < INT64_MIN || n > INT64_MAX ? undefined : n;
+}
 
 function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
   if (a === b) return true;

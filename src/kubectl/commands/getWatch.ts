@@ -10,7 +10,8 @@
 
 import type { KindInfo } from '../../engine/api/registry';
 import { compileFieldSelector } from '../../engine/api/fieldSelector';
-import { matchesSelector, parseSelector } from '../../engine/core/labels';
+import { matchesSelector } from '../../engine/core/labels';
+import { parseSelector } from '../../engine/core/labelSelectorParser';
 import { apiErrors } from '../../engine/core/errors';
 import { qualifiedResource } from '../../engine/api/registry';
 import type { WatchEvent } from '../../engine/core/store';

@@ -8,7 +8,7 @@
 
 import { deepFreeze } from '../../core/store';
 import type { Container, ObjectMeta, Pod, PodSpec, PodTemplateSpec, Probe } from '../../core/types';
-import { hasNoVolumeSource } from '../validation/volumes';
+import { hasNoVolumeSource } from '../validation/volumeSources';
 
 type ContainerResources = { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
 

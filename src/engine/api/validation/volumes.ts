@@ -1,4 +1,5 @@
 // Pod volumes: the one-source rule and the names (ValidateVolumes, validateVolumeSource).
+// The list of sources is in volumeSources.ts, which defaulting shares (in the first chunk).
 // The sources' own fields (a configMap's name, a hostPath's path …) are not simulated and
 // not validated.
 // Source: pkg/apis/core/validation/validation.go (ValidateVolumes, validateVolumeSource),
@@ -6,43 +7,9 @@
 
 import { field, type FieldError } from '../../core/errors';
 import { isDNS1123Label, validDNS1123Label } from './common';
-
-/**
- * VolumeSource's members, in the order validateVolumeSource checks them: the first one set
- * counts, each later one is `Forbidden: may not specify more than 1 volume type` under its
- * own name, except downwardAPI, which upstream reports under the misspelt `downwarAPI`.
- * (`image` is the ImageVolume source, alpha and off by default in v1.32.)
- */
-const VOLUME_SOURCES: readonly (readonly [json: string, reportedAs: string])[] = [
-  ['emptyDir', 'emptyDir'], ['hostPath', 'hostPath'], ['gitRepo', 'gitRepo'], ['gcePersistentDisk', 'gcePersistentDisk'],
-  ['awsElasticBlockStore', 'awsElasticBlockStore'], ['secret', 'secret'], ['nfs', 'nfs'], ['iscsi', 'iscsi'], ['glusterfs', 'glusterfs'],
-  ['flocker', 'flocker'], ['persistentVolumeClaim', 'persistentVolumeClaim'], ['rbd', 'rbd'], ['cinder', 'cinder'], ['cephfs', 'cephFS'],
-  ['quobyte', 'quobyte'], ['downwardAPI', 'downwarAPI'], ['fc', 'fc'], ['flexVolume', 'flexVolume'], ['configMap', 'configMap'],
-  ['azureFile', 'azureFile'], ['vsphereVolume', 'vsphereVolume'], ['photonPersistentDisk', 'photonPersistentDisk'],
-  ['portworxVolume', 'portworxVolume'], ['azureDisk', 'azureDisk'], ['storageos', 'storageos'], ['projected', 'projected'],
-  ['scaleIO', 'scaleIO'], ['csi', 'csi'], ['ephemeral', 'ephemeral'], ['image', 'image'],
-];
-
-type Volume = Record<string, unknown>;
+import { isSet, sourceCount, type Volume, VOLUME_SOURCES } from './volumeSources';
 
 const asVolume = (v: unknown): Volume => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Volume) : {});
-/** A pointer member is set: present and not null. */
-const isSet = (volume: Volume, key: string) => volume[key] !== undefined && volume[key] !== null;
-
-const SOURCE_NAMES: ReadonlySet<string> = new Set(VOLUME_SOURCES.map(([json]) => json));
-
-/**
- * How many sources a volume sets. Walks the volume's own keys (a name and a source, as a
- * rule) rather than the thirty source names: every pod and template passes through here.
- */
-function sourceCount(volume: Volume): number {
-  let n = 0;
-  for (const key in volume) if (SOURCE_NAMES.has(key) && isSet(volume, key)) n++;
-  return n;
-}
-
-/** ptr.AllPtrFieldsNil(&volume.VolumeSource): no source at all (what SetDefaults_Volume turns into `emptyDir: {}`). */
-export const hasNoVolumeSource = (volume: Volume) => sourceCount(volume) === 0;
 
 /** validateVolumeSource's count errors for one volume at `path` (`spec.volumes[0]`). */
 function validateVolumeSource(volume: Volume, path: string): FieldError[] {
