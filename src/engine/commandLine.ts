@@ -13,7 +13,7 @@ import { proxyRules } from './dataplane/proxyRules';
 import { traceListeners, traceRequest } from './dataplane/trace';
 import { dnsRecords } from './dns/records';
 import { findProgram } from './programs';
-import { runPipeline } from './programs/pipeline';
+import { runShellLine } from './programs/shell';
 import { registerBuiltinPrograms } from './programs/builtin';
 import { runSim } from './sim';
 import { runKubectl } from '../kubectl';
@@ -22,7 +22,7 @@ export const fullCommandLine: CommandLine = {
   runKubectl,
   runSim,
   findProgram,
-  runPipeline,
+  runShellLine,
   traceRequest,
   traceListeners,
   proxyRules,

@@ -9,7 +9,7 @@
 
 import type { EngineContext } from './context';
 import type { ExecResult } from './exec';
-import type { runPipeline } from './programs/pipeline';
+import type { runShellLine } from './programs/shell';
 import type { Program } from './programs/types';
 import type { KeepRunning } from './running';
 import type { Trace, TraceRequest } from './dataplane/types';
@@ -24,8 +24,8 @@ export interface CommandLine {
   runSim(ctx: EngineContext, argv: string[]): ExecResult;
   /** curl, wget, nslookup, dig … on the person's machine. */
   findProgram(name: string): Program | undefined;
-  /** A line of several commands joined by `|` (a line of one command never needs it). */
-  runPipeline: typeof runPipeline;
+  /** A line as the shell runs it: lists, pipelines, variables, for loops (programs/shell.ts). */
+  runShellLine: typeof runShellLine;
   traceRequest(ctx: EngineContext, request: TraceRequest): Trace;
   /** The listeners every trace of `ctx` is reported to (curl in a terminal, DNS traces, trace()). */
   traceListeners(ctx: EngineContext): Set<TraceListener>;

@@ -29,7 +29,7 @@ import { DEFAULT_CONFIG, type ClusterConfig, type EngineContext } from './contex
 import { startControllers } from './controllers';
 import { ControllerManager } from './controllers/runtime';
 import { type ExecResult, fail, internalErrorText } from './exec';
-import { parseShellLine } from './programs/shellSyntax';
+import type { ShellState } from './programs/shell';
 import type { FilterProgram } from './programs/types';
 import { finishInExec, type KeepRequest, type KeepRunning, Running, type RunningCommand } from './running';
 import type { Trace, TraceRequest } from './dataplane/types';
@@ -102,7 +102,12 @@ export interface Cluster {
   readFile(path: string): string | undefined;
   deleteFile(path: string): boolean;
   listFiles(): string[];
-  exec(commandLine: string, stdin?: string): ExecResult;
+  /**
+   * One line as a person types it in the terminal. Its shell variables and `$?` stay for the
+   * next line; with `subshell` the line runs as `( line )` would: it reads them and changes
+   * neither (for lines the UI runs on its own behalf, which a reload does not replay).
+   */
+  exec(commandLine: string, stdin?: string, options?: { subshell?: boolean }): ExecResult;
   /**
    * Starts a line that may keep running (`kubectl get -w`, `logs -f`, `port-forward`): its
    * output streams as the cluster changes and time moves, until it ends or is interrupted
@@ -249,34 +254,37 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     return result;
   };
 
+  // The terminal's shell session: its variables and $? outlive a line, as in a terminal. They
+  // change only through exec and start, which a saved session's replay repeats in order, so a
+  // reload gives them back (programs/shell.ts).
+  const shell: ShellState = { variables: new Map(), exported: new Set(), status: 0 };
+
   /**
-   * Runs one line: a command, or a pipeline (programs/pipeline.ts, which comes with the command line). `streaming` is start's:
-   * a command that asks to keep running hands its request to `keep`; exec's lines close such
-   * a command themselves (keep only records the request of a line that is one command).
+   * Runs one line as the shell does (programs/shell.ts, which comes with the command line): lists,
+   * pipelines, variables, for loops. `streaming` is start's: a command that asks to keep
+   * running hands its request to `keep`; exec's lines close such a command themselves (keep
+   * only records the request of a line whose last pipeline is one command).
    */
-  const runLine = (line: string, stdin: string | undefined, keep: KeepRunning, streaming: boolean): ExecResult => {
-    const parsed = parseShellLine(line);
-    if ('error' in parsed) return parsed.error;
-    const { stages } = parsed;
-    if (stages.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
+  const runLine = (line: string, stdin: string | undefined, keep: KeepRunning, streaming: boolean, session = shell): ExecResult => {
     const cl = reachCommandLine();
-    if (!cl) return fail(NOT_READY, 1);
-    if (stages.length === 1) return runCommand(cl, stages[0], stdin, keep);
+    if (!cl) return line.trim() === '' ? { stdout: '', stderr: '', exitCode: 0 } : fail(NOT_READY, 1);
     const filterOf = (name: string) => {
       const program = cl.findProgram(name);
       return program && 'startFilter' in program ? (program as FilterProgram) : undefined;
     };
-    return cl.runPipeline(stages, stdin, {
+    return cl.runShellLine(line, session, stdin, {
       runCommand: (words, input, keepCommand) => runCommand(cl, words, input, keepCommand),
       isFilter: (name) => filterOf(name) !== undefined,
       startFilter: (words) => filterOf(words[0])!.startFilter({ ctx, workspace, origin: { kind: 'workstation' } }, words),
-      finishInExec: (result, request) => finishInExec(line, result, request, advance),
-    }, streaming ? keep : undefined);
+      advance,
+      errorPrefix: 'bash',
+    }, keep, streaming);
   };
 
-  const exec = (line: string, stdin?: string): ExecResult => {
+  const exec = (line: string, stdin?: string, options?: { subshell?: boolean }): ExecResult => {
     let request: KeepRequest | undefined;
-    let result = runLine(line, stdin, (begin, options) => (request = { begin, options }), false);
+    const session = options?.subshell ? { variables: new Map(shell.variables), exported: new Set(shell.exported), status: shell.status } : shell;
+    let result = runLine(line, stdin, (begin, opts) => (request = { begin, options: opts }), false, session);
     // exec cannot wait for a Ctrl-C: it closes the stream as a timed-out request (running.ts).
     if (request && result.exitCode === 0) result = finishInExec(line, result, request, advance);
     pollRunning();

@@ -25,6 +25,16 @@ describe('checkManifest', () => {
     expect(podsAndIPs(checked)).toBe(podsAndIPs(plain));
   });
 
+  it("leaves the terminal's shell as it was: `$?` and variables (the check runs as a subshell)", () => {
+    const c = createCluster({ seed: 7 });
+    c.exec('ANSWER=42');
+    c.exec('false');
+    // A manifest that fails the check (exit 1) and one that passes (exit 0).
+    checkManifest(c, 'web.yaml', WELCOME_MANIFEST.replace('targetPort: 80', 'targetPort: 80\n      nodePort: 80'));
+    checkManifest(c, 'web.yaml', WELCOME_MANIFEST);
+    expect(c.exec('echo $? $ANSWER').stdout).toBe('1 42\n');
+  });
+
   it('reports the API server error of a bad nodePort on its line', () => {
     const c = createCluster({ seed: 1 });
     const text = WELCOME_MANIFEST.replace('targetPort: 80', 'targetPort: 80\n      nodePort: 80');

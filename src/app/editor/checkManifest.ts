@@ -36,7 +36,8 @@ function dryRun(cluster: Cluster, json: string): Verdict {
   const rng = cluster.context.rng;
   const seedState = rng.save();
   const version = cluster.context.store.currentResourceVersion;
-  const result = cluster.exec('kubectl apply --dry-run=server -f -', json);
+  // A subshell: the check must not change the terminal's `$?` (nor is it replayed).
+  const result = cluster.exec('kubectl apply --dry-run=server -f -', json, { subshell: true });
   // A dry run stores nothing; if something else did run (settled controllers), keep its draws.
   if (cluster.context.store.currentResourceVersion === version) rng.restore(seedState);
   return result;

@@ -385,7 +385,8 @@ export function clearTraces(): void {
 export function queryCommand(line: string): ExecResult {
   execDepth++;
   try {
-    return useStore.getState().cluster.exec(line);
+    // As `( line )`: the shell session's `$?` and variables stay as the person left them.
+    return useStore.getState().cluster.exec(line, undefined, { subshell: true });
   } catch (e) {
     return { stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
   } finally {

@@ -16,7 +16,7 @@ export const storeSessionDeps: SessionDeps = {
     const s = useStore.getState();
     return completionSource(s.cluster, s.snapshot);
   },
-  simHelp: () => useStore.getState().cluster.exec('sim help').stdout,
+  simHelp: () => useStore.getState().cluster.exec('sim help', undefined, { subshell: true }).stdout,
   startup: () => useStore.getState().startup,
   whenStarted: (line, run) => runWhenStarted(line, 'terminal', run),
   start: (line) => startCommand(line, 'terminal'),

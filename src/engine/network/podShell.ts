@@ -1,13 +1,15 @@
 // Running one command inside a container, as the container runtime would: the
 // executable must be on the image's PATH (else the runtime refuses to start it),
 // the shell utilities answer from the pod's files, and network tools run as
-// programs with a pod origin. `sh -c "…"` runs simple commands joined by ;, &&, ||.
+// programs with a pod origin. `sh -c "…"` runs the playground's shell (programs/shell.ts).
 
 import type { Container, Pod } from '../core/types';
-import { type ExecResult, fail, ok, splitCommandLine } from '../exec';
+import { type ExecResult, fail, ok } from '../exec';
 import { podResolvConf, resolvConfText } from '../dns/resolvConf';
 import { findProgram } from '../programs';
+import { newShellState, runShellLine, type ShellHost } from '../programs/shell';
 import type { ProgramEnv } from '../programs/types';
+import { advanceSimulatedTime } from '../time';
 import { containerEnv, hostsFile, podHostname } from './podFiles';
 import { hasProgram, imageTools, type ImageTools } from './podTools';
 import { serviceAccountFile } from './serviceAccountFiles';
@@ -89,40 +91,58 @@ function notFound(p: Proc, shell: string, cmd: string): string {
   return `sh: ${cmd}: not found\n`;
 }
 
+/**
+ * A bash syntax error (programs/shellSyntax.ts) as this shell words it: bash -c names the
+ * line; dash says `Syntax error: "done" unexpected`; busybox ash `syntax error: unexpected
+ * "done"`. The playground's refusals keep their text under the shell's name.
+ * Sources: bash's parse.y (with -c: "-c: line 1:"), dash's parser.c synexpect/synerror,
+ * busybox's shell/ash.c raise_error_unexpected_syntax.
+ */
+function syntaxErrorOf(p: Proc, shell: string, script: string, bash: ExecResult): ExecResult {
+  const text = bash.stderr.replace(/^bash: /, '').replace(/\n$/, '');
+  const near = /^syntax error near unexpected token `(.*)'$/.exec(text)?.[1];
+  const eof = text === 'syntax error: unexpected end of file';
+  const unterminated = text.startsWith('unexpected EOF while looking for matching');
+  if (!near && !eof && !unterminated) return fail(`${shell}: ${text}\n`, bash.exitCode);
+  if (shell === 'bash' || p.tools.shell === 'bash') {
+    return fail(`${shell}: -c: line 1: ${text}\n${near ? `${shell}: -c: line 1: \`${script}'\n` : ''}`, 2);
+  }
+  const token = near === undefined ? undefined : near === 'newline' ? 'newline' : `"${near}"`;
+  if (p.tools.shell === 'dash') return fail(`sh: 1: Syntax error: ${unterminated ? 'Unterminated quoted string' : `${token ?? 'end of file'} unexpected`}\n`, 2);
+  return fail(`sh: syntax error: ${unterminated ? 'unterminated quoted string' : `unexpected ${token ?? 'end of file'}`}\n`, 2);
+}
+
+/** What starts the shell's own error lines (as notFound words them). */
+function errorPrefix(p: Proc, shell: string): string {
+  if (shell === 'bash') return 'bash: line 1';
+  if (p.tools.shell === 'dash') return 'sh: 1';
+  if (p.tools.shell === 'bash') return 'sh: line 1';
+  return 'sh';
+}
+
+/**
+ * `sh -c SCRIPT`: the playground's shell (programs/shell.ts) with this container's programs
+ * and environment: lists, `$VAR` and `$(…)`, for loops (`for i in 1 2 3; do wget -qO- web;
+ * done`). Pipes and redirections stay refused: the container's programs read no stdin here.
+ */
 function shellC(p: Proc, shell: string, script: string): ExecResult {
-  if (/[|<>`$(]/.test(script.replace(/\|\|/g, ''))) {
-    return fail(`${shell}: the playground's shell runs simple commands only (no pipes, redirections or substitutions)\n`, 2);
+  if (/[|<>]/.test(script.replace(/\|\|/g, ''))) {
+    return fail(`${shell}: the playground's shell pipes and redirections are not supported in a container's shell in the playground: pipe kubectl exec's output in your terminal instead (kubectl exec POD -- CMD | grep …)\n`, 2);
   }
-  const words = splitCommandLine(script);
-  if (!Array.isArray(words)) return fail(`${shell}: syntax error: ${words.error}\n`, 2);
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  let cmd: string[] = [];
-  let skip = false;
-  const flush = () => {
-    if (cmd.length && !skip) {
-      const r = hasProgram(p.tools, cmd[0]) ? runProgram(p, cmd) : { stdout: '', stderr: notFound(p, shell, cmd[0]), exitCode: 127 };
-      stdout += r.stdout;
-      stderr += r.stderr;
-      code = r.exitCode;
-    }
-    cmd = [];
+  const state = newShellState();
+  for (const [name, value] of containerEnv(p.base.ctx, p.pod, p.container, p.tools)) {
+    state.variables.set(name, value);
+    state.exported.add(name);
+  }
+  const host: ShellHost = {
+    runCommand: (argv) => (hasProgram(p.tools, argv[0]) ? runProgram(p, argv) : { stdout: '', stderr: notFound(p, shell, argv[0]), exitCode: 127 }),
+    isFilter: () => false,
+    startFilter: () => ({ stdout: '', stderr: '', exitCode: 0 }),
+    advance: (ms) => advanceSimulatedTime(p.base.ctx, ms),
+    errorPrefix: errorPrefix(p, shell),
+    syntaxError: (bash) => syntaxErrorOf(p, shell, script, bash),
   };
-  for (const w of words) {
-    if (w === ';' || w === '&&' || w === '||') {
-      flush();
-      skip = w === '&&' ? code !== 0 : w === '||' ? code === 0 : false;
-    } else if (w.endsWith(';') && w.length > 1) {
-      cmd.push(w.slice(0, -1));
-      flush();
-      skip = false;
-    } else {
-      cmd.push(w);
-    }
-  }
-  flush();
-  return { stdout, stderr, exitCode: code };
+  return runShellLine(script, state, undefined, host, () => {}, false);
 }
 
 /** Starts argv in the pod's container. The caller checks that the container is running. */

@@ -82,7 +82,7 @@ export function imageTools(image: string | undefined): ImageTools {
 }
 
 /** The shell utilities every image with a shell has (coreutils or busybox applets). */
-export const SHELL_UTILITIES = new Set(['cat', 'env', 'printenv', 'hostname', 'ls', 'echo', 'sh', 'true', 'false']);
+export const SHELL_UTILITIES = new Set(['cat', 'env', 'printenv', 'hostname', 'ls', 'echo', 'sh', 'true', 'false', 'seq']);
 
 export function hasProgram(t: ImageTools, name: string): boolean {
   const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;

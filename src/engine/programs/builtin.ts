@@ -6,6 +6,7 @@ import { nslookup } from '../network/nslookup';
 import { curl } from '../network/curl';
 import { wget } from '../network/wget';
 import { echo, FILTERS } from './filters';
+import { seq } from './seq';
 
 export function registerBuiltinPrograms(): void {
   // e.g. registerProgram('curl', curl);
@@ -16,5 +17,6 @@ export function registerBuiltinPrograms(): void {
   registerProgram('wget', wget);
   // bash's echo builtin, and the filters a pipeline streams through.
   registerProgram('echo', echo);
+  registerProgram('seq', seq);
   for (const [name, filter] of Object.entries(FILTERS)) registerProgram(name, filter);
 }

@@ -57,7 +57,7 @@ describe('exec: a line with | is a pipeline', () => {
   it('a quoted or escaped | is a literal, || is not a pipe', () => {
     expect(cluster.exec("echo 'a|b'").stdout).toBe('a|b\n');
     expect(cluster.exec('echo a\\|b | grep -F "|"').stdout).toBe('a|b\n');
-    expect(cluster.exec('kubectl get pods || kubectl get svc').stderr).toBe("bash: `||' is not supported in the playground's shell: run one command, or one pipeline (|), per line\n");
+    expect(cluster.exec('kubectl get pod nope || echo none').stdout).toBe('none\n');
   });
 
   it('a program the shell does not have, anywhere in the line: bash: NAME: command not found (127 when last)', () => {
@@ -74,14 +74,13 @@ describe('exec: a line with | is a pipeline', () => {
     expect(cluster.exec('kubectl get pods -l app in (web)')).toEqual({ stdout: '', stderr: "bash: syntax error near unexpected token `('\n", exitCode: 2 });
   });
 
-  it('redirections and lists are refused in one line that names them, and nothing runs', () => {
+  it('redirections are refused in one line that names them, and nothing in the line runs', () => {
     const redirect = cluster.exec('kubectl get pods > pods.txt');
     expect(redirect.stderr).toBe("bash: redirections (>, >>, <, 2>&1) are not supported in the playground's shell: output shows in the terminal; filter it with a pipe (| grep …)\n");
     expect(redirect.exitCode).toBe(2);
     expect(cluster.exec('kubectl get pods 2>&1 | grep web').stderr).toMatch(/^bash: redirections/);
-    expect(cluster.exec('kubectl delete deploy web && kubectl get pods').stderr).toBe("bash: `&&' is not supported in the playground's shell: run one command, or one pipeline (|), per line\n");
+    expect(cluster.exec('kubectl delete deploy web && kubectl get pods > pods.txt').stderr).toMatch(/^bash: redirections/);
     expect(cluster.exec('kubectl get deploy web').exitCode).toBe(0);
-    expect(cluster.exec('kubectl get pods; kubectl get svc').stderr).toBe("bash: `;' is not supported in the playground's shell: run one command, or one pipeline (|), per line\n");
     expect(cluster.exec('kubectl get deploy;').exitCode).toBe(0);
   });
 

@@ -14,13 +14,14 @@ import { appendChunk, type ExecResult, type OutputChunk, orderedOutput } from '.
 import { type KeepRequest, type KeepRunning, type LiveCommand, type LiveOutput, resultOf } from '../running';
 import type { StartedFilter, StreamFilter } from './types';
 
-export interface PipelineHost {
-  /** Runs one simple command (kubectl, sim, a program); one that asks to keep running hands its request to `keep`. */
-  runCommand(words: string[], stdin: string | undefined, keep: KeepRunning): ExecResult;
-  /** Whether a program name is a filter (grep, head …) that can read a stream. */
-  isFilter(name: string): boolean;
+/** A stage is a command's argv, or (for the shell, shell.ts) a `for` loop whose output the next stage reads. */
+export interface PipelineHost<Stage = string[]> {
+  /** Runs one stage (kubectl, sim, a program, a loop); a command that asks to keep running hands its request to `keep`. */
+  runCommand(stage: Stage, stdin: string | undefined, keep: KeepRunning): ExecResult;
+  /** Whether a stage is a filter (grep, head …) that can read a stream. */
+  isFilter(stage: Stage): boolean;
   /** Starts a filter stage. */
-  startFilter(words: string[]): StartedFilter;
+  startFilter(stage: Stage): StartedFilter;
   /** How exec ends a command that asked to keep running (running.ts finishInExec). */
   finishInExec(result: ExecResult, request: KeepRequest): ExecResult;
 }
@@ -65,11 +66,11 @@ class FilterChain {
  * Runs the stages with `stdin` into the first. `keep` is cluster.start's (a command may keep
  * running) or undefined for exec (every command is closed as exec closes it).
  */
-export function runPipeline(stages: string[][], stdin: string | undefined, host: PipelineHost, keep: KeepRunning | undefined): ExecResult {
+export function runPipeline<Stage>(stages: Stage[], stdin: string | undefined, host: PipelineHost<Stage>, keep: KeepRunning | undefined): ExecResult {
   const chunks: OutputChunk[] = [];
   const last = stages.length - 1;
   let lastCommand = last;
-  while (lastCommand >= 0 && host.isFilter(stages[lastCommand][0])) lastCommand--;
+  while (lastCommand >= 0 && host.isFilter(stages[lastCommand])) lastCommand--;
   let input = stdin;
   let exitCode = 0;
   for (let i = 0; i <= last; i++) {
@@ -78,7 +79,7 @@ export function runPipeline(stages: string[][], stdin: string | undefined, host:
     if (request && r.exitCode === 0) {
       if (keep && i === last) keep(request.begin, request.options);
       else if (keep && i === lastCommand) {
-        const filters = stages.slice(i + 1).map((words) => host.startFilter(words));
+        const filters = stages.slice(i + 1).map((stage) => host.startFilter(stage));
         if (filters.every((f) => f.filter)) return streamThrough(chunks, r, request, filters, keep);
         r = host.finishInExec(r, request);
       } else r = host.finishInExec(r, request);
