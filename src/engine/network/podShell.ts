@@ -127,7 +127,7 @@ function errorPrefix(p: Proc, shell: string): string {
  */
 function shellC(p: Proc, shell: string, script: string): ExecResult {
   if (/[|<>]/.test(script.replace(/\|\|/g, ''))) {
-    return fail(`${shell}: the playground's shell pipes and redirections are not supported in a container's shell in the playground: pipe kubectl exec's output in your terminal instead (kubectl exec POD -- CMD | grep …)\n`, 2);
+    return fail(`${shell}: pipes and redirections are not supported in a container's shell in the playground: pipe kubectl exec's output in your terminal instead (kubectl exec POD -- CMD | grep …)\n`, 2);
   }
   const state = newShellState();
   for (const [name, value] of containerEnv(p.base.ctx, p.pod, p.container, p.tools)) {

@@ -216,6 +216,11 @@ describe('sh -c inside a pod runs the same shell, with the container\'s programs
   it('$HOSTNAME, the service variables, $(seq), && and ||', () => {
     expect(out("kubectl exec client -- sh -c 'echo $HOSTNAME; for i in $(seq 2); do echo $i; done'")).toBe('client\n1\n2\n');
     expect(out('kubectl exec client -- sh -c \'false || echo "$WEB_SERVICE_PORT"\'')).toBe('80\n');
+    expect(cluster.exec("kubectl exec client -- sh -c 'env | grep WEB'")).toEqual({
+      stdout: '',
+      stderr: "sh: pipes and redirections are not supported in a container's shell in the playground: pipe kubectl exec's output in your terminal instead (kubectl exec POD -- CMD | grep …)\ncommand terminated with exit code 2\n",
+      exitCode: 2,
+    });
     const r = cluster.exec("kubectl exec client -- sh -c 'nope && echo x || echo y'");
     expect(r.chunks).toEqual([{ stream: 'stderr', text: 'sh: nope: not found\n' }, { stream: 'stdout', text: 'y\n' }]);
   });
