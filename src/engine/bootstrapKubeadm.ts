@@ -11,6 +11,7 @@
 // (`jws-kubeconfig-<token id>`), cmd/kubeadm/app/phases/addons/dns/manifests.go
 // (CoreDNSDeployment).
 
+import { base64, base64url } from './core/base64';
 import { CONTROL_PLANE_PORT, KUBERNETES_VERSION, nodeIP } from './bootstrap';
 import type { EngineContext } from './context';
 import { mirrorPodsOf } from './controlPlanePods';
@@ -98,22 +99,6 @@ syncFrequency: 0s
 volumeStatsAggPeriod: 0s
 `;
 }
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Padded base64 of ASCII text (the engine runs without the DOM's btoa in its types). */
-function base64(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 3) {
-    const n = (text.charCodeAt(i) << 16) | ((text.charCodeAt(i + 1) || 0) << 8) | (text.charCodeAt(i + 2) || 0);
-    const chars = i + 2 < text.length ? 4 : i + 1 < text.length ? 3 : 2;
-    for (let k = 0; k < 4; k++) out += k < chars ? BASE64[(n >>> (18 - 6 * k)) & 63] : '=';
-  }
-  return out;
-}
-
-/** base64url without padding (RFC 7515's encoding of a JWS's parts). */
-const base64url = (text: string) => base64(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /** cluster-info's kubeconfig: only the cluster, as clientcmd writes a Config with nothing else. */
 function clusterInfoKubeconfig(ctx: EngineContext): string {

@@ -12,25 +12,12 @@ import type { EngineContext } from '../context';
 import { parseTimestamp } from '../core/clock';
 import { fnv1a, SeededRandom } from '../core/random';
 import type { Container, KubeObject, Pod } from '../core/types';
-import { utf8Bytes } from '../core/utf8';
+import { BASE64URL_ALPHABET, base64url } from '../core/base64';
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 /** --service-account-extend-token-expiration: tokens bound to pods live a year. */
 const EXTENDED_EXPIRATION_SECONDS = 365 * 24 * 60 * 60;
 
-/** Unpadded base64url of the text's bytes (the claims are ASCII: names, uids, numbers). */
-function base64url(text: string): string {
-  const bytes = utf8Bytes(text);
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
-    for (let k = 0; k < chars; k++) out += BASE64URL[(n >>> (18 - 6 * k)) & 63];
-  }
-  return out;
-}
-
-const randomChars = (rng: SeededRandom, n: number): string => Array.from({ length: n }, () => BASE64URL[rng.int(64)]).join('');
+const randomChars = (rng: SeededRandom, n: number): string => Array.from({ length: n }, () => BASE64URL_ALPHABET[rng.int(64)]).join('');
 
 export function serviceAccountToken(ctx: EngineContext, pod: Pod): string {
   const ns = pod.metadata.namespace ?? 'default';
