@@ -141,9 +141,8 @@ function templateText(template: PodTemplateSpec): string {
   const w = new DescribeWriter();
   describePodTemplate(w, template);
   // printTemplate writes through a PrefixWriter with no tabwriter behind it, so kubectl
-  // prints the raw tabs; read the writer's text before it would be aligned.
-  const raw = w as unknown as { segments: string[]; current: string };
-  return [...raw.segments, raw.current].join('');
+  // prints the raw tabs.
+  return w.untabbed();
 }
 
 const revisionNotFound = (toRevision: number) => new KubectlError(`unable to find specified revision ${toRevision} in history`);

@@ -32,6 +32,11 @@ export class DescribeWriter {
   toString(): string {
     return [...this.segments, this.current].map((s) => tabwrite(s, DESCRIBE_SETTINGS)).join('');
   }
+
+  /** The text as written, tabs left as they are: what a PrefixWriter with no tabwriter behind it prints. */
+  untabbed(): string {
+    return [...this.segments, this.current].join('');
+  }
 }
 
 /** Sorted `k=v`, one per line, aligned under the first; `<none>` when empty. */
